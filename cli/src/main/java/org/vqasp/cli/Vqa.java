@@ -1,0 +1,71 @@
+package org.vqasp.cli;
+
+import java.io.PrintWriter;
+import org.vqasp.core.InputException;
+import org.vqasp.core.VqaspException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * The root of the {@code vqa} command: it only dispatches to subcommands.
+ *
+ * <p>Exit codes follow {@code CLI.md}: 0 done, 2 bad usage or unreadable input (one line naming the file and
+ * what was expected), 1 an internal failure.
+ */
+@Command(
+        name = "vqa",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Neuro-symbolic visual question answering: scene graphs in, answers from clingo out.",
+        subcommands = {
+            CommandLine.HelpCommand.class,
+        })
+public final class Vqa implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Builds the command line with the project's error handling; tests call this and {@code execute}. */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Vqa());
+        cl.setExecutionExceptionHandler(Vqa::handle);
+        cl.setExitCodeExceptionMapper(e -> e instanceof InputException ? 2 : 1);
+        return cl;
+    }
+
+    private static int handle(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
+        PrintWriter err = cl.getErr();
+        if (e instanceof InputException) {
+            err.println("vqa: " + e.getMessage());
+            err.flush();
+            return 2;
+        }
+        if (e instanceof VqaspException ve) {
+            err.println("vqa: " + ve.kind() + ": " + ve.getMessage());
+        } else {
+            err.println("vqa: internal error: " + e);
+            StackTraceElement[] trace = e.getStackTrace();
+            if (trace.length > 0) {
+                err.println("  at " + trace[0]);
+            }
+        }
+        err.flush();
+        return 1;
+    }
+
+    /**
+     * Runs the command and exits with its code.
+     *
+     * @param args the command-line arguments
+     */
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+}

@@ -1,0 +1,194 @@
+package org.vqasp.core.json;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.AbstractMap;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import org.vqasp.core.InputException;
+
+/**
+ * Streams the items of a large JSON dataset file one at a time, never holding the whole file.
+ *
+ * <p>Two layouts are supported: an array under a top-level key ({@code {"info": ..., "questions": [...]}},
+ * the CLEVR layout; each entry's key is its position) and a top-level object of entries
+ * ({@code {"qid": {...}, ...}}, the GQA layout; each entry's key is its field name). Only the current item
+ * is materialised as a tree.
+ *
+ * <p>A file that is missing or not well-formed JSON raises an {@link InputException} naming the file, the
+ * line and column and what was expected.
+ */
+public final class JsonItemStream implements Iterator<Map.Entry<String, JsonNode>>, AutoCloseable {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private final Path file;
+    private final JsonParser parser;
+    private final boolean arrayLayout;
+    private long position;
+    private Map.Entry<String, JsonNode> next;
+    private boolean done;
+
+    private JsonItemStream(Path file, JsonParser parser, boolean arrayLayout) {
+        this.file = file;
+        this.parser = parser;
+        this.arrayLayout = arrayLayout;
+    }
+
+    /**
+     * Opens the array under {@code key} of a top-level object, such as {@code "questions"}.
+     *
+     * @param file the JSON file
+     * @param key the top-level key that holds the array
+     * @return a stream positioned on the first element
+     * @throws InputException when the file is missing, malformed or has no such array
+     */
+    public static JsonItemStream array(Path file, String key) {
+        JsonParser p = open(file);
+        try {
+            expect(file, p, p.nextToken(), JsonToken.START_OBJECT, "a JSON object with a \"" + key + "\" array");
+            while (true) {
+                JsonToken t = p.nextToken();
+                if (t == JsonToken.END_OBJECT || t == null) {
+                    p.close();
+                    throw new InputException("malformed_file",
+                            file + ": expected a top-level \"" + key + "\" array, found none");
+                }
+                String name = p.currentName();
+                JsonToken value = p.nextToken();
+                if (key.equals(name)) {
+                    expect(file, p, value, JsonToken.START_ARRAY, "an array under \"" + key + "\"");
+                    return new JsonItemStream(file, p, true);
+                }
+                p.skipChildren();
+            }
+        } catch (IOException e) {
+            close(p);
+            throw malformed(file, e);
+        }
+    }
+
+    /**
+     * Opens a top-level object whose entries are the items, such as GQA's {@code {qid: {...}}}.
+     *
+     * @param file the JSON file
+     * @return a stream positioned on the first entry
+     * @throws InputException when the file is missing, malformed or not an object
+     */
+    public static JsonItemStream entries(Path file) {
+        JsonParser p = open(file);
+        try {
+            expect(file, p, p.nextToken(), JsonToken.START_OBJECT, "a JSON object of entries");
+            return new JsonItemStream(file, p, false);
+        } catch (IOException e) {
+            close(p);
+            throw malformed(file, e);
+        }
+    }
+
+    /** Returns the file being read. */
+    public Path file() {
+        return file;
+    }
+
+    @Override
+    public boolean hasNext() {
+        if (next == null && !done) {
+            next = advance();
+        }
+        return next != null;
+    }
+
+    /**
+     * Returns the next item: its key (array position or entry name) and its JSON tree.
+     *
+     * @throws InputException when the file turns out to be malformed at this point
+     */
+    @Override
+    public Map.Entry<String, JsonNode> next() {
+        if (!hasNext()) {
+            throw new NoSuchElementException();
+        }
+        Map.Entry<String, JsonNode> result = next;
+        next = null;
+        return result;
+    }
+
+    private Map.Entry<String, JsonNode> advance() {
+        try {
+            JsonToken t = parser.nextToken();
+            if (arrayLayout) {
+                if (t == JsonToken.END_ARRAY || t == null) {
+                    done = true;
+                    return null;
+                }
+                JsonNode node = MAPPER.readTree(parser);
+                return new AbstractMap.SimpleImmutableEntry<>(Long.toString(position++), node);
+            }
+            if (t == JsonToken.END_OBJECT || t == null) {
+                done = true;
+                return null;
+            }
+            String name = parser.currentName();
+            parser.nextToken();
+            JsonNode node = MAPPER.readTree(parser);
+            position++;
+            return new AbstractMap.SimpleImmutableEntry<>(name, node);
+        } catch (IOException e) {
+            done = true;
+            throw malformed(file, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        close(parser);
+    }
+
+    private static JsonParser open(Path file) {
+        try {
+            InputStream in = Files.newInputStream(file);
+            return MAPPER.getFactory().createParser(in);
+        } catch (NoSuchFileException e) {
+            throw new InputException("missing_file", file + ": no such file");
+        } catch (IOException e) {
+            throw new InputException("unreadable_file", file + ": cannot be read (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private static void expect(Path file, JsonParser p, JsonToken actual, JsonToken wanted, String what) {
+        if (actual != wanted) {
+            JsonLocation loc = p.currentTokenLocation();
+            close(p);
+            throw new InputException("malformed_file", file + ":" + loc.getLineNr() + ":" + loc.getColumnNr()
+                    + ": expected " + what + ", found " + (actual == null ? "end of file" : actual.asString()));
+        }
+    }
+
+    private static InputException malformed(Path file, IOException e) {
+        if (e instanceof JsonProcessingException jpe && jpe.getLocation() != null) {
+            JsonLocation loc = jpe.getLocation();
+            return new InputException("malformed_json", file + ":" + loc.getLineNr() + ":" + loc.getColumnNr()
+                    + ": malformed JSON: " + jpe.getOriginalMessage().lines().findFirst().orElse(""), e);
+        }
+        return new InputException("unreadable_file", file + ": cannot be read (" + e.getMessage() + ")", e);
+    }
+
+    private static void close(JsonParser p) {
+        try {
+            p.close();
+        } catch (IOException ignored) {
+            // closing a read-only stream: nothing to recover
+        }
+    }
+}
