@@ -1,0 +1,54 @@
+package org.vqasp.core.clevr.questions;
+
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.vqasp.core.DatasetItem;
+import org.vqasp.core.clevr.ClevrDataset;
+import org.vqasp.core.clevr.ClevrQuestion;
+import org.vqasp.core.json.DatasetReader;
+
+/** The CLEVR test fixtures under {@code src/test/resources/clevr/} (see each folder's SOURCES.md). */
+final class Fixtures {
+
+    static final String GEN_DEV_QUESTIONS = "/clevr/gen-dev/questions.json";
+    static final String GEN_DEV_SCENES = "/clevr/gen-dev/scenes.json";
+    static final String REAL_DEV_QUESTIONS = "/clevr/real-dev/questions.json";
+    static final String VAL_QUESTIONS = "/clevr/val-sample/CLEVR_val_questions.json";
+    static final String VAL_SCENES = "/clevr/val-sample/CLEVR_val_scenes.json";
+
+    private Fixtures() {
+    }
+
+    static Path path(String resource) {
+        URL url = Fixtures.class.getResource(resource);
+        if (url == null) {
+            throw new IllegalStateException("missing test resource " + resource);
+        }
+        try {
+            return Path.of(url.toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static List<ClevrQuestion> questions(String resource) {
+        List<ClevrQuestion> out = new ArrayList<>();
+        try (DatasetReader<ClevrQuestion> r = ClevrDataset.questions(path(resource))) {
+            while (r.hasNext()) {
+                DatasetItem<ClevrQuestion> item = r.next();
+                if (!item.ok()) {
+                    throw item.error();
+                }
+                out.add(item.value());
+            }
+        }
+        return out;
+    }
+
+    static ClevrDataset.SceneIndex scenes(String resource) {
+        return ClevrDataset.loadScenes(path(resource));
+    }
+}
