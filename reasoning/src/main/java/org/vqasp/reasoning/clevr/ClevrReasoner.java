@@ -1,0 +1,186 @@
+package org.vqasp.reasoning.clevr;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.vqasp.core.VqaspException;
+import org.vqasp.core.clevr.ClevrScene;
+import org.vqasp.core.clevr.Program;
+import org.vqasp.reasoning.Facts;
+import org.vqasp.reasoning.Reasoner;
+import org.vqasp.reasoning.Theory;
+import org.vqasp.reasoning.clingo.Symbol;
+
+/**
+ * Answers CLEVR programs over CLEVR scenes with an ASP theory (by default the bundled one).
+ *
+ * <p>Questions about the same scene are best answered together ({@link #answerAll}): clingo's cost per
+ * call is dominated by preparing the theory's rules, so one call for a scene's questions is several times
+ * faster than one call each. Thread-safe: every call solves with its own clingo control.
+ */
+public final class ClevrReasoner {
+
+    private final Reasoner reasoner;
+
+    /** Creates a reasoner over the bundled CLEVR theory. */
+    public ClevrReasoner() {
+        this(new Reasoner(Theory.clevr()));
+    }
+
+    /** Creates a CLEVR reasoner over a configured generic reasoner (another theory, time limit). */
+    public ClevrReasoner(Reasoner reasoner) {
+        this.reasoner = Objects.requireNonNull(reasoner, "reasoner");
+    }
+
+    /** Returns the generic reasoner underneath. */
+    public Reasoner reasoner() {
+        return reasoner;
+    }
+
+    /**
+     * Answers a program over a scene.
+     *
+     * @return the answer as a CLEVR string ({@code "yes"}, {@code "3"}, {@code "large"})
+     * @throws VqaspException whose kind names why there is no single answer: {@code unique} (zero or
+     *     several objects), {@code unknown_function}, {@code type}, {@code no_answer}, {@code ambiguous}, ...
+     */
+    public String answer(ClevrScene scene, Program program) {
+        return explain(scene, program, false).answer();
+    }
+
+    /**
+     * Answers a program over a scene, keeping the intermediate atoms when asked.
+     *
+     * @param explain whether to keep the intermediate atoms ({@code set/2}, {@code the/2}, {@code val/2})
+     * @throws VqaspException as {@link #answer}
+     */
+    public Result explain(ClevrScene scene, Program program, boolean explain) {
+        Facts facts = new Facts();
+        ClevrSceneEncoder.encode(scene, facts);
+        ClevrProgramEncoder.encode(program, 0, facts);
+        Reasoner.Outcome out = reasoner.solve(facts.toString(), explain);
+        return new Result(single(out, 0, program), out);
+    }
+
+    /**
+     * Answers several programs over one scene in one clingo call. A program that fails gets its own
+     * error; the others are answered. If the call as a whole fails (a theory that does not ground),
+     * each program is tried alone so the failure stays with the program that caused it.
+     *
+     * @param scene the scene
+     * @param programs the programs
+     * @return one outcome per program, in order
+     */
+    public List<Answer> answerAll(ClevrScene scene, List<Program> programs) {
+        Facts facts = new Facts();
+        ClevrSceneEncoder.encode(scene, facts);
+        List<Answer> out = new ArrayList<>(programs.size());
+        try {
+            for (int j = 0; j < programs.size(); j++) {
+                ClevrProgramEncoder.encode(programs.get(j), j, facts);
+            }
+            Reasoner.Outcome o = reasoner.solve(facts.toString(), false);
+            for (int j = 0; j < programs.size(); j++) {
+                try {
+                    out.add(Answer.of(single(o, j, programs.get(j))));
+                } catch (VqaspException e) {
+                    out.add(Answer.failed(e));
+                }
+            }
+            return out;
+        } catch (VqaspException e) {
+            if (programs.size() == 1) {
+                return List.of(Answer.failed(e));
+            }
+            out.clear();
+            for (Program p : programs) {
+                try {
+                    out.add(Answer.of(answer(scene, p)));
+                } catch (VqaspException ex) {
+                    out.add(Answer.failed(ex));
+                }
+            }
+            return out;
+        }
+    }
+
+    /**
+     * Returns the single answer of the {@code j}-th program of a batch, or throws naming its first failing step.
+     */
+    static String single(Reasoner.Outcome out, int j, Program program) {
+        int base = j * ClevrProgramEncoder.STRIDE;
+        Reasoner.StepError first = null;
+        for (Reasoner.StepError e : out.errors()) {
+            int s = stepNumber(e.step());
+            if (s >= base && s < base + ClevrProgramEncoder.STRIDE
+                    && (first == null || s < stepNumber(first.step()))) {
+                first = e;
+            }
+        }
+        if (first != null) {
+            throw new VqaspException(first.kind(), describe(first, stepNumber(first.step()) - base, program));
+        }
+        List<Symbol> answers = out.answersOf(Symbol.number(base + program.size() - 1));
+        if (answers.size() == 1) {
+            return answers.get(0).asText();
+        }
+        if (answers.isEmpty()) {
+            throw new VqaspException("no_answer", "the theory derived no answer (solving: "
+                    + out.status().name().toLowerCase() + ")");
+        }
+        throw new VqaspException("ambiguous", "the theory derived " + answers.size() + " answers: " + answers);
+    }
+
+    private static int stepNumber(Symbol s) {
+        return s.type() == Symbol.Type.NUMBER ? s.number() : -1;
+    }
+
+    private static String describe(Reasoner.StepError e, int step, Program program) {
+        String fn = step >= 0 && step < program.size() ? program.step(step).function() : "?";
+        String where = "step " + step + " (" + fn + ")";
+        return switch (e.kind()) {
+            case "unique" -> where + ": found " + e.detail() + " objects, expected exactly one";
+            case "unknown_function" -> where + ": unknown function \"" + e.detail().asText() + "\"";
+            case "unknown_value" -> where + ": unknown value \"" + e.detail().asText() + "\"";
+            case "unknown_relation" -> where + ": unknown relation \"" + e.detail().asText() + "\"";
+            case "missing_value" -> where + ": missing value input";
+            case "inputs" -> where + ": takes " + e.detail() + " inputs, which is the wrong number for "
+                    + fn;
+            case "type" -> where + ": the output of step " + (stepNumber(e.detail()) % ClevrProgramEncoder.STRIDE)
+                    + " has the wrong type for " + fn;
+            case "not_terminal" -> where + ": the last step does not produce an answer";
+            default -> where + ": " + e.kind() + " " + e.detail();
+        };
+    }
+
+    /**
+     * An answer and how it was reached.
+     *
+     * @param answer the answer
+     * @param outcome everything solving produced (intermediate atoms when explanations were asked for)
+     */
+    public record Result(String answer, Reasoner.Outcome outcome) {
+    }
+
+    /**
+     * The answer to one program of a batch, or why there is none.
+     *
+     * @param answer the answer, or null
+     * @param error the error, or null
+     */
+    public record Answer(String answer, VqaspException error) {
+
+        static Answer of(String a) {
+            return new Answer(a, null);
+        }
+
+        static Answer failed(VqaspException e) {
+            return new Answer(null, e);
+        }
+
+        /** Returns true when there is an answer. */
+        public boolean ok() {
+            return error == null;
+        }
+    }
+}
