@@ -68,9 +68,12 @@ public sealed interface ProgramValue {
      * @param value the number
      */
     record Count(int value) implements ProgramValue {
+
+        private static final String[] SMALL = {"0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10"};
+
         @Override
         public String answer() {
-            return Integer.toString(value);
+            return value >= 0 && value < SMALL.length ? SMALL[value] : Integer.toString(value);
         }
     }
 

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +51,11 @@ import org.vqasp.core.clevr.questions.ProgramValue.SceneObject;
  * Programs are expanded to the released basic functions ({@code filter_unique} becomes
  * {@code filter_size}/.../{@code unique}), with the same step order and inputs as the released data.
  *
+ * <p>Two departures from the original, both only about time: a search gives up after {@value #MAX_STATES}
+ * states (the original can search a scene exhaustively for minutes), and a template whose last node compares
+ * two nodes an {@code OUT_NEQ} constraint keeps apart (it can only answer "no") is not searched while "no" is
+ * over-represented for it.
+ *
  * <p>The generator keeps state across scenes (template and answer counts, question index): call it for the
  * scenes in order, from one thread. The same seed and the same scenes give the same questions.
  */
@@ -61,7 +67,7 @@ public final class QuestionGenerator {
     public static final int RESET_COUNTS_EVERY = 250;
 
     /** Search states one template instantiation may visit before it gives up for a scene. */
-    static final int MAX_STATES = 200_000;
+    static final int MAX_STATES = 50_000;
 
     private static final Set<String> OTHER_KEYS = Set.of("<Z>", "<C>", "<M>", "<S>", "<Z2>", "<C2>", "<M2>", "<S2>");
     private static final String[][] OTHER_PAIRS = {{"<Z>", "<Z2>"}, {"<C>", "<C2>"}, {"<M>", "<M2>"}, {"<S>", "<S2>"}};
@@ -165,53 +171,112 @@ public final class QuestionGenerator {
     /**
      * One instantiation of a template.
      *
-     * @param values the value of every parameter ({@code ""} for an empty one, {@code thing} for an empty shape)
+     * @param values the value of every parameter in declaration order ({@code ""} for an empty one,
+     *     {@code thing} for an empty shape)
      * @param program the expanded program
      * @param answer the answer
      */
     record Instance(Map<String, String> values, Program program, String answer) {
     }
 
-    /** A search state: the program so far, its step outputs, the parameter values and the next template node. */
-    private record State(List<ProgramStep> steps, ProgramValue[] outputs, int computed, Map<String, String> values,
+    /**
+     * A search state: the program so far, its step outputs (computed up to {@code computed}), the parameter
+     * values by parameter position (null while unset), template node to step, and the next template node.
+     */
+    private record State(List<ProgramStep> steps, ProgramValue[] outputs, int computed, String[] values,
             int[] inputMap, int next) {
     }
 
     /**
      * Searches one instantiation of a template for a scene, updating the template's answer counts when one is
-     * found.
+     * found; empty counts stand for zero counts of each answer the template can give.
      */
     Optional<Instance> instantiate(Template t, SceneFacts facts, FilterOptions options, Map<String, Integer> counts) {
-        int[] initialMap = new int[t.nodes().size()];
-        Arrays.fill(initialMap, -1);
-        initialMap[0] = 0;
-        List<ProgramStep> first = List.of(new ProgramStep(t.nodes().get(0).type(), List.of(), List.of()));
-        Deque<State> stack = new ArrayDeque<>();
-        stack.push(new State(first, new ProgramValue[1], 0, new LinkedHashMap<>(), initialMap, 1));
-        boolean hasRelate = t.nodes().stream().anyMatch(n -> n.type().equals("relate"));
-        int visited = 0;
-        while (!stack.isEmpty()) {
-            if (++visited > MAX_STATES) {
-                LOG.debug("{}: gave up after {} search states on scene {}", t.family(), MAX_STATES,
-                        facts.scene.imageIndex());
-                return Optional.empty();
-            }
-            State s = stack.pop();
-            ProgramValue[] out = s.outputs();
-            boolean valid = true;
-            for (int i = s.computed(); i < out.length; i++) {
-                out[i] = ReferenceExecutor.step(s.steps().get(i), i, out, facts);
-                if (out[i] == null) {
-                    valid = false;
-                    break;
+        return new Search(t, facts, options, counts).run();
+    }
+
+    /** The depth-first search of one template over one scene. */
+    private final class Search {
+        private final Template t;
+        private final SceneFacts facts;
+        private final FilterOptions options;
+        private final Map<String, Integer> counts;
+        private final List<String> params;
+        private final boolean[] mustBeNull;
+        private final boolean hasRelate;
+        /** For each constraint: parameter positions (NULL, NEQ) or template nodes (OUT_NEQ). */
+        private final int[][] constraintArgs;
+
+        Search(Template t, SceneFacts facts, FilterOptions options, Map<String, Integer> counts) {
+            this.t = t;
+            this.facts = facts;
+            this.options = options;
+            this.counts = counts;
+            this.params = t.params().stream().map(Template.Param::name).toList();
+            this.mustBeNull = new boolean[params.size()];
+            for (Template.Constraint c : t.constraints()) {
+                if (c.type().equals("NULL")) {
+                    mustBeNull[params.indexOf(c.params().get(0))] = true;
                 }
             }
-            if (!valid || violatesConstraint(t, s, out)) {
-                continue;
+            this.hasRelate = t.nodes().stream().anyMatch(n -> n.type().equals("relate"));
+            this.constraintArgs = new int[t.constraints().size()][];
+            for (int c = 0; c < constraintArgs.length; c++) {
+                Template.Constraint con = t.constraints().get(c);
+                constraintArgs[c] = con.params().stream().mapToInt(p -> con.type().equals("OUT_NEQ")
+                        ? Integer.parseInt(p) : params.indexOf(p)).toArray();
             }
-            if (s.next() == t.nodes().size()) {
+        }
+
+        Optional<Instance> run() {
+            int[] initialMap = new int[t.nodes().size()];
+            Arrays.fill(initialMap, -1);
+            initialMap[0] = 0;
+            List<ProgramStep> first = List.of(new ProgramStep(t.nodes().get(0).type(), List.of(), List.of()));
+            Deque<State> stack = new ArrayDeque<>();
+            stack.push(new State(first, new ProgramValue[1], 0, new String[params.size()], initialMap, 1));
+            // the answer counts only change when the search ends, so the rejected answers are known now
+            Set<String> rejected = new HashSet<>();
+            if (counts.isEmpty()) {
+                for (String a : answerDomains.get(t.familyIndex())) {
+                    counts.put(a, 0);
+                }
+            }
+            for (String a : counts.keySet()) {
+                if (overRepresented(counts, a)) {
+                    rejected.add(a);
+                }
+            }
+            if (onlyNo() && rejected.contains("no")) {
+                // every instance would be answered "no", and "no" is over-represented: no search can succeed
+                return Optional.empty();
+            }
+            int visited = 0;
+            while (!stack.isEmpty()) {
+                if (++visited > MAX_STATES) {
+                    LOG.debug("{}: gave up after {} search states on scene {}", t.family(), MAX_STATES,
+                            facts.scene.imageIndex());
+                    return Optional.empty();
+                }
+                State s = stack.pop();
+                ProgramValue[] out = s.outputs();
+                boolean valid = true;
+                for (int i = s.computed(); i < out.length; i++) {
+                    out[i] = ReferenceExecutor.step(s.steps().get(i), i, out, facts);
+                    if (out[i] == null) {
+                        valid = false;
+                        break;
+                    }
+                }
+                if (!valid || violatesConstraint(s, out)) {
+                    continue;
+                }
+                if (s.next() < t.nodes().size()) {
+                    expand(s, out, stack);
+                    continue;
+                }
                 String answer = out[out.length - 1].answer();
-                if (overRepresented(counts, answer)) {
+                if (rejected.contains(answer) || overRepresented(counts, answer)) {
                     continue;
                 }
                 Program program = new Program(s.steps());
@@ -219,98 +284,135 @@ public final class QuestionGenerator {
                     continue;
                 }
                 counts.merge(answer, 1, Integer::sum);
-                return Optional.of(new Instance(s.values(), program, answer));
+                Map<String, String> named = new LinkedHashMap<>();
+                for (int i = 0; i < params.size(); i++) {
+                    named.put(params.get(i), s.values()[i]);
+                }
+                return Optional.of(new Instance(named, program, answer));
             }
-            expand(t, s, out, facts, options, stack);
+            return Optional.empty();
         }
-        return Optional.empty();
-    }
 
-    /** Pushes the successors of a state: one per choice for the next template node, in random order. */
-    private void expand(Template t, State s, ProgramValue[] out, SceneFacts facts, FilterOptions options,
-            Deque<State> stack) {
-        Template.Node node = t.nodes().get(s.next());
-        if (ProgramExpansion.isFused(node.type())) {
-            ProgramValue input = out[s.inputMap()[node.inputs().get(0)]];
-            List<FilterOptions.Choice> choices;
-            if (node.type().startsWith("relate_filter")) {
-                int object = ((SceneObject) input).index();
-                choices = options.relateFilter(object, node.type().equals("relate_filter_unique"),
-                        node.type().endsWith("count") || node.type().endsWith("exist"), random);
+        /**
+         * Whether the template can only answer "no": its last node compares the outputs of two nodes that an
+         * {@code OUT_NEQ} constraint keeps different ("Are there an equal number of X and Y?").
+         */
+        private boolean onlyNo() {
+            Template.Node last = t.nodes().get(t.nodes().size() - 1);
+            if (!last.type().startsWith("equal_") || last.inputs().size() != 2) {
+                return false;
+            }
+            for (int c = 0; c < constraintArgs.length; c++) {
+                if (t.constraints().get(c).type().equals("OUT_NEQ")
+                        && new HashSet<>(List.of(constraintArgs[c][0], constraintArgs[c][1]))
+                                .equals(new HashSet<>(last.inputs()))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** Pushes the successors of a state: one per choice for the next template node, in random order. */
+        private void expand(State s, ProgramValue[] out, Deque<State> stack) {
+            Template.Node node = t.nodes().get(s.next());
+            if (ProgramExpansion.isFused(node.type())) {
+                ProgramValue input = out[s.inputMap()[node.inputs().get(0)]];
+                List<FilterOptions.Choice> choices;
+                if (node.type().startsWith("relate_filter")) {
+                    int object = ((SceneObject) input).index();
+                    choices = options.relateFilter(object, node.type().equals("relate_filter_unique"),
+                            node.type().endsWith("count") || node.type().endsWith("exist"), random);
+                } else {
+                    choices = options.filter(((ObjectSet) input).members(), node.type(), library.metadata(), random);
+                }
+                Collections.shuffle(choices, random);
+                int[] slots = new int[node.sideInputs().size()];
+                for (int k = 0; k < slots.length; k++) {
+                    slots[k] = params.indexOf(node.sideInputs().get(k));
+                }
+                int from = node.type().startsWith("relate") ? 1 : 0;
+                choice:
+                for (FilterOptions.Choice c : choices) {
+                    // a value for a NULL-constrained parameter would be rejected when popped: skip it now
+                    for (int a = 0; a < 4; a++) {
+                        if (c.filter().get(a) != null && mustBeNull[slots[from + a]]) {
+                            continue choice;
+                        }
+                    }
+                    List<String> values = new ArrayList<>(5);
+                    String[] named = s.values().clone();
+                    if (from == 1) {
+                        values.add(c.relation());
+                        named[slots[0]] = c.relation();
+                    }
+                    for (int a = 0; a < 4; a++) {
+                        String v = c.filter().get(a);
+                        values.add(v);
+                        named[slots[from + a]] = v != null ? v : a == 3 ? "thing" : "";
+                    }
+                    stack.push(successor(s, out, values, named));
+                }
+            } else if (!node.sideInputs().isEmpty()) {
+                int slot = params.indexOf(node.sideInputs().get(0));
+                String type = t.params().get(slot).type();
+                List<String> domain = new ArrayList<>(library.metadata().values(type));
+                if (type.equals("Relation")) {
+                    domain.retainAll(facts.relations.keySet());
+                }
+                Collections.shuffle(domain, random);
+                for (String v : domain) {
+                    String[] named = s.values().clone();
+                    named[slot] = v;
+                    stack.push(successor(s, out, List.of(v), named));
+                }
             } else {
-                choices = options.filter(((ObjectSet) input).members(), node.type(), library.metadata(), random);
-            }
-            Collections.shuffle(choices, random);
-            for (FilterOptions.Choice c : choices) {
-                List<String> values = new ArrayList<>(5);
-                Map<String, String> named = new LinkedHashMap<>(s.values());
-                int k = 0;
-                if (c.relation() != null) {
-                    values.add(c.relation());
-                    named.put(node.sideInputs().get(0), c.relation());
-                    k = 1;
-                }
-                for (int a = 0; a < 4; a++, k++) {
-                    String v = c.filter().get(a);
-                    values.add(v);
-                    named.put(node.sideInputs().get(k), v != null ? v : a == 3 ? "thing" : "");
-                }
-                stack.push(successor(t, s, out, values, named));
-            }
-        } else if (!node.sideInputs().isEmpty()) {
-            String param = node.sideInputs().get(0);
-            List<String> domain = new ArrayList<>(library.metadata().values(t.paramType(param)));
-            Collections.shuffle(domain, random);
-            for (String v : domain) {
-                Map<String, String> named = new LinkedHashMap<>(s.values());
-                named.put(param, v);
-                stack.push(successor(t, s, out, List.of(v), named));
-            }
-        } else {
-            stack.push(successor(t, s, out, List.of(), s.values()));
-        }
-    }
-
-    private static State successor(Template t, State s, ProgramValue[] out, List<String> values,
-            Map<String, String> named) {
-        List<ProgramStep> steps = new ArrayList<>(s.steps());
-        int[] map = s.inputMap().clone();
-        ProgramExpansion.expand(t, s.next(), values, steps, map);
-        return new State(steps, Arrays.copyOf(out, steps.size()), out.length, named, map, s.next() + 1);
-    }
-
-    /** Whether a state breaks one of the template's constraints (checked as soon as the values are known). */
-    static boolean violatesConstraint(Template t, State s, ProgramValue[] out) {
-        for (Template.Constraint c : t.constraints()) {
-            switch (c.type()) {
-                case "NULL": {
-                    String v = s.values().get(c.params().get(0));
-                    if (v != null && !v.equals("Shape".equals(t.paramType(c.params().get(0))) ? "thing" : "")) {
-                        return true;
-                    }
-                    break;
-                }
-                case "NEQ": {
-                    String v1 = s.values().get(c.params().get(0));
-                    String v2 = s.values().get(c.params().get(1));
-                    if (v1 != null && v2 != null && v1.equals(v2)) {
-                        return true;
-                    }
-                    break;
-                }
-                case "OUT_NEQ": {
-                    int i = s.inputMap()[c.node(0)];
-                    int j = s.inputMap()[c.node(1)];
-                    if (i >= 0 && j >= 0 && i < out.length && j < out.length && out[i].equals(out[j])) {
-                        return true;
-                    }
-                    break;
-                }
-                default:
-                    throw new IllegalStateException(t.family() + ": unknown constraint type " + c.type());
+                stack.push(successor(s, out, List.of(), s.values()));
             }
         }
-        return false;
+
+        private State successor(State s, ProgramValue[] out, List<String> values, String[] named) {
+            List<ProgramStep> steps = new ArrayList<>(s.steps());
+            int[] map = s.inputMap().clone();
+            ProgramExpansion.expand(t, s.next(), values, steps, map);
+            return new State(steps, Arrays.copyOf(out, steps.size()), out.length, named, map, s.next() + 1);
+        }
+
+        /** Whether a state breaks one of the template's constraints (checked as soon as the values are known). */
+        private boolean violatesConstraint(State s, ProgramValue[] out) {
+            for (int ci = 0; ci < constraintArgs.length; ci++) {
+                Template.Constraint c = t.constraints().get(ci);
+                int[] args = constraintArgs[ci];
+                switch (c.type()) {
+                    case "NULL": {
+                        int p = args[0];
+                        String v = s.values()[p];
+                        if (v != null && !v.equals("Shape".equals(t.params().get(p).type()) ? "thing" : "")) {
+                            return true;
+                        }
+                        break;
+                    }
+                    case "NEQ": {
+                        String v1 = s.values()[args[0]];
+                        String v2 = s.values()[args[1]];
+                        if (v1 != null && v2 != null && v1.equals(v2)) {
+                            return true;
+                        }
+                        break;
+                    }
+                    case "OUT_NEQ": {
+                        int i = s.inputMap()[args[0]];
+                        int j = s.inputMap()[args[1]];
+                        if (i >= 0 && j >= 0 && out[i].equals(out[j])) {
+                            return true;
+                        }
+                        break;
+                    }
+                    default:
+                        throw new IllegalStateException(t.family() + ": unknown constraint type " + c.type());
+                }
+            }
+            return false;
+        }
     }
 
     /**

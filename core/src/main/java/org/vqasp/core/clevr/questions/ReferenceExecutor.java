@@ -86,7 +86,7 @@ public final class ReferenceExecutor {
             case "filter_shape": {
                 arity(s, index, 1, 1);
                 long in = set(s, index, out, 0);
-                return new ObjectSet(in & f.withValue(fn.substring(7), v.get(0)));
+                return new ObjectSet(in & f.withValue(attributeOf(fn), v.get(0)));
             }
             case "filter":
             case "filter_unique":
@@ -94,7 +94,7 @@ public final class ReferenceExecutor {
             case "filter_exist": {
                 arity(s, index, 1, 4);
                 long m = filter(set(s, index, out, 0), v, 0, f);
-                return finish(fn.substring(6), m);
+                return finish(fn, m);
             }
             case "relate": {
                 arity(s, index, 1, 1);
@@ -106,11 +106,11 @@ public final class ReferenceExecutor {
             case "relate_filter_exist": {
                 arity(s, index, 1, 5);
                 long m = filter(related(s, index, object(s, index, out, 0), v.get(0), f), v, 1, f);
-                return finish(fn.substring(13), m);
+                return finish(fn, m);
             }
             case "unique":
                 arity(s, index, 1, 0);
-                return finish("_unique", set(s, index, out, 0));
+                return finish(fn, set(s, index, out, 0));
             case "union":
                 arity(s, index, 2, 0);
                 return new ObjectSet(set(s, index, out, 0) | set(s, index, out, 1));
@@ -128,16 +128,14 @@ public final class ReferenceExecutor {
             case "query_material":
             case "query_shape": {
                 arity(s, index, 1, 0);
-                int k = SceneFacts.ATTRIBUTES.indexOf(fn.substring(6));
-                return new Attribute(f.value(object(s, index, out, 0), k));
+                return new Attribute(f.value(object(s, index, out, 0), attributeOf(fn)));
             }
             case "same_size":
             case "same_color":
             case "same_material":
             case "same_shape": {
                 arity(s, index, 1, 0);
-                int k = SceneFacts.ATTRIBUTES.indexOf(fn.substring(5));
-                return new ObjectSet(f.same[k][object(s, index, out, 0)]);
+                return new ObjectSet(f.same[attributeOf(fn)][object(s, index, out, 0)]);
             }
             case "equal_size":
             case "equal_color":
@@ -168,7 +166,7 @@ public final class ReferenceExecutor {
         for (int k = 0; k < 4; k++) {
             String value = v.get(from + k);
             if (!isAny(value, k)) {
-                m &= f.withValue(SceneFacts.ATTRIBUTES.get(k), value);
+                m &= f.withValue(k, value);
             }
         }
         return m;
@@ -179,14 +177,23 @@ public final class ReferenceExecutor {
         return value == null || value.isEmpty() || attributeIndex == 3 && value.equals("thing");
     }
 
-    private static ProgramValue finish(String suffix, long m) {
-        return switch (suffix) {
-            case "" -> new ObjectSet(m);
-            case "_unique" -> Long.bitCount(m) == 1 ? new SceneObject(Long.numberOfTrailingZeros(m)) : null;
-            case "_count" -> new Count(Long.bitCount(m));
-            case "_exist" -> new Bool(m != 0);
-            default -> throw new IllegalStateException(suffix);
-        };
+    /** Ends a (fused) filter by its function's suffix: the set, its unique object, its size or whether any. */
+    private static ProgramValue finish(String fn, long m) {
+        if (fn.endsWith("unique")) {
+            return Long.bitCount(m) == 1 ? new SceneObject(Long.numberOfTrailingZeros(m)) : null;
+        }
+        if (fn.endsWith("count")) {
+            return new Count(Long.bitCount(m));
+        }
+        if (fn.endsWith("exist")) {
+            return new Bool(m != 0);
+        }
+        return new ObjectSet(m);
+    }
+
+    /** The attribute index (size, colour, material, shape) a function name ends with. */
+    private static int attributeOf(String fn) {
+        return fn.endsWith("size") ? 0 : fn.endsWith("color") ? 1 : fn.endsWith("material") ? 2 : 3;
     }
 
     private static long related(ProgramStep s, int index, int object, String relation, SceneFacts f) {

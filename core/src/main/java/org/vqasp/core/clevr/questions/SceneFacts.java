@@ -21,8 +21,8 @@ final class SceneFacts {
     final ClevrScene scene;
     final int count;
     final long all;
-    /** attribute -> value -> objects with that value. */
-    private final Map<String, Map<String, Long>> byValue = new HashMap<>();
+    /** attribute index -> value -> objects with that value. */
+    private final List<Map<String, Long>> byValue = new ArrayList<>();
     /** relation -> per object, the objects in that relation to it (in the scene's relation order). */
     final Map<String, long[]> relations = new LinkedHashMap<>();
     /** attribute index -> per object, the other objects with the same value. */
@@ -36,19 +36,19 @@ final class SceneFacts {
                     + " objects; the reference executor handles at most 64");
         }
         this.all = count == 64 ? -1L : (1L << count) - 1;
-        for (String a : ATTRIBUTES) {
-            byValue.put(a, new HashMap<>());
+        for (int k = 0; k < 4; k++) {
+            byValue.add(new HashMap<>());
         }
         for (int i = 0; i < count; i++) {
             ClevrObject o = scene.objects().get(i);
-            for (String a : ATTRIBUTES) {
-                byValue.get(a).merge(o.attribute(a), 1L << i, (x, y) -> x | y);
+            for (int k = 0; k < 4; k++) {
+                byValue.get(k).merge(o.attribute(ATTRIBUTES.get(k)), 1L << i, (x, y) -> x | y);
             }
         }
         for (int k = 0; k < 4; k++) {
             same[k] = new long[count];
             for (int i = 0; i < count; i++) {
-                same[k][i] = withValue(ATTRIBUTES.get(k), value(i, k)) & ~(1L << i);
+                same[k][i] = withValue(k, value(i, k)) & ~(1L << i);
             }
         }
         // a fixed relation order (the released files' order, then any others by name) keeps generation
@@ -77,9 +77,9 @@ final class SceneFacts {
         return scene.objects().get(i).attribute(ATTRIBUTES.get(k));
     }
 
-    /** Returns the objects whose attribute has the value. */
-    long withValue(String attribute, String value) {
-        Long m = byValue.get(attribute).get(value);
+    /** Returns the objects whose attribute {@code k} (index into {@link #ATTRIBUTES}) has the value. */
+    long withValue(int k, String value) {
+        Long m = byValue.get(k).get(value);
         return m == null ? 0L : m;
     }
 }

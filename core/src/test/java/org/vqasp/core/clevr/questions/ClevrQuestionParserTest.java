@@ -3,13 +3,15 @@ package org.vqasp.core.clevr.questions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.vqasp.core.VqaspException;
 import org.vqasp.core.clevr.ClevrQuestion;
 
 class ClevrQuestionParserTest {
@@ -73,5 +75,89 @@ class ClevrQuestionParserTest {
         // then every program is the released one
         assertEquals(21, questions.size());
         assertTrue(bad.isEmpty(), String.join("\n", bad));
+    }
+
+    @Test
+    void should_ignore_casing_question_marks_and_extra_spaces() {
+        // given a question written carelessly
+        ParseResult r = parser.parse("  how MANY   red cubes are there ??  ");
+
+        // when parsed / then the zero_hop count program
+        ParseResult.Parsed p = assertInstanceOf(ParseResult.Parsed.class, r);
+        assertEquals("0:scene 1:filter_color[red][0] 2:filter_shape[cube][1] 3:count[2]", p.program().toString());
+        assertEquals("zero_hop.json", p.templateFilename());
+        assertEquals(0, p.templateIndex());
+    }
+
+    @Test
+    void should_read_synonyms_and_bare_relations() {
+        // given synonyms (ball, shiny, big) and a bare relation word as in too_clevr's texts ("right it")
+        ParseResult r = parser.parse("There is a big shiny ball; how many blocks are right it?");
+
+        // when parsed / then one_hop/0 with canonical values
+        ParseResult.Parsed p = assertInstanceOf(ParseResult.Parsed.class, r);
+        assertEquals("0:scene 1:filter_size[large][0] 2:filter_material[metal][1] 3:filter_shape[sphere][2]"
+                + " 4:unique[3] 5:relate[right][4] 6:filter_shape[cube][5] 7:count[6]", p.program().toString());
+        assertEquals("one_hop.json", p.templateFilename());
+    }
+
+    @Test
+    void should_read_texts_after_the_other_heuristic() {
+        // given a same_relate/16 text whose "other" the generator dropped (the two objects differ in shape)
+        ParseResult r = parser.parse("What color is the cube that is the same size as the sphere?");
+
+        // when parsed / then the same_relate program, "other" adding no step
+        ParseResult.Parsed p = assertInstanceOf(ParseResult.Parsed.class, r);
+        assertEquals("0:scene 1:filter_shape[sphere][0] 2:unique[1] 3:same_size[2] 4:filter_shape[cube][3]"
+                + " 5:unique[4] 6:query_color[5]", p.program().toString());
+        assertEquals("same_relate.json", p.templateFilename());
+        assertEquals(16, p.templateIndex());
+    }
+
+    @Test
+    void should_name_the_closest_template_when_not_understood() {
+        // given a text no template produces
+        ParseResult r = parser.parse("How many purple unicorns are there?");
+
+        // when parsed / then not understood, naming the unknown word and the closest template
+        ParseResult.NotUnderstood n = assertInstanceOf(ParseResult.NotUnderstood.class, r);
+        assertEquals("How many <Z> <C> <M> <S>s are there?", n.closestTemplateText());
+        assertTrue(n.message().contains("unicorns") && n.message().contains("zero_hop/0"), n.message());
+    }
+
+    @Test
+    void should_not_understand_non_questions() {
+        // given texts that are not CLEVR questions
+        for (String text : List.of("", "   ", "Is it raining?", "What size is it made of the red of?")) {
+            // when parsed / then never a program
+            ParseResult r = parser.parse(text);
+            ParseResult.NotUnderstood n = assertInstanceOf(ParseResult.NotUnderstood.class, r, text);
+            assertTrue(n.message().startsWith("not understood"), n.message());
+        }
+        VqaspException e = assertThrows(VqaspException.class, () -> parser.program("Is it raining?"));
+        assertEquals("not_understood", e.kind());
+    }
+
+    @Test
+    void should_prefer_readings_that_meet_null_constraints() {
+        // given "How many other things are the same size as the cube?": same_relate/4 (count) or same_relate/12
+        // with an empty filter; both give one program, and the generator mostly writes this text for /4
+        List<ParseResult.Parsed> readings = parser.readings("How many other things are the same size as the cube?");
+
+        // when parsed / then the lower family, same program
+        assertEquals(2, readings.size());
+        assertEquals(readings.get(0).program(), readings.get(1).program());
+        ParseResult.Parsed p = assertInstanceOf(ParseResult.Parsed.class,
+                parser.parse("How many other things are the same size as the cube?"));
+        assertEquals(4, p.templateIndex());
+    }
+
+    @Test
+    void should_expose_its_vocabulary() {
+        // given the parser / when its vocabulary is read / then it holds template words, values and synonyms
+        Set<String> words = parser.vocabulary();
+        assertTrue(words.containsAll(Set.of("how", "many", "cylinder", "cylinders", "balls", "shiny", "matte",
+                "left", "front", "behind", "thing", "objects", "gray", "tiny", "either", "both")), words.toString());
+        assertFalse(words.contains("unicorns"));
     }
 }
