@@ -78,6 +78,25 @@ class ClevrQuestionParserTest {
     }
 
     @Test
+    void should_name_the_templates_of_real_dev() {
+        // given too_clevr's questions: "1_<name>.json" is <name>.json, and the restricted same_relate subset
+        // maps its indices 0..5 to same_relate 4, 5, 14, 15, 18, 20 (real-dev/SOURCES.md)
+        List<Integer> restricted = List.of(4, 5, 14, 15, 18, 20);
+        for (ClevrQuestion q : Fixtures.questions(Fixtures.REAL_DEV_QUESTIONS)) {
+            String file = q.templateFilename().substring(2);
+            int index = q.templateIndex();
+            if (file.equals("same_relate_restricted.json")) {
+                file = "same_relate.json";
+                index = restricted.get(index);
+            }
+
+            // when parsed / then the same template
+            ParseResult.Parsed p = assertInstanceOf(ParseResult.Parsed.class, parser.parse(q.question()));
+            assertEquals(file + "/" + index, p.templateFilename() + "/" + p.templateIndex(), q.question());
+        }
+    }
+
+    @Test
     void should_ignore_casing_question_marks_and_extra_spaces() {
         // given a question written carelessly
         ParseResult r = parser.parse("  how MANY   red cubes are there ??  ");

@@ -18,6 +18,7 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.vqasp.core.clevr.ClevrDataset;
+import org.vqasp.core.clevr.ClevrJson;
 import org.vqasp.core.clevr.ClevrQuestion;
 import org.vqasp.core.clevr.ClevrScene;
 import org.vqasp.core.clevr.Program;
@@ -133,6 +134,22 @@ class QuestionGeneratorTest {
             assertEquals(index++, q.questionIndex());
             assertEquals("dev", q.split());
             assertEquals(String.format("CLEVR_dev_%06d.png", q.imageIndex()), q.imageFilename());
+        }
+    }
+
+    @Test
+    void should_round_trip_through_the_released_layout() throws Exception {
+        // given generated questions written as released JSON
+        com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        for (ClevrQuestion q : generated.subList(0, 50)) {
+            java.io.StringWriter w = new java.io.StringWriter();
+            try (com.fasterxml.jackson.core.JsonGenerator g = mapper.getFactory().createGenerator(w)) {
+                ClevrJson.writeQuestion(g, q);
+            }
+
+            // when read back / then the same question, program steps with "function"
+            assertEquals(q, ClevrJson.question("0", mapper.readTree(w.toString())));
+            assertTrue(w.toString().contains("\"function\":\"scene\""), w.toString());
         }
     }
 
