@@ -1,0 +1,88 @@
+package org.vqasp.core.gqa;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.vqasp.core.DatasetItem;
+import org.vqasp.core.VqaspException;
+import org.vqasp.core.json.DatasetReader;
+import org.vqasp.core.json.JsonItemStream;
+
+/**
+ * Entry points for reading the released GQA files as streams: questions ({@code {qid: {...}}}, such as
+ * {@code val_balanced_questions.json}) and scene graphs ({@code {imageId: {...}}}, such as
+ * {@code val_sceneGraphs.json}).
+ *
+ * <p>A bad entry becomes an error item naming the file, the entry and what was expected; a file that is
+ * missing or not JSON raises an {@link org.vqasp.core.InputException}.
+ */
+public final class GqaDataset {
+
+    private GqaDataset() {
+    }
+
+    /**
+     * Opens a questions file; the caller closes the reader.
+     *
+     * @throws org.vqasp.core.InputException when the file is missing or malformed
+     */
+    public static DatasetReader<GqaQuestion> questions(Path file) {
+        return new DatasetReader<>(JsonItemStream.entries(file), "question", n -> null, GqaJson::question);
+    }
+
+    /**
+     * Opens a scene-graphs file; the caller closes the reader.
+     *
+     * @throws org.vqasp.core.InputException when the file is missing or malformed
+     */
+    public static DatasetReader<GqaSceneGraph> sceneGraphs(Path file) {
+        return new DatasetReader<>(JsonItemStream.entries(file), "scene graph", n -> null, GqaJson::sceneGraph);
+    }
+
+    /**
+     * Reads every scene graph of a file into an index by image id (the JSON is streamed; the records are
+     * kept).
+     *
+     * @throws org.vqasp.core.InputException when the file is missing or malformed
+     */
+    public static SceneGraphIndex loadSceneGraphs(Path file) {
+        Map<String, GqaSceneGraph> graphs = new HashMap<>();
+        Map<String, VqaspException> failures = new HashMap<>();
+        try (DatasetReader<GqaSceneGraph> r = sceneGraphs(file)) {
+            while (r.hasNext()) {
+                DatasetItem<GqaSceneGraph> item = r.next();
+                if (item.ok()) {
+                    graphs.put(item.id(), item.value());
+                } else {
+                    failures.put(item.id(), item.error());
+                }
+            }
+        }
+        return new SceneGraphIndex(graphs, failures);
+    }
+
+    /**
+     * Scene graphs by image id, and the entries that could not be read.
+     *
+     * @param graphs readable scene graphs
+     * @param failures why each unreadable entry could not be read
+     */
+    public record SceneGraphIndex(Map<String, GqaSceneGraph> graphs, Map<String, VqaspException> failures) {
+
+        /** Copies the maps. */
+        public SceneGraphIndex {
+            graphs = Map.copyOf(graphs);
+            failures = Map.copyOf(failures);
+        }
+
+        /** Returns the scene graph of an image, or null. */
+        public GqaSceneGraph get(String imageId) {
+            return graphs.get(imageId);
+        }
+
+        /** Returns the number of readable scene graphs. */
+        public int size() {
+            return graphs.size();
+        }
+    }
+}
