@@ -195,9 +195,9 @@ public final class ClevrJson {
         }
         g.writeEndArray();
         g.writeObjectFieldStart("relationships");
-        for (Map.Entry<String, List<List<Integer>>> e : s.relationships().entrySet()) {
-            g.writeArrayFieldStart(e.getKey());
-            for (List<Integer> l : e.getValue()) {
+        for (String key : inOrder(s.relationships().keySet(), ClevrScene.RELATIONS)) {
+            g.writeArrayFieldStart(key);
+            for (List<Integer> l : s.relationships().get(key)) {
                 g.writeStartArray();
                 for (int j : l) {
                     g.writeNumber(j);
@@ -209,9 +209,9 @@ public final class ClevrJson {
         g.writeEndObject();
         if (!s.directions().isEmpty()) {
             g.writeObjectFieldStart("directions");
-            for (Map.Entry<String, Vec3> e : s.directions().entrySet()) {
-                g.writeFieldName(e.getKey());
-                writeVec(g, e.getValue());
+            for (String key : inOrder(s.directions().keySet(), DIRECTIONS)) {
+                g.writeFieldName(key);
+                writeVec(g, s.directions().get(key));
             }
             g.writeEndObject();
         }
@@ -251,6 +251,21 @@ public final class ClevrJson {
             g.writeEndObject();
         }
         g.writeEndObject();
+    }
+
+    /** The released files' order of the direction keys. */
+    private static final List<String> DIRECTIONS = List.of("right", "behind", "above", "below", "left", "front");
+
+    /** Returns keys in a fixed order (the known ones first, the rest sorted), so that output is reproducible. */
+    private static List<String> inOrder(java.util.Set<String> keys, List<String> known) {
+        List<String> out = new ArrayList<>();
+        for (String k : known) {
+            if (keys.contains(k)) {
+                out.add(k);
+            }
+        }
+        keys.stream().filter(k -> !known.contains(k)).sorted().forEach(out::add);
+        return out;
     }
 
     private static void writeVec(JsonGenerator g, Vec3 v) throws IOException {
