@@ -21,6 +21,11 @@ import picocli.CommandLine.Spec;
         description = "Neuro-symbolic visual question answering: scene graphs in, answers from clingo out.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            DemoCommand.class,
+            EvalCommand.class,
+            CheckCommand.class,
+            BenchCommand.class,
+            TrainCommand.class,
         })
 public final class Vqa implements Runnable {
 

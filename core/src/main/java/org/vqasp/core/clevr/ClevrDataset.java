@@ -29,6 +29,17 @@ public final class ClevrDataset {
     }
 
     /**
+     * Counts the questions of a file quickly (without building them).
+     *
+     * @throws org.vqasp.core.InputException when the file is missing or malformed
+     */
+    public static long countQuestions(Path file) {
+        try (JsonItemStream s = JsonItemStream.array(file, "questions")) {
+            return s.countRemaining();
+        }
+    }
+
+    /**
      * Opens a scenes file; the caller closes the reader.
      *
      * @throws org.vqasp.core.InputException when the file is missing or malformed

@@ -150,6 +150,34 @@ public final class JsonItemStream implements Iterator<Map.Entry<String, JsonNode
         }
     }
 
+    /**
+     * Counts the items left without building their trees (fast: a token-level skip), consuming the stream.
+     *
+     * @return the number of items that {@link #next()} would still have returned
+     */
+    public long countRemaining() {
+        long n = next != null ? 1 : 0;
+        next = null;
+        try {
+            while (!done) {
+                JsonToken t = parser.nextToken();
+                if (t == null || t == (arrayLayout ? JsonToken.END_ARRAY : JsonToken.END_OBJECT)) {
+                    done = true;
+                    break;
+                }
+                if (!arrayLayout) {
+                    parser.nextToken();
+                }
+                parser.skipChildren();
+                n++;
+            }
+            return n;
+        } catch (IOException e) {
+            done = true;
+            throw malformed(file, e);
+        }
+    }
+
     @Override
     public void close() {
         close(parser);

@@ -8,11 +8,11 @@ import org.vqasp.reasoning.Facts;
 /**
  * Encodes a CLEVR program as a step-indexed graph for the CLEVR theory: {@code step(S,F)},
  * {@code in(S,K,P)} (the K-th input of S is step P), {@code arg(S,K,V)} (the K-th value input; empty values,
- * meaning "any", are left out) and {@code goal(S)} for the last step. Branching programs (comparisons,
- * union, intersect) are graphs like any other.
+ * meaning "any", are left out), {@code goal(S)} for the last step and {@code image(S,W)} for each scene step.
+ * Branching programs (comparisons, union, intersect) are graphs like any other.
  *
- * <p>Several questions over one scene are solved together by numbering them apart: question {@code j}'s
- * step {@code i} is {@code j * STRIDE + i}.
+ * <p>Several questions are solved together by numbering them apart: question {@code j}'s step {@code i} is
+ * {@code j * STRIDE + i}.
  */
 public final class ClevrProgramEncoder {
 
@@ -22,9 +22,9 @@ public final class ClevrProgramEncoder {
     private ClevrProgramEncoder() {
     }
 
-    /** Returns the facts of a single program, its steps numbered from 0. */
+    /** Returns the facts of a single program over image 0, its steps numbered from 0. */
     public static String encode(Program program) {
-        return encode(program, 0, new Facts()).toString();
+        return encode(program, 0, 0, new Facts()).toString();
     }
 
     /**
@@ -32,11 +32,12 @@ public final class ClevrProgramEncoder {
      *
      * @param program the program
      * @param j the program's position in the batch
+     * @param w the image its scene steps look at
      * @param facts the fact list
      * @return the fact list
      * @throws InputException when the program is longer than {@link #STRIDE} steps
      */
-    public static Facts encode(Program program, int j, Facts facts) {
+    public static Facts encode(Program program, int j, int w, Facts facts) {
         if (program.size() >= STRIDE) {
             throw new InputException("bad_program", "program has " + program.size() + " steps, at most "
                     + (STRIDE - 1) + " are supported");
@@ -45,6 +46,9 @@ public final class ClevrProgramEncoder {
         for (int s = 0; s < program.size(); s++) {
             ProgramStep step = program.step(s);
             facts.add("step", base + s, step.function());
+            if (step.function().equals("scene")) {
+                facts.add("image", base + s, w);
+            }
             for (int k = 0; k < step.inputs().size(); k++) {
                 facts.add("in", base + s, k, base + step.inputs().get(k));
             }

@@ -1,7 +1,10 @@
 package org.vqasp.reasoning.clevr;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.vqasp.core.VqaspException;
 import org.vqasp.core.clevr.ClevrScene;
@@ -56,49 +59,98 @@ public final class ClevrReasoner {
      */
     public Result explain(ClevrScene scene, Program program, boolean explain) {
         Facts facts = new Facts();
-        ClevrSceneEncoder.encode(scene, facts);
-        ClevrProgramEncoder.encode(program, 0, facts);
+        ClevrSceneEncoder.encode(scene, 0, facts);
+        ClevrProgramEncoder.encode(program, 0, 0, facts);
         Reasoner.Outcome out = reasoner.solve(facts.toString(), explain);
         return new Result(single(out, 0, program), out);
     }
 
-    /**
-     * Answers several programs over one scene in one clingo call. A program that fails gets its own
-     * error; the others are answered. If the call as a whole fails (a theory that does not ground),
-     * each program is tried alone so the failure stays with the program that caused it.
-     *
-     * @param scene the scene
-     * @param programs the programs
-     * @return one outcome per program, in order
-     */
+    /** Answers several programs over one scene in one clingo call; see {@link #answerAll(List)}. */
     public List<Answer> answerAll(ClevrScene scene, List<Program> programs) {
+        List<Question> qs = new ArrayList<>(programs.size());
+        for (Program p : programs) {
+            qs.add(new Question(scene, p));
+        }
+        return answerAll(qs);
+    }
+
+    /**
+     * Answers several questions, over one scene or several, in one clingo call. A question that fails gets
+     * its own error; the others are answered. If the call as a whole fails (a theory that does not ground),
+     * each question is tried alone so the failure stays with the question that caused it.
+     *
+     * @param questions the questions with their scenes (a scene shared by several questions is encoded once)
+     * @return one answer or error per question, in order
+     */
+    public List<Answer> answerAll(List<Question> questions) {
         Facts facts = new Facts();
-        ClevrSceneEncoder.encode(scene, facts);
-        List<Answer> out = new ArrayList<>(programs.size());
+        List<Answer> out = new ArrayList<>(questions.size());
         try {
-            for (int j = 0; j < programs.size(); j++) {
-                ClevrProgramEncoder.encode(programs.get(j), j, facts);
+            Map<ClevrScene, Integer> images = new IdentityHashMap<>();
+            for (int j = 0; j < questions.size(); j++) {
+                Question q = questions.get(j);
+                Integer w = images.get(q.scene());
+                if (w == null) {
+                    w = images.size();
+                    images.put(q.scene(), w);
+                    ClevrSceneEncoder.encode(q.scene(), w, facts);
+                }
+                ClevrProgramEncoder.encode(q.program(), j, w, facts);
             }
             Reasoner.Outcome o = reasoner.solve(facts.toString(), false);
-            for (int j = 0; j < programs.size(); j++) {
+            for (int j = 0; j < questions.size(); j++) {
                 try {
-                    out.add(Answer.of(single(o, j, programs.get(j))));
+                    out.add(Answer.of(single(o, j, questions.get(j).program())));
                 } catch (VqaspException e) {
                     out.add(Answer.failed(e));
                 }
             }
             return out;
         } catch (VqaspException e) {
-            if (programs.size() == 1) {
+            if (questions.size() == 1) {
                 return List.of(Answer.failed(e));
             }
             out.clear();
-            for (Program p : programs) {
+            for (Question q : questions) {
+                out.add(answerAll(List.of(q)).get(0));
+            }
+            return out;
+        }
+    }
+
+    /**
+     * Translates programs to ASP and grounds them with the theory against an empty scene, reporting what
+     * does not compile: clingo errors, and the theory's errors that do not depend on the scene (unknown
+     * functions and values, wrong input types or counts, a last step without an answer).
+     *
+     * @param programs the programs
+     * @return per program, null when it compiles, else the first problem
+     */
+    public List<VqaspException> checkAll(List<Program> programs) {
+        Facts facts = new Facts();
+        List<VqaspException> out = new ArrayList<>(programs.size());
+        try {
+            for (int j = 0; j < programs.size(); j++) {
+                ClevrProgramEncoder.encode(programs.get(j), j, 0, facts);
+            }
+            Reasoner.Outcome o = reasoner.solve(facts.toString(), false);
+            for (int j = 0; j < programs.size(); j++) {
                 try {
-                    out.add(Answer.of(answer(scene, p)));
-                } catch (VqaspException ex) {
-                    out.add(Answer.failed(ex));
+                    single(o, j, programs.get(j));
+                    out.add(null);
+                } catch (VqaspException e) {
+                    boolean sceneDependent = e.kind().equals("unique") || e.kind().equals("no_answer");
+                    out.add(sceneDependent ? null : e);
                 }
+            }
+            return out;
+        } catch (VqaspException e) {
+            if (programs.size() == 1) {
+                return Collections.singletonList(e);
+            }
+            out.clear();
+            for (Program p : programs) {
+                out.add(checkAll(List.of(p)).get(0));
             }
             return out;
         }
@@ -151,6 +203,21 @@ public final class ClevrReasoner {
             case "not_terminal" -> where + ": the last step does not produce an answer";
             default -> where + ": " + e.kind() + " " + e.detail();
         };
+    }
+
+    /**
+     * A question for a batch: a program and the scene it asks about.
+     *
+     * @param scene the scene
+     * @param program the program
+     */
+    public record Question(ClevrScene scene, Program program) {
+
+        /** Checks the fields. */
+        public Question {
+            Objects.requireNonNull(scene, "scene");
+            Objects.requireNonNull(program, "program");
+        }
     }
 
     /**

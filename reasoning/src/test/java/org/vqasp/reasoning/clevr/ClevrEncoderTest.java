@@ -21,7 +21,8 @@ class ClevrEncoderTest {
         // when encoded
         List<String> facts = ClevrSceneEncoder.encode(scene).lines().toList();
         // then one object fact and four attribute facts per object, one related fact per listed pair
-        assertEquals(5, facts.stream().filter(f -> f.startsWith("object(")).count());
+        assertEquals(List.of("object(0,0).", "object(0,1).", "object(0,2).", "object(0,3).", "object(0,4)."),
+                facts.stream().filter(f -> f.startsWith("object(")).toList());
         assertEquals(20, facts.stream().filter(f -> f.startsWith("has(")).count());
         assertTrue(facts.contains("has(3,material,metal)."));
         assertTrue(facts.contains("has(0,color,brown)."));
@@ -46,10 +47,20 @@ class ClevrEncoderTest {
         assertTrue(facts.contains("arg(3,0,large).\narg(3,2,metal)."), facts);
         assertTrue(facts.contains("arg(4,0,left).\narg(4,4,cube)."), facts);
         assertTrue(facts.endsWith("goal(6).\n"), facts);
-        // the j-th program of a batch is numbered j * 1000 apart
-        String second = ClevrProgramEncoder.encode(p, 2, new Facts()).toString();
+        assertTrue(facts.contains("image(0,0).") && facts.contains("image(2,0)."), facts);
+        // the j-th program of a batch is numbered j * 1000 apart and names the image its scene steps look at
+        String second = ClevrProgramEncoder.encode(p, 2, 1, new Facts()).toString();
         assertTrue(second.contains("in(2006,1,2004)."), second);
+        assertTrue(second.contains("image(2002,1)."), second);
         assertTrue(second.contains("goal(2006)."), second);
+    }
+
+    @Test
+    void should_number_the_objects_of_a_second_image_apart() {
+        ClevrScene scene = ClevrDataset.loadScenes(Samples.path("clevr/val-sample/CLEVR_val_scenes.json")).get(0);
+        String facts = ClevrSceneEncoder.encode(scene, 3, new Facts()).toString();
+        assertTrue(facts.contains("object(3,304).\nhas(304,size,small)."), facts);
+        assertTrue(facts.contains("related(left,303,300)."), facts);
     }
 
     @Test

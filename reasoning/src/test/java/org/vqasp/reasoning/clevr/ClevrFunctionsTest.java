@@ -124,6 +124,23 @@ class ClevrFunctionsTest {
     }
 
     @Test
+    void should_answer_questions_over_several_scenes_in_one_call() {
+        // given the val scene and a copy with object 3 turned into a red cube: same program, two images
+        ClevrScene other = new ClevrScene(scene.split(), 1, "copy", List.of(scene.objects().get(0),
+                scene.objects().get(1), scene.objects().get(2),
+                new org.vqasp.core.clevr.ClevrObject("cube", "red", "metal", "large", null, null, 0),
+                scene.objects().get(4)), scene.relationships(), scene.directions());
+        Program p = program("scene ; filter_shape[cube](0) ; count(1)");
+        Program same = program("scene ; filter_color[gray](0) ; filter_size[small](1) ; unique(2) ; same_shape(3) ; count(4)");
+        // when answered in one call
+        List<ClevrReasoner.Answer> a = reasoner.answerAll(List.of(new ClevrReasoner.Question(scene, p),
+                new ClevrReasoner.Question(other, p), new ClevrReasoner.Question(scene, same),
+                new ClevrReasoner.Question(other, same)));
+        // then each question sees only its own scene: 2 cubes, then 3; same_shape counts within the image
+        assertEquals(List.of("2", "3", "1", "2"), a.stream().map(ClevrReasoner.Answer::answer).toList());
+    }
+
+    @Test
     void should_reject_a_step_that_refers_to_a_later_step() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> program("scene ; filter_size[large](2) ; count(1)"));

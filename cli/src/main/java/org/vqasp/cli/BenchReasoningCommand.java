@@ -1,0 +1,127 @@
+package org.vqasp.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.vqasp.core.Progress;
+import org.vqasp.eval.bench.ClevrWorkload;
+import org.vqasp.eval.bench.ReasoningBenchmark;
+import org.vqasp.eval.bench.ReasoningWorkload;
+import org.vqasp.reasoning.clevr.ClevrReasoner;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code vqa bench reasoning}: questions per second of the in-process reasoner against spawning the clingo
+ * binary per question, on the same questions, on one thread and on all.
+ */
+@Command(
+        name = "reasoning",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Questions per second answered in-process (clingo through JNA, one call per image's questions) and,",
+            "on the same questions, by spawning the clingo binary per question; one thread and all threads;",
+            "median of --runs repetitions; the ratio of the two."
+        })
+final class BenchReasoningCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--questions", paramLabel = "Q.json",
+            description = "CLEVR questions (default: the bundled samples/clevr/gen-dev).")
+    Path questions;
+
+    @Option(names = "--scenes", paramLabel = "S.json", description = "CLEVR scenes (default: the bundled sample's).")
+    Path scenes;
+
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "400",
+            description = "Questions per pass (default: ${DEFAULT-VALUE}).")
+    int limit;
+
+    @Option(names = "--batch", paramLabel = "N", defaultValue = "64",
+            description = "Questions per in-process clingo call (default: ${DEFAULT-VALUE}).")
+    int batch;
+
+    @Option(names = "--threads", split = ",", paramLabel = "N",
+            description = "Thread counts to measure (default: 1 and all cores).")
+    List<Integer> threads;
+
+    @Option(names = "--runs", paramLabel = "N", defaultValue = "5",
+            description = "Repetitions per measurement; the median is reported (default: ${DEFAULT-VALUE}).")
+    int runs;
+
+    @Option(names = "--clingo", paramLabel = "PATH", defaultValue = "clingo",
+            description = "The clingo binary for the spawn baseline (default: ${DEFAULT-VALUE}).")
+    String clingo;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "Also write the table as JSON to FILE.")
+    Path json;
+
+    @Override
+    public Integer call() throws Exception {
+        List<Integer> counts = threads;
+        if (counts == null || counts.isEmpty()) {
+            int all = Runtime.getRuntime().availableProcessors();
+            counts = all > 1 ? List.of(1, all) : List.of(1);
+        }
+        Path q = questions != null ? questions : Home.sample("clevr/gen-dev/questions.json");
+        Path s = scenes != null ? scenes : Home.sample("clevr/gen-dev/scenes.json");
+        List<ReasoningWorkload> workloads = new ArrayList<>();
+        workloads.add(ClevrWorkload.of(q, s, limit, batch, new ClevrReasoner()));
+        PrintWriter out = spec.commandLine().getOut();
+        ReasoningBenchmark bench = new ReasoningBenchmark(clingo, runs);
+        out.printf("%-8s %7s %9s %14s %14s %7s%n", "dataset", "threads", "questions", "in-process q/s",
+                "spawn q/s", "ratio");
+        out.flush();
+        List<ReasoningBenchmark.Row> rows = new ArrayList<>();
+        for (ReasoningWorkload w : workloads) {
+            Progress p = TerminalProgress.forTerminal("bench " + w.dataset());
+            List<ReasoningBenchmark.Row> got;
+            try {
+                got = bench.run(w, counts, p);
+            } finally {
+                TerminalProgress.finish(p);
+            }
+            for (ReasoningBenchmark.Row r : got) {
+                out.printf("%-8s %7d %9d %14.0f %14.1f %6.1fx%n", r.dataset(), r.threads(), r.questions(),
+                        r.questionsPerSecond(), r.spawnQuestionsPerSecond(), r.ratio());
+                out.flush();
+            }
+            rows.addAll(got);
+        }
+        if (json != null) {
+            writeJson(rows, json);
+        }
+        return 0;
+    }
+
+    private static void writeJson(List<ReasoningBenchmark.Row> rows, Path file) throws Exception {
+        ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectNode root = m.createObjectNode();
+        ArrayNode a = root.putArray("rows");
+        for (ReasoningBenchmark.Row r : rows) {
+            ObjectNode o = a.addObject();
+            o.put("dataset", r.dataset());
+            o.put("threads", r.threads());
+            o.put("questions", r.questions());
+            o.put("questions_per_second", Math.round(r.questionsPerSecond() * 10) / 10.0);
+            o.put("spawn_questions_per_second", Math.round(r.spawnQuestionsPerSecond() * 10) / 10.0);
+            o.put("ratio", Math.round(r.ratio() * 100) / 100.0);
+        }
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        Files.writeString(file, m.writeValueAsString(root) + "\n");
+    }
+}

@@ -1,0 +1,53 @@
+package org.vqasp.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.vqasp.core.Progress;
+import org.vqasp.eval.CheckSummary;
+import org.vqasp.eval.EvalRunner;
+import org.vqasp.eval.clevr.ClevrEvaluation;
+import org.vqasp.reasoning.clevr.ClevrReasoner;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code vqa check clevr}: compiles and grounds every program of a CLEVR questions file. */
+@Command(
+        name = "clevr",
+        mixinStandardHelpOptions = true,
+        description = "Translate every CLEVR question's program (gold or parsed) to ASP and ground it with the "
+                + "theory against an empty scene; report each failure (exit code 0 either way: failures are results).")
+final class CheckClevrCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--questions", required = true, paramLabel = "Q.json", description = "Questions file.")
+    Path questions;
+
+    @Option(names = "--programs", paramLabel = "SOURCE",
+            description = "gold (the file's programs, default) or parsed (parsed from the question text).")
+    EvalClevrCommand.ProgramsName programs = EvalClevrCommand.ProgramsName.gold;
+
+    @Mixin
+    RunOptions run;
+
+    @Override
+    public Integer call() throws Exception {
+        run.validate();
+        Path out = run.outOrDefault("check-clevr");
+        Progress progress = TerminalProgress.forTerminal("check clevr");
+        EvalRunner.Run r;
+        try {
+            r = ClevrEvaluation.check(questions, ClevrEvaluation.Programs.valueOf(programs.name().toUpperCase()),
+                    new ClevrReasoner(), new EvalRunner.Options(out, run.threads, run.limit, 64), progress);
+        } finally {
+            TerminalProgress.finish(progress);
+        }
+        CheckSummary s = r.checkSummary();
+        SummaryPrinter.print(spec.commandLine().getOut(), s, out, run.json);
+        return 0;
+    }
+}

@@ -1,0 +1,77 @@
+package org.vqasp.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.vqasp.core.Progress;
+import org.vqasp.eval.EvalRunner;
+import org.vqasp.eval.EvalSummary;
+import org.vqasp.eval.clevr.ClevrEvaluation;
+import org.vqasp.eval.clevr.SceneSource;
+import org.vqasp.reasoning.clevr.ClevrReasoner;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code vqa eval clevr}: answers every question of a released CLEVR questions file. */
+@Command(
+        name = "clevr",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Answer every question of a CLEVR v1.0 questions file with the ASP reasoner.",
+            "Writes predictions.jsonl as it goes (re-run with the same --out to resume) and summary.json "
+                    + "with per-family accuracy."
+        })
+final class EvalClevrCommand implements Callable<Integer> {
+
+    /** Where scenes come from. */
+    enum SceneSourceName { gold }
+
+    /** Where programs come from. */
+    enum ProgramsName { gold, parsed }
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--questions", required = true, paramLabel = "Q.json", description = "Questions file.")
+    Path questions;
+
+    @Option(names = "--scenes", paramLabel = "S.json", description = "Scenes file (needed for --scene-source gold).")
+    Path scenes;
+
+    @Option(names = "--scene-source", paramLabel = "SOURCE", description = "gold (default).")
+    SceneSourceName sceneSource = SceneSourceName.gold;
+
+    @Option(names = "--programs", paramLabel = "SOURCE",
+            description = "gold (the file's programs, default) or parsed (parsed from the question text).")
+    ProgramsName programs = ProgramsName.gold;
+
+    @Mixin
+    RunOptions run;
+
+    @Override
+    public Integer call() throws Exception {
+        run.validate();
+        if (scenes == null) {
+            throw new ParameterException(spec.commandLine(), "--scene-source gold needs --scenes S.json");
+        }
+        SceneSource source = ClevrEvaluation.goldScenes(scenes);
+        Path out = run.outOrDefault("eval-clevr");
+        Progress progress = TerminalProgress.forTerminal("eval clevr");
+        EvalRunner.Run r;
+        try {
+            r = ClevrEvaluation.evaluate(questions, source, ClevrEvaluation.Programs.valueOf(programs.name().toUpperCase()),
+                    new ClevrReasoner(), new EvalRunner.Options(out, run.threads, run.limit, 64), progress);
+        } finally {
+            TerminalProgress.finish(progress);
+        }
+        EvalSummary s = r.evalSummary();
+        if (r.resumed() > 0 && !run.json) {
+            spec.commandLine().getOut().println("resumed: " + r.resumed() + " questions were already answered in " + out);
+        }
+        SummaryPrinter.print(spec.commandLine().getOut(), s, out, run.json);
+        return 0;
+    }
+}

@@ -1,0 +1,56 @@
+package org.vqasp.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Map;
+import org.vqasp.eval.CheckSummary;
+import org.vqasp.eval.EvalSummary;
+
+/** Prints evaluation and check summaries as tables, or as JSON with {@code --json}. */
+final class SummaryPrinter {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private SummaryPrinter() {
+    }
+
+    static void print(PrintWriter out, EvalSummary s, Path dir, boolean json) throws Exception {
+        if (json) {
+            out.println(MAPPER.writeValueAsString(s.toJson()));
+            return;
+        }
+        out.printf("%-28s %9s %9s %9s%n", "family", "questions", "correct", "accuracy");
+        for (Map.Entry<String, long[]> e : s.byFamily().entrySet()) {
+            long[] c = e.getValue();
+            out.printf("%-28s %9d %9d %8.2f%%%n", e.getKey(), c[0], c[1], c[0] == 0 ? 0 : 100.0 * c[1] / c[0]);
+        }
+        out.println("-".repeat(58));
+        out.printf("%-28s %9d %9d %8.2f%%%n", "all", s.questions(), s.correct(), 100 * s.accuracy());
+        if (!s.errors().isEmpty()) {
+            out.println("errors: " + s.errors());
+        }
+        out.printf("answered %d of %d; %.1f s, %.0f questions/s%n", s.answered(), s.questions(), s.seconds(),
+                s.questionsPerSecond());
+        out.println("predictions: " + dir.resolve("predictions.jsonl"));
+        out.println("summary:     " + dir.resolve("summary.json"));
+    }
+
+    static void print(PrintWriter out, CheckSummary s, Path dir, boolean json) throws Exception {
+        if (json) {
+            out.println(MAPPER.writeValueAsString(s.toJson()));
+            return;
+        }
+        int shown = 0;
+        for (CheckSummary.Failure f : s.failures()) {
+            if (shown++ == 20) {
+                out.println("... " + (s.failed() - 20) + " more in " + dir.resolve("summary.json"));
+                break;
+            }
+            out.println("question " + f.id() + ": " + f.kind() + ": " + f.message());
+        }
+        out.printf("checked %d questions: %d compiled, %d failed%n", s.questions(), s.compiled(), s.failed());
+        out.println("summary: " + dir.resolve("summary.json"));
+    }
+}

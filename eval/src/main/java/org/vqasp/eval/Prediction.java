@@ -1,0 +1,91 @@
+package org.vqasp.eval;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One line of {@code predictions.jsonl}: {@code {"id", "image", "question", "gold", "predicted", "correct",
+ * "error", "ms", "family"}}; {@code error} is null or {@code {"kind", "message"}}.
+ *
+ * @param id the question's identifier
+ * @param image the image
+ * @param question the question text
+ * @param gold the expected answer, or null
+ * @param predicted the answer given, or null
+ * @param correct whether the answer equals the gold one (null when there is no gold answer)
+ * @param errorKind the error kind, or null
+ * @param errorMessage the error message, or null
+ * @param ms milliseconds spent
+ * @param families the report groups
+ */
+public record Prediction(String id, String image, String question, String gold, String predicted,
+        Boolean correct, String errorKind, String errorMessage, double ms, List<String> families) {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    /** Copies the families. */
+    public Prediction {
+        families = families == null ? List.of() : List.copyOf(families);
+    }
+
+    /** Returns the line as JSON, without a newline. */
+    public String toJson() {
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("id", id);
+        n.put("image", image);
+        n.put("question", question);
+        n.put("gold", gold);
+        n.put("predicted", predicted);
+        if (correct == null) {
+            n.putNull("correct");
+        } else {
+            n.put("correct", correct);
+        }
+        if (errorKind == null) {
+            n.putNull("error");
+        } else {
+            ObjectNode e = n.putObject("error");
+            e.put("kind", errorKind);
+            e.put("message", errorMessage);
+        }
+        n.put("ms", Math.round(ms * 1000) / 1000.0);
+        ArrayNode f = n.putArray("family");
+        families.forEach(f::add);
+        return n.toString();
+    }
+
+    /**
+     * Parses a line written by {@link #toJson()}.
+     *
+     * @throws IllegalArgumentException when the line is not such a record
+     */
+    public static Prediction parse(String line) {
+        try {
+            JsonNode n = MAPPER.readTree(line);
+            if (n == null || !n.isObject() || !n.hasNonNull("id")) {
+                throw new IllegalArgumentException("not a prediction: " + line);
+            }
+            JsonNode e = n.get("error");
+            List<String> families = new ArrayList<>();
+            if (n.has("family")) {
+                n.get("family").forEach(f -> families.add(f.asText()));
+            }
+            return new Prediction(n.get("id").asText(), text(n, "image"), text(n, "question"), text(n, "gold"),
+                    text(n, "predicted"), n.hasNonNull("correct") ? n.get("correct").asBoolean() : null,
+                    e != null && e.isObject() ? text(e, "kind") : null,
+                    e != null && e.isObject() ? text(e, "message") : null,
+                    n.path("ms").asDouble(), families);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
+            throw new IllegalArgumentException("not JSON: " + ex.getOriginalMessage(), ex);
+        }
+    }
+
+    private static String text(JsonNode n, String key) {
+        JsonNode v = n.get(key);
+        return v == null || v.isNull() ? null : v.asText();
+    }
+}

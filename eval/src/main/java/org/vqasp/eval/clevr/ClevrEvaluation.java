@@ -1,0 +1,85 @@
+package org.vqasp.eval.clevr;
+
+import java.nio.file.Path;
+import java.util.Objects;
+import org.vqasp.core.InputException;
+import org.vqasp.core.Progress;
+import org.vqasp.core.clevr.ClevrDataset;
+import org.vqasp.core.clevr.ClevrQuestion;
+import org.vqasp.core.clevr.questions.ClevrQuestionParser;
+import org.vqasp.core.json.DatasetReader;
+import org.vqasp.eval.BatchAnswerer;
+import org.vqasp.eval.EvalRunner;
+import org.vqasp.reasoning.clevr.ClevrReasoner;
+
+/**
+ * Batch evaluation and checking of files in the released CLEVR v1.0 layout: the whole pipeline that
+ * {@code vqa eval clevr} and {@code vqa check clevr} run.
+ */
+public final class ClevrEvaluation {
+
+    /** Where programs come from. */
+    public enum Programs {
+        /** The programs in the questions file. */
+        GOLD,
+        /** Programs parsed from the question text. */
+        PARSED
+    }
+
+    private ClevrEvaluation() {
+    }
+
+    /**
+     * Answers every question over its scene and writes predictions and the summary.
+     *
+     * @param questions the questions file
+     * @param scenes where scenes come from
+     * @param programs where programs come from
+     * @param reasoner the reasoner
+     * @param options output directory, threads, limit
+     * @param progress receives progress
+     * @return what the run did
+     * @throws InputException when the questions file is missing or malformed
+     */
+    public static EvalRunner.Run evaluate(Path questions, SceneSource scenes, Programs programs,
+            ClevrReasoner reasoner, EvalRunner.Options options, Progress progress) {
+        Objects.requireNonNull(scenes, "scenes");
+        return run(questions, new ClevrAnswerer(scenes, programSource(programs), reasoner), options, progress);
+    }
+
+    /**
+     * Compiles and grounds every question's program against an empty scene and writes the failures.
+     *
+     * @param questions the questions file
+     * @param programs where programs come from
+     * @param reasoner the reasoner whose theory is checked against
+     * @param options output directory, threads, limit
+     * @param progress receives progress
+     * @return what the run did
+     */
+    public static EvalRunner.Run check(Path questions, Programs programs, ClevrReasoner reasoner,
+            EvalRunner.Options options, Progress progress) {
+        return run(questions, new ClevrChecker(programSource(programs), reasoner), options, progress);
+    }
+
+    /**
+     * Loads the gold scenes of a released scenes file.
+     *
+     * @throws InputException when the file is missing or malformed
+     */
+    public static SceneSource goldScenes(Path scenesFile) {
+        return new GoldScenes(ClevrDataset.loadScenes(scenesFile), scenesFile.getFileName().toString());
+    }
+
+    private static ProgramSource programSource(Programs programs) {
+        return programs == Programs.PARSED ? ProgramSource.parsed(ClevrQuestionParser.load()) : ProgramSource.gold();
+    }
+
+    private static EvalRunner.Run run(Path questions, BatchAnswerer<ClevrQuestion> answerer,
+            EvalRunner.Options options, Progress progress) {
+        long total = ClevrDataset.countQuestions(questions);
+        try (DatasetReader<ClevrQuestion> reader = ClevrDataset.questions(questions)) {
+            return EvalRunner.run(new ClevrItems(reader), total, answerer, String::equals, options, progress);
+        }
+    }
+}
