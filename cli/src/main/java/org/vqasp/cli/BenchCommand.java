@@ -12,6 +12,7 @@ import picocli.CommandLine.Spec;
         subcommands = {
             BenchAttentionCommand.class,
             BenchReasoningCommand.class,
+            BenchVisionCommand.class,
         })
 final class BenchCommand implements Runnable {
 

@@ -192,7 +192,7 @@ public final class ClevrWorldGenerator {
                     + e.getMessage(), e);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        LOG.info("{} images of split {} in {}: {} rendered, {} kept, {} questions, {} s", images, split, out,
+        LOG.debug("{} images of split {} in {}: {} rendered, {} kept, {} questions, {} s", images, split, out,
                 rendered, reused, questionCount, String.format("%.1f", seconds));
         return new Summary(images, rendered, reused, questionCount, seconds);
     }

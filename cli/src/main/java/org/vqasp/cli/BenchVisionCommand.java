@@ -1,0 +1,77 @@
+package org.vqasp.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.vqasp.core.Progress;
+import org.vqasp.vision.render.ClevrRenderer;
+import org.vqasp.vision.render.RenderBenchmark;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code vqa bench vision}: images per second of the CLEVR world's render stage (sample a scene under the
+ * visibility rule, render it at 480x320, encode the PNG) on one thread and on all.
+ */
+@Command(
+        name = "vision",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Images per second of the render stage: sample a CLEVR scene (visibility rule included), render it",
+            "at 480x320 and encode the PNG in memory; one thread and all threads."
+        })
+final class BenchVisionCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--images", paramLabel = "N", defaultValue = "8",
+            description = "Timed images per thread (default: ${DEFAULT-VALUE}).")
+    int images;
+
+    @Option(names = "--threads", split = ",", paramLabel = "N",
+            description = "Thread counts to measure (default: 1 and all cores).")
+    List<Integer> threads;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Seed of the scenes (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "Also write the rows as JSON to FILE.")
+    Path json;
+
+    @Override
+    public Integer call() {
+        List<Integer> counts = threads;
+        if (counts == null || counts.isEmpty()) {
+            int all = Runtime.getRuntime().availableProcessors();
+            counts = all > 1 ? List.of(1, all) : List.of(1);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        RenderBenchmark bench = new RenderBenchmark(ClevrRenderer.builder().build(), seed);
+        out.printf("%-6s %7s %6s %9s %13s %19s%n", "stage", "threads", "images", "seconds", "images/s",
+                "s/image/thread");
+        out.flush();
+        List<RenderBenchmark.Row> rows = new ArrayList<>();
+        for (int n : counts) {
+            Progress p = TerminalProgress.forTerminal("bench render x" + n);
+            RenderBenchmark.Row r;
+            try {
+                r = bench.run(n, images * n, p);
+            } finally {
+                TerminalProgress.finish(p);
+            }
+            out.printf("%-6s %7d %6d %9.2f %13.2f %19.3f%n", r.stage(), r.threads(), r.images(), r.seconds(),
+                    r.imagesPerSecond(), r.threads() / r.imagesPerSecond());
+            out.flush();
+            rows.add(r);
+        }
+        if (json != null) {
+            RenderBenchmark.writeJson(rows, json);
+        }
+        return 0;
+    }
+}
