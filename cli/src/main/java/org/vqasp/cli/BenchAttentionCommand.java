@@ -1,0 +1,73 @@
+package org.vqasp.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.vqasp.vision.attention.AttentionBenchmark;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code vqa bench attention}: forward and forward+backward time of the grouped-query attention block for MHA,
+ * GQA, MQA and sparse-query settings, as ratios to MHA, with achieved and plain-matmul GFLOP/s.
+ */
+@Command(
+        name = "attention",
+        mixinStandardHelpOptions = true,
+        description = "Time MHA, GQA (4 and 2 KV heads), MQA and sparse-query attention (1/2 and 1/4 of the query "
+                + "heads), D=256, H=8, forward and forward+backward, as ratios to MHA.")
+final class BenchAttentionCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "Also write the table as JSON to FILE.")
+    Path json;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Intra-op threads (default: all cores).")
+    Integer threads;
+
+    @Option(names = "--seq", split = ",", paramLabel = "S", description = "Sequence lengths (default: ${DEFAULT-VALUE}).",
+            defaultValue = "256,1024,4096")
+    List<Integer> seq;
+
+    @Option(names = "--runs", paramLabel = "N", description = "Timed runs per cell; the median is reported "
+            + "(default: ${DEFAULT-VALUE}).", defaultValue = "5")
+    int runs;
+
+    @Option(names = "--warmup", paramLabel = "N", description = "Untimed runs per cell (default: ${DEFAULT-VALUE}).",
+            defaultValue = "1")
+    int warmup;
+
+    @Option(names = "--tokens", paramLabel = "N", description = "Tokens per batch, B = max(1, N / S) "
+            + "(default: ${DEFAULT-VALUE}).", defaultValue = "8192")
+    long tokens;
+
+    @Override
+    public Integer call() {
+        int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(n));
+        System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
+        PrintWriter out = spec.commandLine().getOut();
+        AttentionBenchmark.Config config = AttentionBenchmark.Config.standard().withSeqLengths(seq)
+                .withRuns(warmup, runs).withTokensPerBatch(tokens);
+        out.printf("%-8s %3s %3s %3s %6s %4s %10s %12s %9s %13s %8s%n", "setting", "Hq", "G", "H", "seq", "B",
+                "fwd_ms", "fwd_bwd_ms", "ratio_fwd", "ratio_fwd_bwd", "GFLOP/s");
+        out.flush();
+        AttentionBenchmark.Result result = AttentionBenchmark.run(config, r -> {
+            out.printf("%-8s %3d %3d %3d %6d %4d %10.2f %12.2f %9.2f %13.2f %8.1f%n", r.name(), r.queryHeads(),
+                    r.kvHeads(), r.heads(), r.seq(), r.batch(), r.fwdMs(), r.fwdBwdMs(), r.ratioFwd(),
+                    r.ratioFwdBwd(), r.gflops());
+            out.flush();
+        });
+        out.printf("plain matmul (1024^3): %.1f GFLOP/s; %d threads%n", result.matmulGflops(), n);
+        out.flush();
+        if (json != null) {
+            AttentionBenchmark.writeJson(result, json);
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,198 @@
+package org.vqasp.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.vqasp.vision.model.SceneNetConfig;
+import org.vqasp.vision.train.Augmenter;
+import org.vqasp.vision.train.SceneMetrics;
+import org.vqasp.vision.train.TrainConfig;
+import org.vqasp.vision.train.TrainListener;
+import org.vqasp.vision.train.VisionTrainer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code vqa train vision}: trains the scene-graph extractor on {@code vqa generate clevr} output. Re-running with
+ * the same {@code --out} resumes from the last checkpoint.
+ */
+@Command(
+        name = "vision",
+        mixinStandardHelpOptions = true,
+        description = "Train the scene-graph extractor on a CLEVR-layout directory (resumes from --out).")
+final class TrainVisionCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--data", required = true, paramLabel = "DIR",
+            description = "Dataset in the released CLEVR layout (images/<split>/, scenes/CLEVR_<split>_scenes.json).")
+    Path data;
+
+    @Option(names = "--out", required = true, paramLabel = "MODEL_DIR",
+            description = "Model directory: weights, config.json, metrics.json, provenance.json, checkpoint/.")
+    Path out;
+
+    @Option(names = "--train-split", defaultValue = "train", description = "Training split (default: ${DEFAULT-VALUE}).")
+    String trainSplit;
+
+    @Option(names = "--val-split", defaultValue = "val",
+            description = "Validation split; when absent, the last --hold-out train scenes (default: ${DEFAULT-VALUE}).")
+    String valSplit;
+
+    @Option(names = "--hold-out", defaultValue = "500", description = "Scenes held out without a validation split "
+            + "(default: ${DEFAULT-VALUE}).")
+    int holdOut;
+
+    @Option(names = "--epochs", defaultValue = "30", description = "Epochs (default: ${DEFAULT-VALUE}).")
+    int epochs;
+
+    @Option(names = "--batch", defaultValue = "16", description = "Images per step (default: ${DEFAULT-VALUE}).")
+    int batch;
+
+    @Option(names = "--lr", defaultValue = "2e-3", description = "Peak learning rate (default: ${DEFAULT-VALUE}).")
+    double lr;
+
+    @Option(names = "--weight-decay", defaultValue = "0.05", description = "AdamW decay (default: ${DEFAULT-VALUE}).")
+    double weightDecay;
+
+    @Option(names = "--warmup", defaultValue = "300", description = "Warm-up steps (default: ${DEFAULT-VALUE}).")
+    int warmup;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--checkpoint-every", defaultValue = "200",
+            description = "Steps between checkpoints (default: ${DEFAULT-VALUE}).")
+    int checkpointEvery;
+
+    @Option(names = "--limit", defaultValue = "0", description = "Use the first N training scenes (0: all).")
+    int limit;
+
+    @Option(names = "--limit-val", defaultValue = "500", description = "Validate on N scenes (default: ${DEFAULT-VALUE}).")
+    int limitVal;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Threads (default: all cores).")
+    Integer threads;
+
+    @Option(names = "--input", defaultValue = "240x160", paramLabel = "WxH",
+            description = "Model input size (default: ${DEFAULT-VALUE}).")
+    String input;
+
+    @Option(names = "--dim", defaultValue = "128", description = "Transformer width D (default: ${DEFAULT-VALUE}).")
+    int dim;
+
+    @Option(names = "--layers", defaultValue = "3", description = "Encoder layers (default: ${DEFAULT-VALUE}).")
+    int layers;
+
+    @Option(names = "--heads", defaultValue = "8", description = "Head count H (default: ${DEFAULT-VALUE}).")
+    int heads;
+
+    @Option(names = "--query-heads", description = "Query heads (default: H; fewer is sparse-query attention).")
+    Integer queryHeads;
+
+    @Option(names = "--kv-heads", defaultValue = "2", description = "Key/value heads (default: ${DEFAULT-VALUE}).")
+    int kvHeads;
+
+    @Option(names = "--stem", defaultValue = "24,48,96", split = ",",
+            description = "Stem channels of the three stride-2 stages (default: ${DEFAULT-VALUE}).")
+    List<Integer> stem;
+
+    @Option(names = "--head-dim", defaultValue = "96", description = "Per-cell head width F (default: ${DEFAULT-VALUE}).")
+    int headDim;
+
+    @Option(names = "--no-augment", description = "Train without augmentation.")
+    boolean noAugment;
+
+    @Override
+    public Integer call() {
+        int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(n));
+        System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
+        String[] wh = input.toLowerCase().split("x");
+        if (wh.length != 2) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--input must be WxH, got " + input);
+        }
+        SceneNetConfig model = new SceneNetConfig(Integer.parseInt(wh[0]), Integer.parseInt(wh[1]), stem, dim,
+                layers, heads, queryHeads == null ? heads : queryHeads, kvHeads, 3 * dim, headDim, 0.5);
+        List<String> cmd = new ArrayList<>(List.of("vqa", "train", "vision"));
+        cmd.addAll(spec.commandLine().getParseResult().originalArgs());
+        TrainConfig config = TrainConfig.builder().setData(data).setOut(out).optTrainSplit(trainSplit)
+                .optValSplit(valSplit).optHoldOut(holdOut).optEpochs(epochs).optBatchSize(batch)
+                .optLearningRate(lr).optWeightDecay(weightDecay).optWarmupSteps(warmup).optSeed(seed)
+                .optCheckpointEvery(checkpointEvery).optLimitTrain(limit).optLimitVal(limitVal).optThreads(n)
+                .optModel(model).optAugmenter(noAugment ? Augmenter.none() : Augmenter.defaults())
+                .optCommandLine(cmd).build();
+        PrintWriter outWriter = spec.commandLine().getOut();
+        VisionTrainer.Result r = VisionTrainer.train(config, new Listener(outWriter, spec.commandLine().getErr()));
+        outWriter.printf("model: %s (%d steps, %.0f s)%n", r.modelDir(), r.steps(), r.seconds());
+        outWriter.println("validation: " + r.validation().summary());
+        outWriter.flush();
+        return 0;
+    }
+
+    /** Prints news and epoch results; draws a bar on a terminal, else a line every 50 steps. */
+    private static final class Listener implements TrainListener {
+        private final PrintWriter out;
+        private final PrintWriter err;
+        private final boolean terminal = System.console() != null;
+        private long lastDraw;
+        private boolean drawn;
+
+        Listener(PrintWriter out, PrintWriter err) {
+            this.out = out;
+            this.err = err;
+        }
+
+        @Override
+        public void message(String line) {
+            endBar();
+            out.println(line);
+            out.flush();
+        }
+
+        @Override
+        public void step(Progress p) {
+            String text = String.format("epoch %d/%d step %d/%d  loss %.4f  %.1f img/s  ETA %s", p.epoch(),
+                    p.epochs(), p.step(), p.stepsPerEpoch(), p.loss(), p.imagesPerSecond(), time(p.etaSeconds()));
+            if (terminal) {
+                long now = System.nanoTime();
+                if (now - lastDraw > 250_000_000L || p.step() == p.stepsPerEpoch()) {
+                    lastDraw = now;
+                    int width = 30;
+                    int filled = (int) (width * p.globalStep() / Math.max(1, p.totalSteps()));
+                    err.print("\r[" + "=".repeat(filled) + " ".repeat(width - filled) + "] " + text + "   ");
+                    err.flush();
+                    drawn = true;
+                }
+            } else if (p.globalStep() % 50 == 0) {
+                out.println(text);
+                out.flush();
+            }
+        }
+
+        private void endBar() {
+            if (drawn) {
+                err.println();
+                err.flush();
+                drawn = false;
+            }
+        }
+
+        @Override
+        public void epoch(int epoch, double trainLoss, SceneMetrics.Evaluation v) {
+            endBar();
+            out.printf("epoch %d: train loss %.4f; validation %s%n", epoch, trainLoss, v.summary());
+            out.flush();
+        }
+
+        private static String time(double s) {
+            long t = (long) s;
+            return String.format("%d:%02d:%02d", t / 3600, (t / 60) % 60, t % 60);
+        }
+    }
+}

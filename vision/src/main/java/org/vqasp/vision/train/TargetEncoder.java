@@ -1,0 +1,131 @@
+package org.vqasp.vision.train;
+
+import java.util.List;
+import org.vqasp.core.clevr.ClevrObject;
+import org.vqasp.core.clevr.ClevrScene;
+import org.vqasp.vision.model.ClevrVocabulary;
+import org.vqasp.vision.model.SceneDecoder;
+import org.vqasp.vision.model.SceneNet;
+import org.vqasp.vision.model.SceneNetConfig;
+
+/**
+ * Encodes a gold scene as per-cell training targets for a {@link SceneNet}, the inverse of {@link SceneDecoder}.
+ *
+ * <p>Per cell, {@value #CHANNELS} floats:
+ *
+ * <ul>
+ *   <li>{@link #HEAT}: Gaussian heat map, exp(-d^2 / (2 sigma^2)) around each object's centre cell (maximum over
+ *       objects), d in cells;
+ *   <li>{@link #CENTRE}: 1 in the cell holding an object's centre, else 0;
+ *   <li>{@link #ONE_HOT}: 15 one-hot attribute values (3 shapes, 8 colours, 2 materials, 2 sizes), in centre cells;
+ *   <li>{@link #REGRESSION}: offset x, y in the cell, ground-plane x, y and depth, normalised like the outputs;
+ *   <li>{@link #WEIGHT}: the weight of each of those five regressions (0 outside centre cells, and 0 for the
+ *       ground plane and depth when the image was cropped, since a crop moves the camera).
+ * </ul>
+ */
+public final class TargetEncoder {
+
+    /** Heat map channel. */
+    public static final int HEAT = 0;
+    /** Centre indicator channel. */
+    public static final int CENTRE = 1;
+    /** First one-hot channel. */
+    public static final int ONE_HOT = 2;
+    /** First regression target channel. */
+    public static final int REGRESSION = 17;
+    /** First regression weight channel. */
+    public static final int WEIGHT = 22;
+    /** Channels per cell. */
+    public static final int CHANNELS = 27;
+
+    /** Heat map spread in cells. */
+    public static final double SIGMA = 0.7;
+
+    private TargetEncoder() {
+    }
+
+    /**
+     * A pixel-space transform applied to the image before it reached the network: a point (x, y) of the original
+     * image lands at (x * scale + dx, y * scale + dy) of the model input.
+     *
+     * @param scale zoom factor (1 for none)
+     * @param dx shift in model-input pixels
+     * @param dy shift in model-input pixels
+     */
+    public record Transform(double scale, double dx, double dy) {
+
+        /** The identity. */
+        public static final Transform NONE = new Transform(1, 0, 0);
+
+        /** Returns whether this transform moves anything. */
+        public boolean isIdentity() {
+            return scale == 1 && dx == 0 && dy == 0;
+        }
+    }
+
+    /**
+     * Encodes one scene.
+     *
+     * @param scene gold scene; objects need {@code pixel_coords} and {@code 3d_coords}
+     * @param config network configuration (grid)
+     * @param imageWidth width of the original image the pixel coordinates refer to
+     * @param imageHeight height of the original image
+     * @param transform what augmentation did to the model input
+     * @param into destination, S * {@value #CHANNELS} floats, overwritten
+     * @param offset start index in {@code into}
+     * @return the number of objects whose centre lies inside the model input
+     */
+    public static int encode(ClevrScene scene, SceneNetConfig config, int imageWidth, int imageHeight,
+            Transform transform, float[] into, int offset) {
+        int gw = config.gridWidth();
+        int gh = config.gridHeight();
+        int cells = gw * gh;
+        java.util.Arrays.fill(into, offset, offset + cells * CHANNELS, 0f);
+        double toInputX = (double) config.inputWidth() / imageWidth;
+        double toInputY = (double) config.inputHeight() / imageHeight;
+        boolean keepGeometry = transform.isIdentity();
+        int inside = 0;
+        List<ClevrObject> objects = scene.objects();
+        for (ClevrObject o : objects) {
+            double u = (o.pixelCoords().x() * toInputX) * transform.scale() + transform.dx();
+            double v = (o.pixelCoords().y() * toInputY) * transform.scale() + transform.dy();
+            double gx = u / SceneNetConfig.STRIDE; // in cells
+            double gy = v / SceneNetConfig.STRIDE;
+            int cx = (int) Math.floor(gx);
+            int cy = (int) Math.floor(gy);
+            if (cx < 0 || cy < 0 || cx >= gw || cy >= gh) {
+                continue;
+            }
+            inside++;
+            for (int y = Math.max(0, cy - 3); y <= Math.min(gh - 1, cy + 3); y++) {
+                for (int x = Math.max(0, cx - 3); x <= Math.min(gw - 1, cx + 3); x++) {
+                    double d2 = (x - cx) * (x - cx) + (y - cy) * (y - cy);
+                    float h = (float) Math.exp(-d2 / (2 * SIGMA * SIGMA));
+                    int i = offset + (y * gw + x) * CHANNELS + HEAT;
+                    into[i] = Math.max(into[i], h);
+                }
+            }
+            int base = offset + (cy * gw + cx) * CHANNELS;
+            into[base + CENTRE] = 1f;
+            int oneHot = base + ONE_HOT;
+            for (int a = 0; a < 4; a++) {
+                into[oneHot + ClevrVocabulary.index(a, o.attribute(ClevrVocabulary.ATTRIBUTES.get(a)))] = 1f;
+                oneHot += ClevrVocabulary.VALUES.get(a).size();
+            }
+            into[base + REGRESSION] = (float) (gx - cx - 0.5);
+            into[base + REGRESSION + 1] = (float) (gy - cy - 0.5);
+            into[base + WEIGHT] = 1f;
+            into[base + WEIGHT + 1] = 1f;
+            if (keepGeometry && o.coords() != null) {
+                into[base + REGRESSION + 2] = (float) (o.coords().x() / SceneDecoder.COORD_SCALE);
+                into[base + REGRESSION + 3] = (float) (o.coords().y() / SceneDecoder.COORD_SCALE);
+                into[base + REGRESSION + 4] = (float) ((o.pixelCoords().z() - SceneDecoder.DEPTH_MEAN)
+                        / SceneDecoder.DEPTH_SCALE);
+                into[base + WEIGHT + 2] = 1f;
+                into[base + WEIGHT + 3] = 1f;
+                into[base + WEIGHT + 4] = 1f;
+            }
+        }
+        return inside;
+    }
+}

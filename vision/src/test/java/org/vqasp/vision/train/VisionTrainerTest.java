@@ -1,0 +1,103 @@
+package org.vqasp.vision.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.vqasp.vision.model.SceneNetConfig;
+
+class VisionTrainerTest {
+
+    @TempDir
+    static Path data;
+
+    /** A small network on 128 x 80 inputs, so that a few steps take seconds. */
+    static final SceneNetConfig TINY = new SceneNetConfig(128, 80, List.of(8, 16, 32), 32, 1, 4, 4, 2, 64, 32, 0.5);
+
+    @BeforeAll
+    static void makeData() throws Exception {
+        SyntheticClevr.write(data, "train", 24, 1);
+        SyntheticClevr.write(data, "val", 8, 2);
+    }
+
+    private static TrainConfig.Builder tiny(Path out) {
+        return TrainConfig.builder().setData(data).setOut(out).optModel(TINY).optEpochs(2).optBatchSize(4)
+                .optWarmupSteps(2).optLearningRate(3e-3).optCheckpointEvery(4).optSeed(5)
+                .optCommandLine(List.of("vqa", "train", "vision", "--test"));
+    }
+
+    @Test
+    void should_train_write_model_files_and_lower_the_loss(@TempDir Path out) throws Exception {
+        // given a tiny dataset
+        List<Double> losses = new ArrayList<>();
+        List<Integer> epochs = new ArrayList<>();
+        // when training two epochs
+        VisionTrainer.Result r = VisionTrainer.train(tiny(out).optEpochs(3).build(), new TrainListener() {
+            @Override
+            public void step(Progress p) {
+                losses.add(p.loss());
+            }
+
+            @Override
+            public void epoch(int epoch, double trainLoss, SceneMetrics.Evaluation validation) {
+                epochs.add(epoch);
+            }
+        });
+        // then the model directory holds the model, metrics and provenance, and the loss went down
+        for (String f : List.of("config.json", "scene-net.params", "metrics.json", "provenance.json",
+                "checkpoint/state.json", "checkpoint/optimizer.ndlist")) {
+            assertTrue(Files.isRegularFile(out.resolve(f)), f);
+        }
+        assertEquals(List.of(1, 2, 3), epochs);
+        assertEquals(18, losses.size());
+        double first = (losses.get(0) + losses.get(1)) / 2;
+        double last = (losses.get(16) + losses.get(17)) / 2;
+        assertTrue(last < first, "loss " + first + " -> " + last);
+        JsonNode prov = new ObjectMapper().readTree(out.resolve("provenance.json").toFile());
+        assertEquals(5, prov.get("seed").asInt());
+        assertEquals("--test", prov.get("command_line").get(3).asText());
+        assertEquals(64, prov.get("dataset").get("train_sha256").asText().length());
+        assertTrue(prov.get("djl_version").asText().startsWith("0.36"));
+        assertEquals(8, r.validation().images());
+    }
+
+    @Test
+    void should_resume_a_killed_run_to_the_same_weights(@TempDir Path straight, @TempDir Path killed)
+            throws Exception {
+        // given one uninterrupted run
+        VisionTrainer.train(tiny(straight).build(), new TrainListener() { });
+        // when another run is killed after step 11 (checkpoint at step 8, inside epoch 2) and started again
+        RuntimeException kill = new IllegalStateException("killed");
+        assertThrows(IllegalStateException.class, () -> VisionTrainer.train(tiny(killed).build(),
+                new TrainListener() {
+                    @Override
+                    public void step(Progress p) {
+                        if (p.globalStep() == 11) {
+                            throw kill;
+                        }
+                    }
+                }));
+        List<String> news = new ArrayList<>();
+        VisionTrainer.Result r = VisionTrainer.train(tiny(killed).build(), new TrainListener() {
+            @Override
+            public void message(String line) {
+                news.add(line);
+            }
+        });
+        // then it resumed from step 8 and ends with the same weights
+        assertTrue(r.resumed());
+        assertTrue(news.stream().anyMatch(l -> l.contains("resumed at epoch 2, step 8")), news.toString());
+        byte[] a = Files.readAllBytes(straight.resolve("scene-net.params"));
+        byte[] b = Files.readAllBytes(killed.resolve("scene-net.params"));
+        assertTrue(java.util.Arrays.equals(a, b), "weights differ after resume");
+    }
+}
