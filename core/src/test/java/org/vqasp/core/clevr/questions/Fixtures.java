@@ -1,7 +1,6 @@
 package org.vqasp.core.clevr.questions;
 
-import java.net.URISyntaxException;
-import java.net.URL;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +9,10 @@ import org.vqasp.core.clevr.ClevrDataset;
 import org.vqasp.core.clevr.ClevrQuestion;
 import org.vqasp.core.json.DatasetReader;
 
-/** The CLEVR test fixtures under {@code src/test/resources/clevr/} (see each folder's SOURCES.md). */
+/**
+ * The CLEVR fixtures the repository bundles under {@code samples/clevr/} (see each folder's SOURCES.md);
+ * surefire passes the repository root as the system property {@code vqasp.repo}.
+ */
 final class Fixtures {
 
     static final String GEN_DEV_QUESTIONS = "/clevr/gen-dev/questions.json";
@@ -23,15 +25,12 @@ final class Fixtures {
     }
 
     static Path path(String resource) {
-        URL url = Fixtures.class.getResource(resource);
-        if (url == null) {
-            throw new IllegalStateException("missing test resource " + resource);
+        Path root = Path.of(System.getProperty("vqasp.repo", ".."));
+        Path p = root.resolve("samples").resolve(resource.substring(1));
+        if (!Files.exists(p)) {
+            throw new IllegalStateException("missing sample " + p);
         }
-        try {
-            return Path.of(url.toURI());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
+        return p;
     }
 
     static List<ClevrQuestion> questions(String resource) {
