@@ -36,7 +36,7 @@ final class CheckClevrCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        run.validate();
+        run.validate(spec.commandLine());
         Path out = run.outOrDefault("check-clevr");
         Progress progress = TerminalProgress.forTerminal("check clevr");
         EvalRunner.Run r;

@@ -31,7 +31,7 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        run.validate();
+        run.validate(spec.commandLine());
         Path questions = Home.sample("clevr/gen-dev/questions.json");
         Path scenes = Home.sample("clevr/gen-dev/scenes.json");
         Path out = run.outOrDefault("demo");

@@ -53,7 +53,7 @@ final class EvalClevrCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        run.validate();
+        run.validate(spec.commandLine());
         if (scenes == null) {
             throw new ParameterException(spec.commandLine(), "--scene-source gold needs --scenes S.json");
         }

@@ -31,15 +31,17 @@ final class RunOptions {
         return Path.of("runs", name + "-" + stamp);
     }
 
-    /** Checks the values, naming the bad one. */
-    void validate() {
+    /**
+     * Checks the values, naming the bad one.
+     *
+     * @param cl the command being run, whose usage is shown with the error
+     */
+    void validate(picocli.CommandLine cl) {
         if (threads < 1) {
-            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
-                    "--threads must be at least 1, was " + threads);
+            throw new picocli.CommandLine.ParameterException(cl, "--threads must be at least 1, was " + threads);
         }
         if (limit < 0) {
-            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
-                    "--limit must not be negative, was " + limit);
+            throw new picocli.CommandLine.ParameterException(cl, "--limit must not be negative, was " + limit);
         }
     }
 }

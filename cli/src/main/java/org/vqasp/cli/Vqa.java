@@ -42,7 +42,14 @@ public final class Vqa implements Runnable {
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Vqa());
         cl.setExecutionExceptionHandler(Vqa::handle);
-        cl.setExitCodeExceptionMapper(e -> e instanceof InputException ? 2 : 1);
+        cl.setExitCodeExceptionMapper(e -> e instanceof InputException || e instanceof CommandLine.ParameterException ? 2 : 1);
+        cl.setParameterExceptionHandler((pe, args) -> {
+            PrintWriter err = pe.getCommandLine().getErr();
+            err.println("vqa: " + pe.getMessage());
+            err.println("Try '" + pe.getCommandLine().getCommandSpec().qualifiedName() + " --help' for more.");
+            err.flush();
+            return 2;
+        });
         return cl;
     }
 

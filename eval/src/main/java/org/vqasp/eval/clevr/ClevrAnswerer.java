@@ -39,14 +39,14 @@ public final class ClevrAnswerer implements BatchAnswerer<ClevrQuestion> {
     public List<Outcome> answer(List<EvalItem<ClevrQuestion>> batch) {
         long t0 = System.nanoTime();
         Outcome[] out = new Outcome[batch.size()];
-        Map<String, ClevrScene> scenesOf = new HashMap<>();
-        Map<String, VqaspException> failed = new HashMap<>();
+        Map<Integer, ClevrScene> scenesOf = new HashMap<>();
+        Map<Integer, VqaspException> failed = new HashMap<>();
         List<ClevrReasoner.Question> toSolve = new ArrayList<>();
         List<Integer> where = new ArrayList<>();
         for (int i = 0; i < batch.size(); i++) {
             EvalItem<ClevrQuestion> item = batch.get(i);
             try {
-                String image = item.image();
+                int image = item.payload().imageIndex();
                 VqaspException bad = failed.get(image);
                 if (bad != null) {
                     throw bad;

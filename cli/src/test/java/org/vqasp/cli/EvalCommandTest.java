@@ -1,0 +1,79 @@
+package org.vqasp.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class EvalCommandTest {
+
+    @TempDir
+    Path tmp;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int vqa(String... args) {
+        CommandLine cl = Vqa.commandLine();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        return cl.execute(args);
+    }
+
+    private static Path sample(String relative) {
+        String repo = System.getProperty("vqasp.repo", "..");
+        return Path.of(repo).resolve("samples").resolve(relative);
+    }
+
+    @Test
+    void should_evaluate_the_real_val_question_and_write_the_summary() throws Exception {
+        // given the real CLEVR val question 0 and scene 0
+        Path run = tmp.resolve("run");
+        // when evaluated with --json
+        int code = vqa("eval", "clevr", "--questions", sample("clevr/val-sample/CLEVR_val_questions.json").toString(),
+                "--scenes", sample("clevr/val-sample/CLEVR_val_scenes.json").toString(), "--out", run.toString(),
+                "--json");
+        // then it exits 0, prints the summary as JSON and writes both files
+        assertEquals(0, code, err.toString());
+        JsonNode summary = new ObjectMapper().readTree(out.toString());
+        assertEquals(1, summary.get("correct").asInt());
+        assertEquals(1.0, summary.get("accuracy").asDouble());
+        assertEquals(1, summary.get("by_family").get("family 39").get("questions").asInt());
+        assertTrue(Files.exists(run.resolve("predictions.jsonl")));
+        assertEquals(summary, new ObjectMapper().readTree(run.resolve("summary.json").toFile()));
+    }
+
+    @Test
+    void should_exit_2_with_one_line_for_a_missing_file() {
+        Path missing = tmp.resolve("missing.json");
+        int code = vqa("eval", "clevr", "--questions", missing.toString(),
+                "--scenes", sample("clevr/val-sample/CLEVR_val_scenes.json").toString(), "--out", tmp.resolve("r").toString());
+        assertEquals(2, code);
+        assertEquals("vqa: " + missing + ": no such file", err.toString().strip());
+    }
+
+    @Test
+    void should_exit_2_for_bad_usage() {
+        int code = vqa("eval", "clevr", "--questions", "q.json", "--threads", "0", "--scenes", "s.json");
+        assertEquals(2, code);
+        assertTrue(err.toString().contains("--threads must be at least 1, was 0"), err.toString());
+        assertEquals(2, vqa("eval", "clevr", "--questions", "q.json", "--programs", "guessed"));
+        assertTrue(err.toString().contains("guessed"), err.toString());
+    }
+
+    @Test
+    void should_check_the_real_question_with_its_parsed_program() {
+        int code = vqa("check", "clevr", "--questions", sample("clevr/real-dev/questions.json").toString(),
+                "--programs", "parsed", "--out", tmp.resolve("check").toString());
+        assertEquals(0, code, err.toString());
+        assertTrue(out.toString().contains("checked 20 questions: 20 compiled, 0 failed"), out.toString());
+    }
+}
