@@ -68,15 +68,35 @@ public final class Reasoner {
      * @throws org.vqasp.reasoning.clingo.ClingoException when the program does not parse or ground
      */
     public Outcome solve(String facts, boolean explain) {
-        try (Control ctl = Control.create(List.of("--models=" + maxModels))) {
+        return solve(facts, explain, false);
+    }
+
+    /**
+     * Solves the theory with the given facts, optionally as an optimisation problem.
+     *
+     * <p>With {@code optimize}, the facts carry weak constraints (such as a probabilistic scene's costs):
+     * clingo searches until the optimum is proved (or the time limit passes) and only the best answer set
+     * found is read.
+     *
+     * @param facts the scene and program facts, possibly with choice rules and weak constraints
+     * @param explain also show the intermediate atoms
+     * @param optimize read only the best answer set
+     * @return the answers per goal step, step errors and the answer sets read
+     * @throws org.vqasp.reasoning.clingo.ClingoException when the program does not parse or ground
+     */
+    public Outcome solve(String facts, boolean explain, boolean optimize) {
+        List<String> args = optimize ? List.of("--opt-mode=opt", "--models=0") : List.of("--models=" + maxModels);
+        try (Control ctl = Control.create(args)) {
             List<ClingoMessage> messages = new ArrayList<>(ctl.add("base", theory.text()));
             messages.addAll(ctl.add("base", explain ? facts + EXPLAIN_SHOWS : facts));
             messages.addAll(ctl.ground("base"));
-            Control.SolveResult r = ctl.solve(timeLimit, maxModels);
+            Control.SolveResult r = ctl.solve(timeLimit, optimize ? 0 : maxModels);
             messages.addAll(r.messages());
+            List<AnswerSet> read = optimize && !r.models().isEmpty()
+                    ? List.of(r.models().get(r.models().size() - 1)) : r.models();
             Map<Symbol, Set<Symbol>> answers = new LinkedHashMap<>();
             Set<StepError> errors = new LinkedHashSet<>();
-            for (AnswerSet m : r.models()) {
+            for (AnswerSet m : read) {
                 for (Symbol s : m.symbols()) {
                     if (s.is("answer", 2)) {
                         answers.computeIfAbsent(s.arg(0), k -> new LinkedHashSet<>()).add(s.arg(1));
@@ -87,7 +107,7 @@ public final class Reasoner {
             }
             Map<Symbol, List<Symbol>> frozen = new LinkedHashMap<>();
             answers.forEach((k, v) -> frozen.put(k, List.copyOf(v)));
-            return new Outcome(frozen, List.copyOf(errors), r.models(), r.status(), messages);
+            return new Outcome(frozen, List.copyOf(errors), read, r.status(), messages);
         }
     }
 

@@ -65,6 +65,32 @@ public final class ClevrReasoner {
         return new Result(single(out, 0, program), out);
     }
 
+    /**
+     * Answers a program over a scene predicted with probabilities: the answer in the most likely scene in
+     * which the question makes sense (every step well defined, an answer derived), found by clingo's
+     * optimisation over weighted choices (see {@link ProbabilisticSceneEncoder}). When no scene makes sense
+     * of the question, the answer (or error) over the plain most-likely-value scene is returned.
+     *
+     * @param scene a scene whose objects carry confidences and attribute distributions
+     * @param program the program
+     * @param explain whether to keep the intermediate atoms and the chosen scene ({@code object/2},
+     *     {@code has/3})
+     * @return the answer and the optimal answer set
+     * @throws VqaspException as {@link #answer} when even the plain scene gives no answer
+     */
+    public Result answerLikely(ClevrScene scene, Program program, boolean explain) {
+        Facts facts = new Facts();
+        ProbabilisticSceneEncoder.encode(scene, 0, facts);
+        ClevrProgramEncoder.encode(program, 0, 0, facts);
+        String text = facts + ProbabilisticSceneEncoder.RULES + ProbabilisticSceneEncoder.PRESUPPOSITIONS
+                + (explain ? "#show object/2. #show has/3.\n" : "");
+        Reasoner.Outcome out = reasoner.solve(text, explain, true);
+        if (out.models().isEmpty()) {
+            return explain(scene, program, explain);
+        }
+        return new Result(single(out, 0, program), out);
+    }
+
     /** Answers several programs over one scene in one clingo call; see {@link #answerAll(List)}. */
     public List<Answer> answerAll(ClevrScene scene, List<Program> programs) {
         List<Question> qs = new ArrayList<>(programs.size());
