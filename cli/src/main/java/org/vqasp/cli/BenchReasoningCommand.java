@@ -12,9 +12,11 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.vqasp.core.Progress;
 import org.vqasp.eval.bench.ClevrWorkload;
+import org.vqasp.eval.bench.GqaWorkload;
 import org.vqasp.eval.bench.ReasoningBenchmark;
 import org.vqasp.eval.bench.ReasoningWorkload;
 import org.vqasp.reasoning.clevr.ClevrReasoner;
+import org.vqasp.reasoning.gqa.GqaReasoner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -43,6 +45,14 @@ final class BenchReasoningCommand implements Callable<Integer> {
 
     @Option(names = "--scenes", paramLabel = "S.json", description = "CLEVR scenes (default: the bundled sample's).")
     Path scenes;
+
+    @Option(names = "--gqa-questions", paramLabel = "Q.json",
+            description = "GQA questions (default: the bundled samples/gqa/sample/written_questions.json).")
+    Path gqaQuestions;
+
+    @Option(names = "--gqa-scene-graphs", paramLabel = "SG.json",
+            description = "GQA scene graphs (default: the bundled samples/gqa/sample/sceneGraphs.json).")
+    Path gqaSceneGraphs;
 
     @Option(names = "--limit", paramLabel = "N", defaultValue = "400",
             description = "Questions per pass (default: ${DEFAULT-VALUE}).")
@@ -78,6 +88,10 @@ final class BenchReasoningCommand implements Callable<Integer> {
         Path s = scenes != null ? scenes : Home.sample("clevr/gen-dev/scenes.json");
         List<ReasoningWorkload> workloads = new ArrayList<>();
         workloads.add(ClevrWorkload.of(q, s, limit, batch, new ClevrReasoner()));
+        workloads.add(GqaWorkload.of(
+                gqaQuestions != null ? gqaQuestions : Home.sample("gqa/sample/written_questions.json"),
+                gqaSceneGraphs != null ? gqaSceneGraphs : Home.sample("gqa/sample/sceneGraphs.json"),
+                limit, batch, new GqaReasoner()));
         PrintWriter out = spec.commandLine().getOut();
         ReasoningBenchmark bench = new ReasoningBenchmark(clingo, runs);
         out.printf("%-8s %7s %9s %14s %14s %7s%n", "dataset", "threads", "questions", "in-process q/s",

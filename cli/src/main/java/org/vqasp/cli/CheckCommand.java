@@ -11,6 +11,7 @@ import picocli.CommandLine.Spec;
         description = "Translate every question's program to ASP and ground it with the theory; report failures.",
         subcommands = {
             CheckClevrCommand.class,
+            CheckGqaCommand.class,
         })
 final class CheckCommand implements Runnable {
 

@@ -11,6 +11,7 @@ import picocli.CommandLine.Spec;
         description = "Batch evaluation on dataset files in their released layout.",
         subcommands = {
             EvalClevrCommand.class,
+            EvalGqaCommand.class,
         })
 final class EvalCommand implements Runnable {
 

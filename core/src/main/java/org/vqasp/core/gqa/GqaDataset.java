@@ -31,6 +31,17 @@ public final class GqaDataset {
     }
 
     /**
+     * Counts the entries of a questions file without reading them (for progress).
+     *
+     * @throws org.vqasp.core.InputException when the file is missing or malformed
+     */
+    public static long countQuestions(Path file) {
+        try (JsonItemStream s = JsonItemStream.entries(file)) {
+            return s.countRemaining();
+        }
+    }
+
+    /**
      * Opens a scene-graphs file; the caller closes the reader.
      *
      * @throws org.vqasp.core.InputException when the file is missing or malformed
