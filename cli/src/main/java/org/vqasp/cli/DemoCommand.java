@@ -45,7 +45,7 @@ final class DemoCommand implements Callable<Integer> {
         EvalRunner.Run r;
         try {
             r = ClevrEvaluation.evaluate(questions, ClevrEvaluation.goldScenes(scenes), ClevrEvaluation.Programs.GOLD,
-                    new ClevrReasoner(), new EvalRunner.Options(out, run.threads, run.limit, 64), progress);
+                    new ClevrReasoner(), false, new EvalRunner.Options(out, run.threads, run.limit, 64), progress);
         } finally {
             TerminalProgress.finish(progress);
         }

@@ -1,13 +1,17 @@
 package org.vqasp.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.vqasp.core.InputException;
 import org.vqasp.core.Progress;
 import org.vqasp.eval.EvalRunner;
 import org.vqasp.eval.EvalSummary;
 import org.vqasp.eval.clevr.ClevrEvaluation;
 import org.vqasp.eval.clevr.SceneSource;
+import org.vqasp.eval.clevr.VisionScenes;
 import org.vqasp.reasoning.clevr.ClevrReasoner;
+import org.vqasp.vision.SceneExtractor;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,7 +31,7 @@ import picocli.CommandLine.Spec;
 final class EvalClevrCommand implements Callable<Integer> {
 
     /** Where scenes come from. */
-    enum SceneSourceName { gold }
+    enum SceneSourceName { gold, vision }
 
     /** Where programs come from. */
     enum ProgramsName { gold, parsed }
@@ -41,8 +45,22 @@ final class EvalClevrCommand implements Callable<Integer> {
     @Option(names = "--scenes", paramLabel = "S.json", description = "Scenes file (needed for --scene-source gold).")
     Path scenes;
 
-    @Option(names = "--scene-source", paramLabel = "SOURCE", description = "gold (default).")
+    @Option(names = "--scene-source", paramLabel = "SOURCE",
+            description = "gold (the scenes file, default) or vision (the vision model reads --images).")
     SceneSourceName sceneSource = SceneSourceName.gold;
+
+    @Option(names = "--images", paramLabel = "DIR",
+            description = "Directory of the image files named by image_filename (for --scene-source vision).")
+    Path images;
+
+    @Option(names = "--model", paramLabel = "MODEL_DIR",
+            description = "Scene-graph model directory written by vqa train vision (default: the bundled model).")
+    Path model;
+
+    @Option(names = "--weighted",
+            description = "Answer over the vision model's probabilities as weighted choices (weak constraints): "
+                    + "the most likely scene in which each question makes sense; default: the most likely values.")
+    boolean weighted;
 
     @Option(names = "--programs", paramLabel = "SOURCE",
             description = "gold (the file's programs, default) or parsed (parsed from the question text).")
@@ -54,18 +72,34 @@ final class EvalClevrCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         run.validate(spec.commandLine());
-        if (scenes == null) {
-            throw new ParameterException(spec.commandLine(), "--scene-source gold needs --scenes S.json");
+        SceneExtractor extractor = null;
+        SceneSource source;
+        if (sceneSource == SceneSourceName.gold) {
+            if (scenes == null) {
+                throw new ParameterException(spec.commandLine(), "--scene-source gold needs --scenes S.json");
+            }
+            source = ClevrEvaluation.goldScenes(scenes);
+        } else {
+            if (images == null) {
+                throw new ParameterException(spec.commandLine(), "--scene-source vision needs --images DIR");
+            }
+            if (!Files.isDirectory(images)) {
+                throw new InputException("missing_file", images + ": no such directory");
+            }
+            extractor = model == null ? SceneExtractor.loadDefault() : SceneExtractor.load(model);
+            source = new VisionScenes(extractor, images);
         }
-        SceneSource source = ClevrEvaluation.goldScenes(scenes);
         Path out = run.outOrDefault("eval-clevr");
         Progress progress = TerminalProgress.forTerminal("eval clevr");
         EvalRunner.Run r;
         try {
             r = ClevrEvaluation.evaluate(questions, source, ClevrEvaluation.Programs.valueOf(programs.name().toUpperCase()),
-                    new ClevrReasoner(), new EvalRunner.Options(out, run.threads, run.limit, 64), progress);
+                    new ClevrReasoner(), weighted, new EvalRunner.Options(out, run.threads, run.limit, 64), progress);
         } finally {
             TerminalProgress.finish(progress);
+            if (extractor != null) {
+                extractor.close();
+            }
         }
         EvalSummary s = r.evalSummary();
         if (r.resumed() > 0 && !run.json) {

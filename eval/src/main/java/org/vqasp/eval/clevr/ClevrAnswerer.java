@@ -21,6 +21,7 @@ public final class ClevrAnswerer implements BatchAnswerer<ClevrQuestion> {
     private final SceneSource scenes;
     private final ProgramSource programs;
     private final ClevrReasoner reasoner;
+    private final boolean weighted;
 
     /**
      * Creates an answerer.
@@ -28,11 +29,14 @@ public final class ClevrAnswerer implements BatchAnswerer<ClevrQuestion> {
      * @param scenes where scenes come from
      * @param programs where programs come from
      * @param reasoner the reasoner
+     * @param weighted answer each question over the scene's probabilities as weighted choices (one clingo call
+     *     per question) instead of over the most likely values (one call per batch)
      */
-    public ClevrAnswerer(SceneSource scenes, ProgramSource programs, ClevrReasoner reasoner) {
+    public ClevrAnswerer(SceneSource scenes, ProgramSource programs, ClevrReasoner reasoner, boolean weighted) {
         this.scenes = scenes;
         this.programs = programs;
         this.reasoner = reasoner;
+        this.weighted = weighted;
     }
 
     @Override
@@ -67,7 +71,8 @@ public final class ClevrAnswerer implements BatchAnswerer<ClevrQuestion> {
                 out[i] = Outcome.failed(e, 0);
             }
         }
-        List<ClevrReasoner.Answer> answers = toSolve.isEmpty() ? List.of() : reasoner.answerAll(toSolve);
+        List<ClevrReasoner.Answer> answers = toSolve.isEmpty() ? List.of()
+                : weighted ? likely(toSolve) : reasoner.answerAll(toSolve);
         double ms = (System.nanoTime() - t0) / 1e6 / batch.size();
         for (int k = 0; k < answers.size(); k++) {
             ClevrReasoner.Answer a = answers.get(k);
@@ -79,5 +84,17 @@ public final class ClevrAnswerer implements BatchAnswerer<ClevrQuestion> {
             }
         }
         return List.of(out);
+    }
+
+    private List<ClevrReasoner.Answer> likely(List<ClevrReasoner.Question> questions) {
+        List<ClevrReasoner.Answer> out = new ArrayList<>(questions.size());
+        for (ClevrReasoner.Question q : questions) {
+            try {
+                out.add(new ClevrReasoner.Answer(reasoner.answerLikely(q.scene(), q.program(), false).answer(), null));
+            } catch (VqaspException e) {
+                out.add(new ClevrReasoner.Answer(null, e));
+            }
+        }
+        return out;
     }
 }

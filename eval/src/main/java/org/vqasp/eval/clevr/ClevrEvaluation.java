@@ -36,15 +36,17 @@ public final class ClevrEvaluation {
      * @param scenes where scenes come from
      * @param programs where programs come from
      * @param reasoner the reasoner
+     * @param weighted answer over the scenes' probabilities as weighted choices
      * @param options output directory, threads, limit
      * @param progress receives progress
      * @return what the run did
      * @throws InputException when the questions file is missing or malformed
      */
     public static EvalRunner.Run evaluate(Path questions, SceneSource scenes, Programs programs,
-            ClevrReasoner reasoner, EvalRunner.Options options, Progress progress) {
+            ClevrReasoner reasoner, boolean weighted, EvalRunner.Options options, Progress progress) {
         Objects.requireNonNull(scenes, "scenes");
-        return run(questions, new ClevrAnswerer(scenes, programSource(programs), reasoner), options, progress);
+        return run(questions, new ClevrAnswerer(scenes, programSource(programs), reasoner, weighted), options,
+                progress);
     }
 
     /**

@@ -47,7 +47,7 @@ class ClevrEvaluationTest {
     }
 
     private EvalRunner.Run evaluate(Path questions, Path out, long limit) {
-        return ClevrEvaluation.evaluate(questions, scenes, ClevrEvaluation.Programs.GOLD, reasoner,
+        return ClevrEvaluation.evaluate(questions, scenes, ClevrEvaluation.Programs.GOLD, reasoner, false,
                 new EvalRunner.Options(out, 2, limit, 16), Progress.NONE);
     }
 
@@ -139,7 +139,7 @@ class ClevrEvaluationTest {
         Path out = tmp.resolve("unique");
         // when evaluated over the real val scene 0
         ClevrEvaluation.evaluate(questions, ClevrEvaluation.goldScenes(Samples.path("clevr/val-sample/CLEVR_val_scenes.json")),
-                ClevrEvaluation.Programs.GOLD, reasoner, new EvalRunner.Options(out, 1, 0, 8), Progress.NONE);
+                ClevrEvaluation.Programs.GOLD, reasoner, false, new EvalRunner.Options(out, 1, 0, 8), Progress.NONE);
         // then: large rubber objects are 0 and 1, so unique fails naming the count
         Prediction p = PredictionLog.readAll(out.resolve("predictions.jsonl")).get(0);
         assertEquals("unique", p.errorKind());
@@ -187,7 +187,7 @@ class ClevrEvaluationTest {
         Path out = tmp.resolve("parsed");
         EvalSummary s = ClevrEvaluation.evaluate(Samples.path("clevr/val-sample/CLEVR_val_questions.json"),
                 ClevrEvaluation.goldScenes(Samples.path("clevr/val-sample/CLEVR_val_scenes.json")),
-                ClevrEvaluation.Programs.PARSED, reasoner, new EvalRunner.Options(out, 1, 0, 8), Progress.NONE)
+                ClevrEvaluation.Programs.PARSED, reasoner, false, new EvalRunner.Options(out, 1, 0, 8), Progress.NONE)
                 .evalSummary();
         assertEquals(1, s.correct());
     }

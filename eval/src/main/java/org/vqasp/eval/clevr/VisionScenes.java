@@ -1,0 +1,70 @@
+package org.vqasp.eval.clevr;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.vqasp.core.VqaspException;
+import org.vqasp.core.clevr.ClevrQuestion;
+import org.vqasp.core.clevr.ClevrScene;
+import org.vqasp.vision.SceneExtractor;
+
+/**
+ * Scenes read from the images by the vision model: {@code DIR/<image_filename>} for each question. The last
+ * few scenes are kept, since an image's questions come together.
+ */
+public final class VisionScenes implements SceneSource {
+
+    private static final int CACHE = 64;
+
+    private final SceneExtractor extractor;
+    private final Path images;
+    private final Map<String, ClevrScene> recent = new LinkedHashMap<>(CACHE, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, ClevrScene> eldest) {
+            return size() > CACHE;
+        }
+    };
+
+    /**
+     * Creates the source.
+     *
+     * @param extractor the vision model (shared by all threads)
+     * @param images the directory holding the image files
+     */
+    public VisionScenes(SceneExtractor extractor, Path images) {
+        this.extractor = extractor;
+        this.images = images;
+    }
+
+    @Override
+    public ClevrScene scene(ClevrQuestion q) {
+        if (q.imageFilename() == null) {
+            throw new VqaspException("missing_image", "question " + q.questionIndex() + " names no image_filename");
+        }
+        synchronized (recent) {
+            ClevrScene s = recent.get(q.imageFilename());
+            if (s != null) {
+                return s;
+            }
+        }
+        Path file = images.resolve(q.imageFilename());
+        if (!Files.isRegularFile(file)) {
+            throw new VqaspException("missing_image", file + ": no such image");
+        }
+        ClevrScene s;
+        try {
+            s = extractor.extract(file);
+        } catch (VqaspException e) {
+            throw new VqaspException("bad_image", e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw new VqaspException("bad_image", file + ": " + e.getMessage(), e);
+        }
+        synchronized (recent) {
+            recent.put(q.imageFilename(), s);
+        }
+        return s;
+    }
+}
