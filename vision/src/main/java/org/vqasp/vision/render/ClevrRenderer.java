@@ -13,10 +13,12 @@ import org.vqasp.core.clevr.world.VisibilityCheck;
  * camera, the cyclorama ground, key/fill/back area lamps and the sun with soft shadows, rubber and metal.
  *
  * <p>Sampling is adaptive: one sample at every pixel centre, then {@code edgeSamples} more where the object
- * under the pixel changes, {@code noisySamples} more where a sample was noisy (penumbra, metal, grazing
- * rubber) and {@code contrastSamples} more where neighbours differ in brightness. Extra samples are spread
- * by importance-sampling Cycles' 1.5-pixel Blackman-Harris filter. Colours leave through the plain sRGB curve
- * and are clipped, as Cycles' "Default" view does.
+ * under the pixel changes, {@code noisySamples} more on metal and grazing rubber (and next to them),
+ * {@code contrastSamples} more where neighbours differ in brightness, and {@code spreadSamples} more where
+ * only some samples caught a thin highlight. Extra samples are spread by importance-sampling Cycles'
+ * 1.5-pixel Blackman-Harris filter. Colours leave through the plain sRGB curve and are clipped, as Cycles'
+ * "Default" view does, after a little grain ({@code filmNoise}) that matches the residual noise of CLEVR's
+ * 512-sample renders.
  *
  * <p>A renderer is immutable and may be shared by threads; each call renders one image on the calling
  * thread. The same scene and seed give the same pixels.
@@ -31,6 +33,7 @@ public final class ClevrRenderer {
     private final int edgeSamples;
     private final int noisySamples;
     private final int contrastSamples;
+    private final int spreadSamples;
     private final int probeRays;
     private final int groundRays;
     private final double filmNoise;
@@ -44,6 +47,7 @@ public final class ClevrRenderer {
         this.edgeSamples = b.edgeSamples;
         this.noisySamples = b.noisySamples;
         this.contrastSamples = b.contrastSamples;
+        this.spreadSamples = b.spreadSamples;
         this.probeRays = b.probeRays;
         this.groundRays = b.groundRays;
         this.filmNoise = b.filmNoise;
@@ -63,7 +67,7 @@ public final class ClevrRenderer {
      */
     public String signature() {
         return "renderer=clevr-pt/1 size=" + (width > 0 ? width + "x" + height : "camera") + " edge=" + edgeSamples
-                + " noisy=" + noisySamples + " contrast=" + contrastSamples + " probe=" + probeRays + " ground="
+                + " noisy=" + noisySamples + " contrast=" + contrastSamples + " spread=" + spreadSamples + " probe=" + probeRays + " ground="
                 + groundRays + " grain=" + filmNoise;
     }
 
@@ -111,10 +115,17 @@ public final class ClevrRenderer {
         World world = new World(World.objects(scene.scene().objects(), properties), World.lamps(scene.lights()),
                 groundIndirect);
         Tracer tracer = new Tracer(world);
+        // rubber probes first: metal probes then see rubber objects with their indirect light
         for (int k = 0; k < world.objects.length; k++) {
             if (!world.objects[k].metal) {
                 tracer.seed(seed ^ (0xABCDL + k));
                 tracer.computeProbe(k, probeRays);
+            }
+        }
+        for (int k = 0; k < world.objects.length; k++) {
+            if (world.objects[k].metal) {
+                tracer.seed(seed ^ (0xABCDL + k));
+                tracer.computeEnvProbe(k);
             }
         }
         CameraRays rays = new CameraRays(cam);
@@ -167,33 +178,58 @@ public final class ClevrRenderer {
                 extra[p] = edge ? edgeSamples : nearNoisy ? noisySamples : contrast > 0.04f ? contrastSamples : 0;
             }
         }
+        // second pass: the extra samples; note pixels whose samples only partly saw a highlight
+        int[] count = new int[n];
+        boolean[] uneven = new boolean[n];
+        Stats stats = new Stats();
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
                 int p = y * w + x;
+                count[p] = 1;
                 int m = extra[p];
                 if (m == 0) {
                     continue;
                 }
+                stats.reset(acc[3 * p], acc[3 * p + 1], acc[3 * p + 2]);
                 tracer.seed(pixelSeed(seed, p, 1));
-                double r = acc[3 * p];
-                double g = acc[3 * p + 1];
-                double b = acc[3 * p + 2];
-                int perm = 1 + 2 * (int) (tracer.random() * m);
-                tracer.pixelSamples = m + 1;
-                for (int k = 0; k < m; k++) {
-                    tracer.pixelSample = k + 1;
-                    double fx = filterOffset((k + tracer.random()) / m);
-                    double fy = filterOffset((((k * perm) % m) + tracer.random()) / m);
-                    rays.direction(x + 0.5 + fx, y + 0.5 + fy, d);
-                    tracer.trace(rays.ox, rays.oy, rays.oz, d[0], d[1], d[2], 0, -1, false, (k + 1) & 3);
-                    r += tracer.outR;
-                    g += tracer.outG;
-                    b += tracer.outB;
-                }
-                acc[3 * p] = r / (m + 1);
-                acc[3 * p + 1] = g / (m + 1);
-                acc[3 * p + 2] = b / (m + 1);
+                samples(tracer, rays, x, y, 1, m, m, stats, d);
+                acc[3 * p] = stats.r;
+                acc[3 * p + 1] = stats.g;
+                acc[3 * p + 2] = stats.b;
+                count[p] = m + 1;
+                uneven[p] = stats.uneven();
             }
+        }
+        // third pass: more samples at partly seen highlights and around them
+        if (spreadSamples > 0) {
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < w; x++) {
+                    int p = y * w + x;
+                    boolean near = false;
+                    for (int dy = -1; dy <= 1 && !near; dy++) {
+                        for (int dx = -1; dx <= 1 && !near; dx++) {
+                            int xx = x + dx;
+                            int yy = y + dy;
+                            near = xx >= 0 && yy >= 0 && xx < w && yy < h && uneven[yy * w + xx];
+                        }
+                    }
+                    if (!near || count[p] == 1) {
+                        continue;
+                    }
+                    stats.reset(acc[3 * p], acc[3 * p + 1], acc[3 * p + 2]);
+                    tracer.seed(pixelSeed(seed, p, 2));
+                    samples(tracer, rays, x, y, count[p], spreadSamples, spreadSamples, stats, d);
+                    acc[3 * p] = stats.r;
+                    acc[3 * p + 1] = stats.g;
+                    acc[3 * p + 2] = stats.b;
+                    count[p] += spreadSamples;
+                }
+            }
+        }
+        for (int p = 0; p < n; p++) {
+            acc[3 * p] /= count[p];
+            acc[3 * p + 1] /= count[p];
+            acc[3 * p + 2] /= count[p];
         }
         int[] rgb = new int[n];
         SplittableRandom grain = new SplittableRandom(Tracer.mix(seed ^ 0x6772L));
@@ -203,6 +239,60 @@ public final class ClevrRenderer {
                     | byteOf(acc[3 * p + 2], noise);
         }
         return new Rendering(w, h, rgb, new ObjectMask(w, h, ids, world.objects.length));
+    }
+
+    /**
+     * Traces {@code m} samples of pixel (x, y), numbered from {@code first} among the pixel's samples,
+     * stratified in m x m Latin-hypercube cells of the filter, and adds them to {@code stats}.
+     */
+    private void samples(Tracer tracer, CameraRays rays, int x, int y, int first, int m, int strata, Stats stats,
+            double[] d) {
+        int perm = 1 + 2 * (int) (tracer.random() * strata);
+        tracer.pixelSamples = first + m;
+        for (int k = 0; k < m; k++) {
+            tracer.pixelSample = first + k;
+            double fx = filterOffset((k + tracer.random()) / strata);
+            double fy = filterOffset((((k * perm) % strata) + tracer.random()) / strata);
+            rays.direction(x + 0.5 + fx, y + 0.5 + fy, d);
+            tracer.trace(rays.ox, rays.oy, rays.oz, d[0], d[1], d[2], 0, -1, false, (first + k) & 3);
+            stats.add(tracer.outR, tracer.outG, tracer.outB);
+        }
+    }
+
+    /** Sums of a pixel's samples, and how many of them are brighter than display white. */
+    private static final class Stats {
+        double r;
+        double g;
+        double b;
+        private int n;
+        private int white;
+
+        void reset(double r0, double g0, double b0) {
+            r = 0;
+            g = 0;
+            b = 0;
+            n = 0;
+            white = 0;
+            add(r0, g0, b0);
+        }
+
+        void add(double sr, double sg, double sb) {
+            r += sr;
+            g += sg;
+            b += sb;
+            n++;
+            if (Math.max(sr, Math.max(sg, sb)) > 1) {
+                white++;
+            }
+        }
+
+        /**
+         * Whether some samples but not all saw a highlight brighter than white: a thin reflection of a lamp
+         * or the sun, which a few samples render as broken dashes.
+         */
+        boolean uneven() {
+            return white > 0 && white < n;
+        }
     }
 
     private ClevrCamera camera(SampledScene scene) {
@@ -305,6 +395,7 @@ public final class ClevrRenderer {
         private int edgeSamples = 8;
         private int noisySamples = 8;
         private int contrastSamples = 4;
+        private int spreadSamples = 16;
         private int probeRays = 384;
         private int groundRays = 256;
         private double filmNoise = 0.6;
@@ -342,7 +433,7 @@ public final class ClevrRenderer {
             return this;
         }
 
-        /** Sets the extra samples of pixels with noisy estimates: penumbrae, metal (default 8). */
+        /** Sets the extra samples of pixels with noisy estimates: metal, grazing rubber (default 8). */
         public Builder optNoisySamples(int n) {
             this.noisySamples = n;
             return this;
@@ -351,6 +442,15 @@ public final class ClevrRenderer {
         /** Sets the extra samples of pixels whose neighbours differ in brightness (default 4). */
         public Builder optContrastSamples(int n) {
             this.contrastSamples = n;
+            return this;
+        }
+
+        /**
+         * Sets the extra samples of refined pixels where only some samples saw a highlight brighter than
+         * white (thin lamp reflections), and of their neighbours (default 16).
+         */
+        public Builder optSpreadSamples(int n) {
+            this.spreadSamples = n;
             return this;
         }
 
@@ -375,7 +475,7 @@ public final class ClevrRenderer {
             if ((width != 0 || height != 0) && (width <= 0 || height <= 0)) {
                 throw new IllegalArgumentException("resolution should be positive, is " + width + "x" + height);
             }
-            if (edgeSamples < 0 || noisySamples < 0 || contrastSamples < 0) {
+            if (edgeSamples < 0 || noisySamples < 0 || contrastSamples < 0 || spreadSamples < 0) {
                 throw new IllegalArgumentException("extra samples should not be negative: edge " + edgeSamples
                         + ", noisy " + noisySamples + ", contrast " + contrastSamples);
             }

@@ -6,13 +6,15 @@ package org.vqasp.vision.render;
  * <p>Direct light: each lamp's unoccluded diffuse irradiance is computed exactly (Lambert's formula for a
  * polygon, clipped to the surface's hemisphere); objects that could shadow it are found by a conservative
  * cone test against bounding spheres, and only then is visibility estimated from stratified points on the
- * lamp. The same points feed the glossy and velvet lobes; metal's glossy lobe combines light samples and a
- * BRDF sample by multiple importance sampling. Indirect light: a precomputed table on the ground and a
- * second-order spherical-harmonics irradiance probe per rubber object.
+ * lamp (4, and 16 in a penumbra). The same points feed the glossy and velvet lobes. Indirect light: a
+ * precomputed table on the ground, a second-order spherical-harmonics irradiance probe per rubber object and
+ * an octahedral environment probe per metal object, which its glossy lobe reads with a fixed set of lobe
+ * samples (smooth, no per-pixel noise).
  *
  * <p>Materials (CLEVR-RENDERING.md): ground Lambert 0.8; rubber
  * {@code (1-F(1.2)) [(1-F(1.4)) diffuse + F(1.4) velvet(0.6)] + F(1.2) 0.8 Beckmann(0.1225)}; metal
- * {@code colour x [0.6 mirror + 0.4 anisotropic GGX(0.03, 0.053)]} with tangents around the object's axis.
+ * {@code colour x [0.6 mirror + 0.4 anisotropic GGX]} with tangents around the object's axis (see
+ * {@link #METAL_AX} for the roughness).
  *
  * <p>Not thread-safe: one tracer per thread. All randomness comes from {@link #seed(long)}.
  */
@@ -32,9 +34,19 @@ final class Tracer {
 
     private static final double RUBBER_GLOSS_ALPHA = 0.35 * 0.35;
     private static final double VELVET_SIGMA2 = 0.6 * 0.6;
-    private static final double METAL_AX = 0.04 * 0.75;
-    private static final double METAL_AY = 0.04 / 0.75;
+    /**
+     * Metal's glossy lobe: roughness 0.2 with anisotropy 0.25 gives {@code (0.2 * 0.75, 0.2 / 0.75)}. Taken as
+     * alpha without squaring it: the squared values (0.03, 0.053) leave tops and upper halves of metal
+     * objects far darker and sharper than CLEVR's images show, while these reproduce their brushed tops and
+     * glowing spheres (compared side by side on reconstructed real scenes).
+     */
+    private static final double METAL_AX = 0.2 * 0.75;
+    private static final double METAL_AY = 0.2 / 0.75;
     private static final double METAL_MIRROR = 0.6;
+    private static final int GLOSSY_SAMPLES = 8;
+    static final int ENV_SIZE = 48;
+    private static final int LOBE_SAMPLES = 128;
+    private static final double[] LOBE = lobeSamples();
     private static final double METAL_GLOSSY = 0.4;
 
     private final World w;
@@ -402,67 +414,48 @@ final class Tracer {
         double gg = gG;
         double gb = gB;
 
-        // one BRDF sample of the glossy lobe, stratified over the pixel's samples
-        int side = (int) Math.ceil(Math.sqrt(pixelSamples));
-        int cell = pixelSample % (side * side);
-        double u1 = ((cell % side) + random()) / side;
-        double u2 = ((cell / side) + random()) / side;
-        double phi = Math.atan(METAL_AY / METAL_AX * Math.tan(2 * Math.PI * u2 + 0.5 * Math.PI));
-        if (u2 > 0.5) {
-            phi += Math.PI;
-        }
-        double cp = Math.cos(phi);
-        double sp = Math.sin(phi);
-        double a2 = 1 / (cp * cp / (METAL_AX * METAL_AX) + sp * sp / (METAL_AY * METAL_AY));
-        double tan2 = a2 * u1 / (1 - u1);
-        double cth = 1 / Math.sqrt(1 + tan2);
-        double sth = Math.sqrt(Math.max(0, 1 - cth * cth));
-        double hx = sth * cp * tx + sth * sp * fBx + cth * nx;
-        double hy = sth * cp * ty + sth * sp * fBy + cth * ny;
-        double hz = sth * cp * tz + sth * sp * fBz + cth * nz;
-        double vh = vx * hx + vy * hy + vz * hz;
-        if (vh > 0) {
-            double lx = 2 * vh * hx - vx;
-            double ly = 2 * vh * hy - vy;
-            double lz = 2 * vh * hz - vz;
-            double cosNI = lx * nx + ly * ny + lz * nz;
-            if (cosNI > 0) {
-                double pdfB = ggxD(hx, hy, hz) * cth / (4 * vh);
-                double f = ggxBrdf(vx, vy, vz, lx, ly, lz, cosNO, cosNI);
-                double weight = f * cosNI / pdfB;
-                if (intersect(ox, oy, oz, lx, ly, lz, index, true)) {
-                    if (hitType == LAMP) {
-                        AreaLamp l = w.lamps[hitIndex];
-                        double dist = hitT;
-                        double cosL = -(lx * l.fx + ly * l.fy + lz * l.fz);
-                        double pdfL = dist * dist / (cosL * l.area);
-                        double mis = pdfB / (pdfB + lightSamples(depth) * pdfL);
-                        gr += weight * mis * l.radianceR;
-                        gg += weight * mis * l.radianceG;
-                        gb += weight * mis * l.radianceB;
-                    } else {
-                        shadeHit(ox, oy, oz, lx, ly, lz, depth + 1, false, -1);
-                        gr += weight * outR;
-                        gg += weight * outG;
-                        gb += weight * outB;
-                    }
-                } else if (lx * World.SUN_X + ly * World.SUN_Y + lz * World.SUN_Z >= World.SUN_COS) {
-                    double pdfL = 1 / World.SUN_SOLID_ANGLE;
-                    double mis = pdfB / (pdfB + lightSamples(depth) * pdfL);
-                    double e = weight * mis * World.SUN_RADIANCE;
-                    gr += e;
-                    gg += e;
-                    gb += e;
+        // the lobe's environment (emitters excluded: light samples cover them) from the object's probe, with a
+        // fixed, well-spread set of lobe samples: every pixel integrates the same way, so the result is smooth
+        float[] env = w.envProbes[index];
+        if (env != null) {
+            int per = GLOSSY_SAMPLES;
+            double lambdaV = ggxLambda(vx, vy, vz);
+            double er = 0;
+            double eg = 0;
+            double eb = 0;
+            for (int k = 0; k < per; k++) {
+                int j = 3 * ((pixelSample * per + k) % LOBE_SAMPLES);
+                double ht = LOBE[j];
+                double hb = LOBE[j + 1];
+                double hn = LOBE[j + 2];
+                double hx = ht * tx + hb * fBx + hn * nx;
+                double hy = ht * ty + hb * fBy + hn * ny;
+                double hz = ht * tz + hb * fBz + hn * nz;
+                double vh = vx * hx + vy * hy + vz * hz;
+                if (vh <= 0) {
+                    continue;
                 }
+                double lx = 2 * vh * hx - vx;
+                double ly = 2 * vh * hy - vy;
+                double lz = 2 * vh * hz - vz;
+                double cosNI = lx * nx + ly * ny + lz * nz;
+                if (cosNI <= 0) {
+                    continue;
+                }
+                // f cos / pdf of a GGX half-vector sample: G2 vh / (cosNO hn)
+                double weight = vh / (cosNO * hn) / (1 + lambdaV + ggxLambda(lx, ly, lz));
+                envLookup(env, lx, ly, lz);
+                er += weight * tmp[0];
+                eg += weight * tmp[1];
+                eb += weight * tmp[2];
             }
+            gr += er / per;
+            gg += eg / per;
+            gb += eb / per;
         }
         outR = o.red * (lr + METAL_GLOSSY * gr);
         outG = o.green * (lg + METAL_GLOSSY * gg);
         outB = o.blue * (lb + METAL_GLOSSY * gb);
-    }
-
-    private static int lightSamples(int depth) {
-        return depth == 0 ? 4 : 1;
     }
 
     // ---------------------------------------------------------------- direct light
@@ -476,7 +469,7 @@ final class Tracer {
         eR = eG = eB = 0;
         vR = vG = vB = 0;
         gR = gG = gB = 0;
-        int samples = lightSamples(depth);
+        int samples = group >= 0 ? 4 : 1;
         double ox = px + nx * EPS;
         double oy = py + ny * EPS;
         double oz = pz + nz * EPS;
@@ -546,20 +539,7 @@ final class Tracer {
                     sv += velvet(nx, ny, nz, vx, vy, vz, qx, qy, qz, cosNO, cosN) * g;
                     sg += 0.8 * beckmann(nx, ny, nz, vx, vy, vz, qx, qy, qz, cosNO, cosN) * g;
                 } else {
-                    double f = ggxBrdf(vx, vy, vz, qx, qy, qz, cosNO, cosN);
-                    double pdfL = d2 / (cosL * l.area);
-                    double hx = qx + vx;
-                    double hy = qy + vy;
-                    double hz = qz + vz;
-                    double hn = Math.sqrt(hx * hx + hy * hy + hz * hz);
-                    hx /= hn;
-                    hy /= hn;
-                    hz /= hn;
-                    double vh = hx * vx + hy * vy + hz * vz;
-                    double cth = hx * nx + hy * ny + hz * nz;
-                    double pdfB = ggxD(hx, hy, hz) * cth / (4 * vh);
-                    double mis = samples * pdfL / (samples * pdfL + pdfB);
-                    sg += f * g * mis;
+                    sg += ggxBrdf(vx, vy, vz, qx, qy, qz, cosNO, cosN) * g;
                 }
                 if (s == samples - 1 && group >= 0 && material != MAT_METAL && visible > 0 && visible < valid) {
                     taken = samples + 1;
@@ -653,20 +633,7 @@ final class Tracer {
                 sv += velvet(nx, ny, nz, vx, vy, vz, dx, dy, dz, cosNO, cosN) * g;
                 sg += 0.8 * beckmann(nx, ny, nz, vx, vy, vz, dx, dy, dz, cosNO, cosN) * g;
             } else {
-                double f = ggxBrdf(vx, vy, vz, dx, dy, dz, cosNO, cosN);
-                double pdfL = 1 / World.SUN_SOLID_ANGLE;
-                double hx = dx + vx;
-                double hy = dy + vy;
-                double hz = dz + vz;
-                double hn = Math.sqrt(hx * hx + hy * hy + hz * hz);
-                hx /= hn;
-                hy /= hn;
-                hz /= hn;
-                double vh = hx * vx + hy * vy + hz * vz;
-                double cth = hx * nx + hy * ny + hz * nz;
-                double pdfB = ggxD(hx, hy, hz) * cth / (4 * vh);
-                double mis = samples * pdfL / (samples * pdfL + pdfB);
-                sg += f * g * mis;
+                sg += ggxBrdf(vx, vy, vz, dx, dy, dz, cosNO, cosN) * g;
             }
         }
         double vis = candidateCount == 0 ? 1 : (double) visible / taken;
@@ -893,6 +860,100 @@ final class Tracer {
             sh[i] *= scale;
         }
         w.probes[index] = sh;
+    }
+
+    /**
+     * Computes the environment probe of a metal object: the radiance seen from its centre (the object itself
+     * transparent, lamps and sun left out) on an octahedral map of {@value #ENV_SIZE}^2 directions.
+     */
+    void computeEnvProbe(int index) {
+        RenderObject o = w.objects[index];
+        float[] env = new float[3 * ENV_SIZE * ENV_SIZE];
+        for (int j = 0; j < ENV_SIZE; j++) {
+            for (int i = 0; i < ENV_SIZE; i++) {
+                double u = 2 * (i + 0.5) / ENV_SIZE - 1;
+                double v = 2 * (j + 0.5) / ENV_SIZE - 1;
+                double z = 1 - Math.abs(u) - Math.abs(v);
+                if (z < 0) {
+                    double ou = u;
+                    u = (1 - Math.abs(v)) * Math.copySign(1, ou);
+                    v = (1 - Math.abs(ou)) * Math.copySign(1, v);
+                }
+                double n = Math.sqrt(u * u + v * v + z * z);
+                trace(o.cx, o.cy, o.cz, u / n, v / n, z / n, 1, index, false, 0);
+                int k = 3 * (j * ENV_SIZE + i);
+                env[k] = (float) outR;
+                env[k + 1] = (float) outG;
+                env[k + 2] = (float) outB;
+            }
+        }
+        w.envProbes[index] = env;
+    }
+
+    /** Reads an environment probe in a direction (bilinear on the octahedral map) into {@link #tmp}. */
+    private void envLookup(float[] env, double x, double y, double z) {
+        double s = Math.abs(x) + Math.abs(y) + Math.abs(z);
+        double u = x / s;
+        double v = y / s;
+        if (z < 0) {
+            double ou = u;
+            u = (1 - Math.abs(v)) * Math.copySign(1, ou);
+            v = (1 - Math.abs(ou)) * Math.copySign(1, v);
+        }
+        double fu = (u + 1) * 0.5 * ENV_SIZE - 0.5;
+        double fv = (v + 1) * 0.5 * ENV_SIZE - 0.5;
+        int i0 = (int) Math.floor(fu);
+        int j0 = (int) Math.floor(fv);
+        double a = fu - i0;
+        double b = fv - j0;
+        int i1 = Math.min(i0 + 1, ENV_SIZE - 1);
+        int j1 = Math.min(j0 + 1, ENV_SIZE - 1);
+        i0 = Math.max(i0, 0);
+        j0 = Math.max(j0, 0);
+        int r0 = j0 * ENV_SIZE;
+        int r1 = j1 * ENV_SIZE;
+        for (int c = 0; c < 3; c++) {
+            double v00 = env[3 * (r0 + i0) + c];
+            double v01 = env[3 * (r0 + i1) + c];
+            double v10 = env[3 * (r1 + i0) + c];
+            double v11 = env[3 * (r1 + i1) + c];
+            tmp[c] = (1 - b) * ((1 - a) * v00 + a * v01) + b * ((1 - a) * v10 + a * v11);
+        }
+    }
+
+    private static double radicalInverse(int i, int base) {
+        double f = 1;
+        double r = 0;
+        while (i > 0) {
+            f /= base;
+            r += f * (i % base);
+            i /= base;
+        }
+        return r;
+    }
+
+    /** Half vectors (tangent, bitangent, normal components) that sample metal's glossy lobe. */
+    private static double[] lobeSamples() {
+        double[] out = new double[3 * LOBE_SAMPLES];
+        for (int i = 0; i < LOBE_SAMPLES; i++) {
+            // Halton points (bases 2 and 3): every run of consecutive points is spread over the square
+            double u1 = radicalInverse(i + 1, 2);
+            double u2 = radicalInverse(i + 1, 3);
+            double phi = Math.atan(METAL_AY / METAL_AX * Math.tan(2 * Math.PI * u2 + 0.5 * Math.PI));
+            if (u2 > 0.5) {
+                phi += Math.PI;
+            }
+            double cp = Math.cos(phi);
+            double sp = Math.sin(phi);
+            double a2 = 1 / (cp * cp / (METAL_AX * METAL_AX) + sp * sp / (METAL_AY * METAL_AY));
+            double tan2 = a2 * u1 / (1 - u1);
+            double cth = 1 / Math.sqrt(1 + tan2);
+            double sth = Math.sqrt(Math.max(0, 1 - cth * cth));
+            out[3 * i] = sth * cp;
+            out[3 * i + 1] = sth * sp;
+            out[3 * i + 2] = cth;
+        }
+        return out;
     }
 
     /** Writes two unit vectors that complete n to an orthonormal basis. */

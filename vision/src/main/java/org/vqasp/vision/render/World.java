@@ -38,12 +38,15 @@ final class World {
     final GroundIndirect groundIndirect;
     /** Per object, the 9 SH coefficients per channel of the irradiance it receives indirectly (27 numbers). */
     final double[][] probes;
+    /** Per metal object, its environment probe ({@link Tracer#computeEnvProbe}), else null. */
+    final float[][] envProbes;
 
     World(RenderObject[] objects, AreaLamp[] lamps, GroundIndirect groundIndirect) {
         this.objects = objects;
         this.lamps = lamps;
         this.groundIndirect = groundIndirect;
         this.probes = new double[objects.length][];
+        this.envProbes = new float[objects.length][];
     }
 
     /** Returns CLEVR's three lamps placed as in a rig. */
