@@ -44,6 +44,23 @@ class GqaReasonerTest {
     }
 
     @Test
+    void should_explain_an_answer_by_the_intermediate_sets() {
+        // given the real question 07333408 "What is on the white wall?" over image 2375429, whose walls are
+        // 722333 (no attributes) and 722332 (white), and whose pipe 722335 is "on" wall 722332
+        GqaDataset.SceneGraphIndex graphs = GqaDataset.loadSceneGraphs(Samples.path("gqa/sample/sceneGraphs.json"));
+        GqaQuestion q = questions("gqa/sample/questions.json").get(1);
+
+        // when the answer is explained
+        GqaReasoner.Result r = REASONER.explain(graphs.get(q.imageId()), q.semantic(), true);
+
+        // then each step's set is shown: both walls, the white one, the pipe on it
+        assertEquals("pipe", r.answer());
+        List<String> sets = r.outcome().models().get(0).atoms("set", 2).stream().map(Object::toString).sorted().toList();
+        assertEquals(List.of("set(0,722332)", "set(0,722333)", "set(1,722332)", "set(2,722335)"), sets);
+        assertEquals(1, r.outcome().models().get(0).atoms("val", 2).size());
+    }
+
+    @Test
     void should_ground_every_real_program_of_semantic_dev_without_a_program_error() {
         // given the 200 real val programs (no scene graphs exist for them)
         List<GqaQuestion> qs = questions("gqa/semantic-dev/questions.json");
