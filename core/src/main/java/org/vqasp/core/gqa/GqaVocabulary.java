@@ -32,9 +32,12 @@ public final class GqaVocabulary {
     /** Categories computed from bounding boxes rather than annotated. */
     public static final Set<String> POSITION_CATEGORIES = Set.of("hposition", "vposition");
 
-    /** Categories with a meaning of their own besides the attribute hierarchy. */
+    /**
+     * Categories with a meaning of their own besides the attribute hierarchy: names, positions from boxes, the
+     * scene graph's location and weather, and GQA's global {@code place} (which scene graphs do not annotate).
+     */
     public static final Set<String> SPECIAL_CATEGORIES = Set.of("name", "type", "hposition", "vposition",
-            "location", "weather");
+            "location", "weather", "place");
 
     private static final Map<String, String> GENDER = Map.ofEntries(
             Map.entry("man", "male"), Map.entry("boy", "male"), Map.entry("guy", "male"),

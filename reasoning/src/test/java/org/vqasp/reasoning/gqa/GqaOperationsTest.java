@@ -197,6 +197,16 @@ class GqaOperationsTest {
     }
 
     @Test
+    void should_answer_about_the_scene_as_a_whole() {
+        // given the street, annotated "location": "outdoors", and the room, "indoors"; neither annotates a place
+        // when global questions select the scene
+        // then the location is chosen and queried; the place is reported as not annotated
+        assertEquals("outdoors", answer(STREET, "select: scene->choose location: indoors|outdoors [0]"));
+        assertEquals("indoors", answer(ROOM, "select: scene->query: location [0]"));
+        assertEquals("missing_attribute", failure(ROOM, "select: scene->query: place [0]").kind());
+    }
+
+    @Test
     void should_answer_a_batch_per_image_and_keep_bad_programs_to_their_own_rows() {
         // given three programs over the farm: a good one, one with an unknown operation, one with a bad argument
         List<String> texts = List.of("select: bench (722346)->query: material [0]",
