@@ -398,14 +398,14 @@ public final class ClevrRenderer {
         private int spreadSamples = 16;
         private int probeRays = 384;
         private int groundRays = 256;
-        private double filmNoise = 0.6;
+        private double filmNoise = 0.5;
 
         private Builder() {
         }
 
         /**
          * Sets the standard deviation, in 8-bit levels, of the grain added before quantisation; CLEVR's own
-         * renders keep about 0.5-0.8 levels of sampling noise (default 0.6; 0 for none).
+         * renders keep about 0.5-0.8 levels of sampling noise (default 0.5; 0 for none).
          */
         public Builder optFilmNoise(double levels) {
             this.filmNoise = levels;

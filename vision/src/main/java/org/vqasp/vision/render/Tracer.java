@@ -44,6 +44,8 @@ final class Tracer {
     private static final double METAL_AY = 0.2 / 0.75;
     private static final double METAL_MIRROR = 0.6;
     private static final int GLOSSY_SAMPLES = 8;
+    /** Side of the fixed grid of lamp points for floor penumbrae. */
+    private static final int GRID = 6;
     static final int ENV_SIZE = 48;
     private static final int LOBE_SAMPLES = 128;
     private static final double[] LOBE = lobeSamples();
@@ -553,6 +555,10 @@ final class Tracer {
             } else {
                 vis = (double) visible / valid;
             }
+            if (material == MAT_GROUND && group >= 0 && vis > 0 && vis < 1) {
+                // a floor penumbra seen by the camera: a fixed 6x6 grid of lamp points gives a smooth gradient
+                vis = gridVisibility(l, ox, oy, oz, nx, ny, nz);
+            }
             double kd = phi * vis;
             eR += kd * l.radianceR;
             eG += kd * l.radianceG;
@@ -637,6 +643,9 @@ final class Tracer {
             }
         }
         double vis = candidateCount == 0 ? 1 : (double) visible / taken;
+        if (material == MAT_GROUND && group >= 0 && vis > 0 && vis < 1) {
+            vis = sunGridVisibility(ox, oy, oz);
+        }
         double e = World.SUN_IRRADIANCE * Math.max(cosS, 0) * vis;
         eR += e;
         eG += e;
@@ -649,6 +658,55 @@ final class Tracer {
         gR += lg;
         gG += lg;
         gB += lg;
+    }
+
+    /** Fraction of a fixed grid of points on a lamp (above the horizon) that the point sees. */
+    private double gridVisibility(AreaLamp l, double ox, double oy, double oz, double nx, double ny, double nz) {
+        int valid = 0;
+        int visible = 0;
+        for (int i = 0; i < GRID; i++) {
+            double a = (2 * i + 1.0) / GRID - 1;
+            for (int j = 0; j < GRID; j++) {
+                double b = (2 * j + 1.0) / GRID - 1;
+                double qx = l.cx + a * l.ex + b * l.wx - ox;
+                double qy = l.cy + a * l.ey + b * l.wy - oy;
+                double qz = l.cz + a * l.ez + b * l.wz - oz;
+                double d = Math.sqrt(qx * qx + qy * qy + qz * qz);
+                qx /= d;
+                qy /= d;
+                qz /= d;
+                if (qx * nx + qy * ny + qz * nz <= 0) {
+                    continue;
+                }
+                valid++;
+                if (!occluded(ox, oy, oz, qx, qy, qz, d)) {
+                    visible++;
+                }
+            }
+        }
+        return valid == 0 ? 0 : (double) visible / valid;
+    }
+
+    /** Fraction of a fixed spiral of directions over the sun's disk that the point sees. */
+    private double sunGridVisibility(double ox, double oy, double oz) {
+        basis(World.SUN_X, World.SUN_Y, World.SUN_Z, tmp, bit);
+        int visible = 0;
+        int n = GRID * GRID;
+        double golden = Math.PI * (3 - Math.sqrt(5));
+        for (int k = 0; k < n; k++) {
+            double rad = World.SUN_TAN * Math.sqrt((k + 0.5) / n);
+            double ang = golden * k;
+            double a = rad * Math.cos(ang);
+            double b = rad * Math.sin(ang);
+            double dx = World.SUN_X + a * tmp[0] + b * bit[0];
+            double dy = World.SUN_Y + a * tmp[1] + b * bit[1];
+            double dz = World.SUN_Z + a * tmp[2] + b * bit[2];
+            double dn = Math.sqrt(dx * dx + dy * dy + dz * dz);
+            if (!occluded(ox, oy, oz, dx / dn, dy / dn, dz / dn, Double.POSITIVE_INFINITY)) {
+                visible++;
+            }
+        }
+        return (double) visible / n;
     }
 
     /**
