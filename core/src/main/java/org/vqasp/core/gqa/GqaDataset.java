@@ -1,8 +1,12 @@
 package org.vqasp.core.gqa;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
 import org.vqasp.core.DatasetItem;
 import org.vqasp.core.VqaspException;
 import org.vqasp.core.json.DatasetReader;
@@ -18,6 +22,9 @@ import org.vqasp.core.json.JsonItemStream;
  */
 public final class GqaDataset {
 
+    /** Stands for a scene graph that was skipped while loading. */
+    private static final GqaSceneGraph SKIPPED = GqaSceneGraph.empty("skipped");
+
     private GqaDataset() {
     }
 
@@ -28,6 +35,28 @@ public final class GqaDataset {
      */
     public static DatasetReader<GqaQuestion> questions(Path file) {
         return new DatasetReader<>(JsonItemStream.entries(file), "question", n -> null, GqaJson::question);
+    }
+
+    /**
+     * Returns the image ids of the first questions of a file, reading nothing else of them.
+     *
+     * @param file the questions file
+     * @param limit how many questions, or 0 for all
+     * @throws org.vqasp.core.InputException when the file is missing or malformed
+     */
+    public static Set<String> imageIds(Path file, long limit) {
+        Set<String> ids = new HashSet<>();
+        long n = 0;
+        try (JsonItemStream s = JsonItemStream.entries(file)) {
+            while (s.hasNext() && (limit == 0 || n < limit)) {
+                JsonNode q = s.next().getValue();
+                n++;
+                if (q != null && q.hasNonNull("imageId") && q.get("imageId").isValueNode()) {
+                    ids.add(q.get("imageId").asText());
+                }
+            }
+        }
+        return ids;
     }
 
     /**
@@ -57,11 +86,27 @@ public final class GqaDataset {
      * @throws org.vqasp.core.InputException when the file is missing or malformed
      */
     public static SceneGraphIndex loadSceneGraphs(Path file) {
+        return loadSceneGraphs(file, id -> true);
+    }
+
+    /**
+     * Reads the scene graphs of some images of a file into an index by image id; the others are skipped
+     * (released train scene graphs take gigabytes as records).
+     *
+     * @param file the scene-graphs file
+     * @param wanted which image ids to keep
+     * @throws org.vqasp.core.InputException when the file is missing or malformed
+     */
+    public static SceneGraphIndex loadSceneGraphs(Path file, Predicate<String> wanted) {
         Map<String, GqaSceneGraph> graphs = new HashMap<>();
         Map<String, VqaspException> failures = new HashMap<>();
-        try (DatasetReader<GqaSceneGraph> r = sceneGraphs(file)) {
+        try (DatasetReader<GqaSceneGraph> r = new DatasetReader<>(JsonItemStream.entries(file), "scene graph",
+                n -> null, (key, n) -> wanted.test(key) ? GqaJson.sceneGraph(key, n) : SKIPPED)) {
             while (r.hasNext()) {
                 DatasetItem<GqaSceneGraph> item = r.next();
+                if (item.ok() && item.value() == SKIPPED) {
+                    continue;
+                }
                 if (item.ok()) {
                     graphs.put(item.id(), item.value());
                 } else {

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vqasp.core.DatasetItem;
@@ -99,6 +100,22 @@ class GqaDatasetTest {
         assertTrue(pipe.relations().contains(new GqaRelation("on", "722332")));
         assertEquals("outdoors", index.get("2354786").location());
         assertEquals(76, index.get("2336498").objects().values().stream().mapToInt(o -> o.relations().size()).sum());
+    }
+
+    @Test
+    void should_keep_only_the_scene_graphs_of_the_questions_images() {
+        // given the sample's questions (first: image 2354786) and its four scene graphs
+        Set<String> first = GqaDataset.imageIds(GqaSamples.path("sample/questions.json"), 1);
+
+        // when only the first question's image is wanted
+        GqaDataset.SceneGraphIndex index = GqaDataset.loadSceneGraphs(GqaSamples.path("sample/sceneGraphs.json"),
+                first::contains);
+
+        // then only its graph is kept
+        assertEquals(Set.of("2354786"), first);
+        assertEquals(Set.of("2354786"), index.graphs().keySet());
+        assertEquals(2, GqaDataset.imageIds(GqaSamples.path("sample/questions.json"), 0).size());
+        assertEquals(2, GqaDataset.countQuestions(GqaSamples.path("sample/questions.json")));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.vqasp.eval.gqa;
 
 import java.nio.file.Path;
+import java.util.Set;
 import org.vqasp.core.InputException;
 import org.vqasp.core.Progress;
 import org.vqasp.core.gqa.GqaDataset;
@@ -23,7 +24,8 @@ public final class GqaEvaluation {
 
     /**
      * Answers every question over its image's gold scene graph and writes predictions and the summary
-     * ({@code by_family}: structural and semantic types).
+     * ({@code by_family}: structural and semantic types). Only the scene graphs of the questions' images are
+     * kept in memory.
      *
      * @param questions the questions file ({@code {qid: {...}}})
      * @param sceneGraphs the scene-graphs file ({@code {imageId: {...}}})
@@ -35,7 +37,8 @@ public final class GqaEvaluation {
      */
     public static EvalRunner.Run evaluate(Path questions, Path sceneGraphs, GqaReasoner reasoner,
             EvalRunner.Options options, Progress progress) {
-        GqaDataset.SceneGraphIndex graphs = GqaDataset.loadSceneGraphs(sceneGraphs);
+        Set<String> needed = GqaDataset.imageIds(questions, options.limit());
+        GqaDataset.SceneGraphIndex graphs = GqaDataset.loadSceneGraphs(sceneGraphs, needed::contains);
         return run(questions, new GqaAnswerer(graphs, sceneGraphs.getFileName().toString(), reasoner), options,
                 progress);
     }
