@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
             DemoCommand.class,
             EvalCommand.class,
             CheckCommand.class,
+            AskCommand.class,
             GenerateCommand.class,
             BenchCommand.class,
             TrainCommand.class,

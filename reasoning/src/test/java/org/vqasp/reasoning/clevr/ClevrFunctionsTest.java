@@ -155,4 +155,19 @@ class ClevrFunctionsTest {
                 .filter(s -> s.arg(0).number() == 1).map(s -> s.arg(1).toString()).sorted().toList();
         assertEquals(List.of("0", "1", "3"), counted);
     }
+
+    @Test
+    void should_explain_which_objects_each_step_kept_and_the_answer_used() {
+        // given "how many large things are left of the purple thing?" over val scene 0 (left[3] = 0, 1, 2)
+        Program p = program("scene ; filter_color[purple](0) ; unique(1) ; relate[left](2) ; filter_size[large](3) ; count(4)");
+        ClevrReasoner.Result r = reasoner.explain(scene, p, true);
+        // when explained
+        ClevrExplanation e = ClevrExplanation.of(p, r.outcome());
+        // then each step shows its output and the counted objects (0 and 1) plus the purple one (3) were used
+        assertEquals("2", r.answer());
+        assertEquals(List.of("0 scene -> objects 0, 1, 2, 3, 4", "1 filter_color[purple] (0) -> object 3",
+                "2 unique (1) -> object 3", "3 relate[left] (2) -> objects 0, 1, 2",
+                "4 filter_size[large] (3) -> objects 0, 1", "5 count (4) -> 2"), e.lines());
+        assertEquals(java.util.Set.of(0, 1, 3), e.usedObjects());
+    }
 }

@@ -1,0 +1,21 @@
+package org.vqasp.cli.ask;
+
+import org.vqasp.core.clevr.Program;
+import org.vqasp.reasoning.clevr.ClevrExplanation;
+
+/**
+ * What asking one question gave.
+ *
+ * @param question the question as typed
+ * @param answer the answer, or null
+ * @param program the program the question was read as, or null when it was not understood
+ * @param source how the program was obtained: {@code parser}, {@code llm}, or null
+ * @param explanation what each step produced and which objects the answer used, or null
+ * @param errorKind why there is no answer ({@code not_understood}, {@code unique}, ...), or null
+ * @param errorMessage one line for people, or null
+ * @param suggestion the closest question template when the question was not understood, or null
+ * @param ms milliseconds from question to answer
+ */
+public record AskResult(String question, String answer, Program program, String source,
+        ClevrExplanation explanation, String errorKind, String errorMessage, String suggestion, double ms) {
+}

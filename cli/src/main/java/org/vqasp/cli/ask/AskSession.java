@@ -1,0 +1,219 @@
+package org.vqasp.cli.ask;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Set;
+import javax.imageio.ImageIO;
+import org.vqasp.core.DatasetItem;
+import org.vqasp.core.InputException;
+import org.vqasp.core.VqaspException;
+import org.vqasp.core.clevr.ClevrDataset;
+import org.vqasp.core.clevr.ClevrScene;
+import org.vqasp.core.clevr.Program;
+import org.vqasp.core.clevr.questions.ClevrQuestionParser;
+import org.vqasp.core.clevr.questions.ParseResult;
+import org.vqasp.core.json.DatasetReader;
+import org.vqasp.reasoning.clevr.ClevrExplanation;
+import org.vqasp.reasoning.clevr.ClevrReasoner;
+import org.vqasp.vision.SceneExtractor;
+
+/**
+ * One person asking questions about one image (or scene) at a time: the parser, the reasoner and the vision
+ * model are loaded once; each question is parsed (or, when the parser does not understand it, translated by
+ * an optional {@link ProgramTranslator}), answered with an explanation, and kept for {@code :why}.
+ */
+public final class AskSession implements AutoCloseable {
+
+    private final ClevrQuestionParser parser;
+    private final ClevrReasoner reasoner;
+    private final ModelLoader models;
+    private final ProgramTranslator translator;
+    private final boolean weighted;
+    private SceneExtractor extractor;
+    private ClevrScene scene;
+    private BufferedImage image;
+    private String sceneName;
+    private AskResult last;
+
+    /** Loads the vision model when an image is first opened. */
+    @FunctionalInterface
+    public interface ModelLoader {
+        /**
+         * Loads the model.
+         *
+         * @return the extractor
+         */
+        SceneExtractor load();
+    }
+
+    /** Turns a question the parser did not understand into a program, or returns null. */
+    @FunctionalInterface
+    public interface ProgramTranslator {
+        /**
+         * Translates a question.
+         *
+         * @param question the question
+         * @return a program, or null when the translator cannot help
+         */
+        Program translate(String question);
+    }
+
+    /**
+     * Creates a session.
+     *
+     * @param parser the question parser
+     * @param reasoner the reasoner
+     * @param models loads the vision model when an image is opened
+     * @param translator translates questions the parser does not understand, or null
+     * @param weighted answer over the scene's probabilities as weighted choices
+     */
+    public AskSession(ClevrQuestionParser parser, ClevrReasoner reasoner, ModelLoader models,
+            ProgramTranslator translator, boolean weighted) {
+        this.parser = Objects.requireNonNull(parser, "parser");
+        this.reasoner = Objects.requireNonNull(reasoner, "reasoner");
+        this.models = models;
+        this.translator = translator;
+        this.weighted = weighted;
+    }
+
+    /**
+     * Opens an image: the vision model reads its scene.
+     *
+     * @throws InputException when the file is missing or not an image
+     */
+    public void openImage(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new InputException("missing_file", file + ": no such image");
+        }
+        BufferedImage img;
+        try {
+            img = ImageIO.read(file.toFile());
+        } catch (IOException e) {
+            throw new InputException("bad_image", file + ": cannot be read (" + e.getMessage() + ")", e);
+        }
+        if (img == null) {
+            throw new InputException("bad_image", file + ": not an image (PNG, JPEG, GIF or BMP expected)");
+        }
+        if (extractor == null) {
+            extractor = models.load();
+        }
+        ClevrScene s = extractor.extract(img);
+        this.scene = s;
+        this.image = img;
+        this.sceneName = file.toString();
+        this.last = null;
+    }
+
+    /**
+     * Opens the first scene of a scenes file in the released CLEVR layout (no vision).
+     *
+     * @throws InputException when the file is missing, malformed or holds no readable scene
+     */
+    public void openScene(Path file) {
+        try (DatasetReader<ClevrScene> r = ClevrDataset.scenes(file)) {
+            while (r.hasNext()) {
+                DatasetItem<ClevrScene> item = r.next();
+                if (item.ok()) {
+                    this.scene = item.value();
+                    this.image = null;
+                    this.sceneName = file.toString();
+                    this.last = null;
+                    return;
+                }
+                throw item.error();
+            }
+        }
+        throw new InputException("empty_file", file + ": holds no scene");
+    }
+
+    /** Returns the current scene, or null before one is opened. */
+    public ClevrScene scene() {
+        return scene;
+    }
+
+    /** Returns where the current scene came from. */
+    public String sceneName() {
+        return sceneName;
+    }
+
+    /** Returns the current image, or null when the scene came from a file. */
+    public BufferedImage image() {
+        return image;
+    }
+
+    /** Returns the last result, or null. */
+    public AskResult last() {
+        return last;
+    }
+
+    /** Returns the words the parser knows, for completion. */
+    public Set<String> vocabulary() {
+        return parser.vocabulary();
+    }
+
+    /**
+     * Answers a question about the current scene.
+     *
+     * @param question the question text
+     * @return the answer with its program and explanation, or why there is none
+     */
+    public AskResult ask(String question) {
+        if (scene == null) {
+            throw new IllegalStateException("no scene opened");
+        }
+        long t0 = System.nanoTime();
+        Program program;
+        String source;
+        ParseResult parsed = parser.parse(question);
+        if (parsed instanceof ParseResult.Parsed p) {
+            program = p.program();
+            source = "parser";
+        } else {
+            ParseResult.NotUnderstood nu = (ParseResult.NotUnderstood) parsed;
+            program = translate(question);
+            if (program == null) {
+                last = new AskResult(question, null, null, null, null, "not_understood", nu.message(),
+                        nu.closestTemplateText(), ms(t0));
+                return last;
+            }
+            source = "llm";
+        }
+        try {
+            ClevrReasoner.Result r = weighted ? reasoner.answerLikely(scene, program, true)
+                    : reasoner.explain(scene, program, true);
+            ClevrExplanation e = ClevrExplanation.of(program, r.outcome());
+            last = new AskResult(question, r.answer(), program, source, e, null, null, null, ms(t0));
+        } catch (VqaspException e) {
+            ClevrExplanation partial = null;
+            last = new AskResult(question, null, program, source, partial, e.kind(), e.getMessage(), null, ms(t0));
+        }
+        return last;
+    }
+
+    private Program translate(String question) {
+        if (translator == null) {
+            return null;
+        }
+        Program p = translator.translate(question);
+        if (p == null) {
+            return null;
+        }
+        VqaspException problem = reasoner.checkAll(java.util.List.of(p)).get(0);
+        return problem == null ? p : null;
+    }
+
+    private static double ms(long t0) {
+        return (System.nanoTime() - t0) / 1e6;
+    }
+
+    @Override
+    public void close() {
+        if (extractor != null) {
+            extractor.close();
+            extractor = null;
+        }
+    }
+}
