@@ -93,11 +93,27 @@ public final class ClevrRenderer {
         int w = cam.width();
         int h = cam.height();
         int[] ids = new int[w * h];
+        java.util.Arrays.fill(ids, -1);
         double[] d = new double[3];
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                rays.direction(x + 0.5, y + 0.5, d);
-                ids[y * w + x] = tracer.firstObject(rays.ox, rays.oy, rays.oz, d[0], d[1], d[2]);
+        // only pixels inside the projected bounding box of some object's bounding sphere can see an object
+        for (RenderObject o : world.objects) {
+            int[] box = screenBox(cam, o);
+            for (int y = box[1]; y <= box[3]; y++) {
+                for (int x = box[0]; x <= box[2]; x++) {
+                    int p = y * w + x;
+                    if (ids[p] == -1) {
+                        rays.direction(x + 0.5, y + 0.5, d);
+                        ids[p] = tracer.firstObject(rays.ox, rays.oy, rays.oz, d[0], d[1], d[2]);
+                        if (ids[p] == -1) {
+                            ids[p] = -2;
+                        }
+                    }
+                }
+            }
+        }
+        for (int p = 0; p < ids.length; p++) {
+            if (ids[p] == -2) {
+                ids[p] = -1;
             }
         }
         return new ObjectMask(w, h, ids, world.objects.length);
@@ -293,6 +309,34 @@ public final class ClevrRenderer {
         boolean uneven() {
             return white > 0 && white < n;
         }
+    }
+
+    /**
+     * Returns the pixel box {@code [x0, y0, x1, y1]} (inclusive, clipped to the image) that holds an object's
+     * projection: the projected corners of the cube around its bounding sphere.
+     */
+    private static int[] screenBox(ClevrCamera cam, RenderObject o) {
+        double x0 = Double.POSITIVE_INFINITY;
+        double y0 = Double.POSITIVE_INFINITY;
+        double x1 = Double.NEGATIVE_INFINITY;
+        double y1 = Double.NEGATIVE_INFINITY;
+        double r = o.bound;
+        for (int k = 0; k < 8; k++) {
+            Vec3 p = cam.project(new Vec3(o.cx + ((k & 1) == 0 ? -r : r), o.cy + ((k & 2) == 0 ? -r : r),
+                    o.cz + ((k & 4) == 0 ? -r : r)));
+            if (p.z() <= 0) {
+                // a corner behind the camera: the whole image
+                return new int[] {0, 0, cam.width() - 1, cam.height() - 1};
+            }
+            x0 = Math.min(x0, p.x());
+            y0 = Math.min(y0, p.y());
+            x1 = Math.max(x1, p.x());
+            y1 = Math.max(y1, p.y());
+        }
+        return new int[] {
+            (int) Math.max(0, Math.floor(x0) - 1), (int) Math.max(0, Math.floor(y0) - 1),
+            (int) Math.min(cam.width() - 1, Math.ceil(x1) + 1), (int) Math.min(cam.height() - 1, Math.ceil(y1) + 1),
+        };
     }
 
     private ClevrCamera camera(SampledScene scene) {

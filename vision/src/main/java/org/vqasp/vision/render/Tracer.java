@@ -6,10 +6,10 @@ package org.vqasp.vision.render;
  * <p>Direct light: each lamp's unoccluded diffuse irradiance is computed exactly (Lambert's formula for a
  * polygon, clipped to the surface's hemisphere); objects that could shadow it are found by a conservative
  * cone test against bounding spheres, and only then is visibility estimated from stratified points on the
- * lamp (4, and 16 in a penumbra). The same points feed the glossy and velvet lobes. Indirect light: a
- * precomputed table on the ground, a second-order spherical-harmonics irradiance probe per rubber object and
- * an octahedral environment probe per metal object, which its glossy lobe reads with a fixed set of lobe
- * samples (smooth, no per-pixel noise).
+ * lamp (4, and 16 in a penumbra; a fixed 6x6 grid for floor penumbrae seen by the camera). The same points
+ * feed the glossy and velvet lobes. Indirect light: a precomputed table on the ground, a second-order
+ * spherical-harmonics irradiance probe per rubber object and an octahedral environment probe per metal
+ * object, which its glossy lobe reads with a fixed set of lobe samples (smooth, no per-pixel noise).
  *
  * <p>Materials (CLEVR-RENDERING.md): ground Lambert 0.8; rubber
  * {@code (1-F(1.2)) [(1-F(1.4)) diffuse + F(1.4) velvet(0.6)] + F(1.2) 0.8 Beckmann(0.1225)}; metal
