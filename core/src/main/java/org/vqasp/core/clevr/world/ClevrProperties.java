@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,17 +54,17 @@ public record ClevrProperties(
     public static ClevrProperties bundled() {
         JsonNode root = readResource(RESOURCE);
         Map<String, String> shapes = new LinkedHashMap<>();
-        root.get("shapes").fields().forEachRemaining(e -> shapes.put(e.getKey(), e.getValue().asText()));
+        root.get("shapes").properties().forEach(e -> shapes.put(e.getKey(), e.getValue().asText()));
         Map<String, List<Integer>> colors = new LinkedHashMap<>();
-        root.get("colors").fields().forEachRemaining(e -> {
+        root.get("colors").properties().forEach(e -> {
             List<Integer> rgb = new ArrayList<>();
             e.getValue().forEach(v -> rgb.add(v.asInt()));
             colors.put(e.getKey(), rgb);
         });
         Map<String, String> materials = new LinkedHashMap<>();
-        root.get("materials").fields().forEachRemaining(e -> materials.put(e.getKey(), e.getValue().asText()));
+        root.get("materials").properties().forEach(e -> materials.put(e.getKey(), e.getValue().asText()));
         Map<String, Double> sizes = new LinkedHashMap<>();
-        root.get("sizes").fields().forEachRemaining(e -> sizes.put(e.getKey(), e.getValue().asDouble()));
+        root.get("sizes").properties().forEach(e -> sizes.put(e.getKey(), e.getValue().asDouble()));
         return new ClevrProperties(shapes, colors, materials, sizes);
     }
 
@@ -100,8 +99,7 @@ public record ClevrProperties(
 
     static Map<String, List<String>> stringLists(JsonNode node) {
         Map<String, List<String>> out = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : node.properties()) {
             List<String> values = new ArrayList<>();
             e.getValue().forEach(v -> values.add(v.asText()));
             out.put(e.getKey(), List.copyOf(values));
