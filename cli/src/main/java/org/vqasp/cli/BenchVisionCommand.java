@@ -6,6 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.vqasp.core.Progress;
+import org.vqasp.vision.InferenceBenchmark;
+import org.vqasp.vision.SceneExtractor;
+import org.vqasp.vision.model.ModelDirectory;
 import org.vqasp.vision.render.ClevrRenderer;
 import org.vqasp.vision.render.RenderBenchmark;
 import picocli.CommandLine.Command;
@@ -15,7 +18,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code vqa bench vision}: images per second of the CLEVR world's render stage (sample a scene under the
- * visibility rule, render it at 480x320, encode the PNG) on one thread and on all.
+ * visibility rule, render it at 480x320, encode the PNG) and of the inference stage (PNG to scene graph with the
+ * scene extractor), on one thread and on all.
  */
 @Command(
         name = "vision",
@@ -43,6 +47,22 @@ final class BenchVisionCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the rows as JSON to FILE.")
     Path json;
 
+    @Option(names = "--stages", split = ",", paramLabel = "STAGE", defaultValue = "render,inference",
+            description = "Stages to measure: render, inference (default: ${DEFAULT-VALUE}).")
+    List<String> stages;
+
+    @Option(names = "--model", paramLabel = "DIR",
+            description = "Model directory for the inference stage (default: the bundled model).")
+    Path model;
+
+    @Option(names = "--inputs", paramLabel = "DIR",
+            description = "PNG images for the inference stage (default: the bundled real CLEVR images).")
+    Path inputs;
+
+    @Option(names = "--inference-images", paramLabel = "N", defaultValue = "100",
+            description = "Timed inference images per thread (default: ${DEFAULT-VALUE}).")
+    int inferenceImages;
+
     @Override
     public Integer call() {
         List<Integer> counts = threads;
@@ -51,12 +71,12 @@ final class BenchVisionCommand implements Callable<Integer> {
             counts = all > 1 ? List.of(1, all) : List.of(1);
         }
         PrintWriter out = spec.commandLine().getOut();
-        RenderBenchmark bench = new RenderBenchmark(ClevrRenderer.builder().build(), seed);
-        out.printf("%-6s %7s %6s %9s %13s %19s%n", "stage", "threads", "images", "seconds", "images/s",
+        out.printf("%-9s %7s %6s %9s %13s %19s%n", "stage", "threads", "images", "seconds", "images/s",
                 "s/image/thread");
         out.flush();
         List<RenderBenchmark.Row> rows = new ArrayList<>();
-        for (int n : counts) {
+        for (int n : stages.contains("render") ? counts : List.<Integer>of()) {
+            RenderBenchmark bench = new RenderBenchmark(ClevrRenderer.builder().build(), seed);
             Progress p = TerminalProgress.forTerminal("bench render x" + n);
             RenderBenchmark.Row r;
             try {
@@ -64,14 +84,41 @@ final class BenchVisionCommand implements Callable<Integer> {
             } finally {
                 TerminalProgress.finish(p);
             }
-            out.printf("%-6s %7d %6d %9.2f %13.2f %19.3f%n", r.stage(), r.threads(), r.images(), r.seconds(),
-                    r.imagesPerSecond(), r.threads() / r.imagesPerSecond());
-            out.flush();
+            print(out, r);
             rows.add(r);
+        }
+        if (stages.contains("inference") && model == null && !ModelDirectory.hasDefault()) {
+            out.println("inference: skipped (this build bundles no model; pass --model DIR)");
+        } else if (stages.contains("inference")) {
+            List<Path> files = new ArrayList<>();
+            Path dir = inputs != null ? inputs : Home.sample("clevr/real-dev/images");
+            try (var list = java.nio.file.Files.list(dir)) {
+                list.filter(f -> f.toString().endsWith(".png")).sorted().forEach(files::add);
+            } catch (java.io.IOException e) {
+                throw new org.vqasp.core.InputException("unreadable", "cannot list " + dir + ": " + e.getMessage());
+            }
+            if (files.isEmpty()) {
+                throw new org.vqasp.core.InputException("no_images", dir + ": no PNG images");
+            }
+            List<byte[]> pngs = InferenceBenchmark.read(files);
+            try (SceneExtractor extractor = model == null ? SceneExtractor.loadDefault() : SceneExtractor.load(model)) {
+                for (int n : counts) {
+                    InferenceBenchmark.Row i = InferenceBenchmark.run(extractor, pngs, n, inferenceImages * n);
+                    RenderBenchmark.Row r = new RenderBenchmark.Row("inference", n, i.images(), i.seconds());
+                    print(out, r);
+                    rows.add(r);
+                }
+            }
         }
         if (json != null) {
             RenderBenchmark.writeJson(rows, json);
         }
         return 0;
+    }
+
+    private static void print(PrintWriter out, RenderBenchmark.Row r) {
+        out.printf("%-9s %7d %6d %9.2f %13.2f %19.3f%n", r.stage(), r.threads(), r.images(), r.seconds(),
+                r.imagesPerSecond(), r.threads() / r.imagesPerSecond());
+        out.flush();
     }
 }

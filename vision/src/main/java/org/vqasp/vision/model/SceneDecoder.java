@@ -11,10 +11,12 @@ import org.vqasp.core.clevr.Vec3;
 import org.vqasp.core.clevr.world.ClevrRelations;
 
 /**
- * Turns the per-cell output of a {@link SceneNet} into a {@link ClevrScene}: cells whose presence probability is
- * a local maximum (3 x 3) at or above the threshold become objects, with soft-maxed attribute distributions, pixel
- * coordinates from the cell and its offset, ground-plane coordinates from the regression (height from the
- * predicted size) and relationships computed from them as CLEVR does.
+ * Turns the per-cell output of a {@link SceneNet} into a {@link ClevrScene}. Cells whose presence probability
+ * reaches the threshold are candidates; each points at an object centre (cell plus offset). Taking candidates
+ * most probable first, a candidate becomes an object unless it points within {@link #MERGE_CELLS} of an object
+ * already taken (non-maximum suppression by predicted position, so that objects in adjacent cells both survive).
+ * Objects get soft-maxed attribute distributions, pixel coordinates, ground-plane coordinates from the regression
+ * (height from the predicted size) and relationships computed from them as CLEVR does.
  *
  * <p>Normalisation of the regression channels: offset in cells from the cell centre; ground-plane
  * {@code x / COORD_SCALE}; depth {@code (depth - DEPTH_MEAN) / DEPTH_SCALE}.
@@ -29,6 +31,13 @@ public final class SceneDecoder {
 
     /** Spread of camera depth. */
     public static final double DEPTH_SCALE = 3.0;
+
+    /**
+     * Candidates pointing closer than this (in cells of the stride-8 grid; 0.6 cells are about 10 pixels of a
+     * 480 x 320 image) to a taken object are the same object. CLEVR's placement rules keep centres at least about
+     * 21 such pixels apart.
+     */
+    public static final double MERGE_CELLS = 0.6;
 
     private SceneDecoder() {
     }
@@ -94,28 +103,43 @@ public final class SceneDecoder {
         int c = SceneNet.OUTPUTS;
         double sx = (double) SceneNetConfig.STRIDE * imageWidth / config.inputWidth();
         double sy = (double) SceneNetConfig.STRIDE * imageHeight / config.inputHeight();
-        List<Detection> found = new ArrayList<>();
-        for (int cy = 0; cy < gh; cy++) {
-            for (int cx = 0; cx < gw; cx++) {
-                int cell = cy * gw + cx;
-                float logit = out[cell * c + SceneNet.Outputs.PRESENCE];
-                double p = sigmoid(logit);
-                if (p < config.threshold() || !isPeak(out, gw, gh, cx, cy, logit)) {
-                    continue;
-                }
-                int base = cell * c;
-                double[][] probs = new double[4][];
-                for (int a = 0; a < 4; a++) {
-                    probs[a] = softmax(out, base + SceneNet.Outputs.ATTRIBUTE_START[a],
-                            ClevrVocabulary.VALUES.get(a).size());
-                }
-                double px = (cx + 0.5 + out[base + SceneNet.Outputs.OFFSET]) * sx;
-                double py = (cy + 0.5 + out[base + SceneNet.Outputs.OFFSET + 1]) * sy;
-                double depth = DEPTH_MEAN + DEPTH_SCALE * out[base + SceneNet.Outputs.DEPTH];
-                double x = COORD_SCALE * out[base + SceneNet.Outputs.COORDS];
-                double y = COORD_SCALE * out[base + SceneNet.Outputs.COORDS + 1];
-                found.add(new Detection(cell, p, probs, px, py, depth, x, y));
+        List<int[]> candidates = new ArrayList<>();
+        for (int cell = 0; cell < gw * gh; cell++) {
+            if (sigmoid(out[cell * c + SceneNet.Outputs.PRESENCE]) >= config.threshold()) {
+                candidates.add(new int[] {cell});
             }
+        }
+        candidates.sort((a, b) -> Float.compare(out[b[0] * c], out[a[0] * c]));
+        List<Detection> found = new ArrayList<>();
+        List<double[]> taken = new ArrayList<>(); // predicted centres in cells
+        for (int[] cand : candidates) {
+            int cell = cand[0];
+            int cx = cell % gw;
+            int cy = cell / gw;
+            int base = cell * c;
+            double gx = cx + 0.5 + out[base + SceneNet.Outputs.OFFSET];
+            double gy = cy + 0.5 + out[base + SceneNet.Outputs.OFFSET + 1];
+            boolean duplicate = false;
+            for (double[] t : taken) {
+                if (Math.hypot(t[0] - gx, t[1] - gy) < MERGE_CELLS) {
+                    duplicate = true;
+                    break;
+                }
+            }
+            if (duplicate) {
+                continue;
+            }
+            taken.add(new double[] {gx, gy});
+            double[][] probs = new double[4][];
+            for (int a = 0; a < 4; a++) {
+                probs[a] = softmax(out, base + SceneNet.Outputs.ATTRIBUTE_START[a],
+                        ClevrVocabulary.VALUES.get(a).size());
+            }
+            double depth = DEPTH_MEAN + DEPTH_SCALE * out[base + SceneNet.Outputs.DEPTH];
+            double x = COORD_SCALE * out[base + SceneNet.Outputs.COORDS];
+            double y = COORD_SCALE * out[base + SceneNet.Outputs.COORDS + 1];
+            found.add(new Detection(cell, sigmoid(out[base + SceneNet.Outputs.PRESENCE]), probs, gx * sx, gy * sy,
+                    depth, x, y));
         }
         found.sort(Comparator.comparingDouble(Detection::presence).reversed());
         return found;
@@ -142,26 +166,6 @@ public final class SceneDecoder {
         Map<String, Vec3> directions = ClevrRelations.directions();
         return new ClevrScene(split, imageIndex, imageFilename, objects,
                 ClevrRelations.relationships(objects, directions), directions);
-    }
-
-    private static boolean isPeak(float[] out, int gw, int gh, int cx, int cy, float logit) {
-        int c = SceneNet.OUTPUTS;
-        for (int dy = -1; dy <= 1; dy++) {
-            for (int dx = -1; dx <= 1; dx++) {
-                int x = cx + dx;
-                int y = cy + dy;
-                if ((dx == 0 && dy == 0) || x < 0 || y < 0 || x >= gw || y >= gh) {
-                    continue;
-                }
-                float other = out[(y * gw + x) * c + SceneNet.Outputs.PRESENCE];
-                // strict for earlier cells, so that a plateau yields one peak
-                boolean earlier = dy < 0 || (dy == 0 && dx < 0);
-                if (other > logit || (earlier && other == logit)) {
-                    return false;
-                }
-            }
-        }
-        return true;
     }
 
     private static double sigmoid(double v) {

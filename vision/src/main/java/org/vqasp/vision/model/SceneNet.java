@@ -37,7 +37,7 @@ import org.vqasp.vision.attention.GroupedQueryAttention;
  * <ul>
  *   <li>input: image (B, 3, H, W), normalised by {@link ImagePreprocessor};
  *   <li>output: (B, S, {@value #OUTPUTS}), cells in row-major order; per cell the channels of
- *       {@link Outputs}: presence logit, shape/colour/material/size logits, centre offset within the cell,
+ *       {@link Outputs}: presence logit, shape/colour/material/size logits, offset from the cell centre to the object centre,
  *       ground-plane x and y, and camera depth, each normalised as {@link SceneDecoder} documents.
  * </ul>
  */
@@ -201,7 +201,7 @@ public class SceneNet extends AbstractBlock {
         public static final int MATERIAL = 12;
         /** First of 2 size logits. */
         public static final int SIZE = 14;
-        /** Centre offset x, y within the cell, in cells, relative to the cell centre. */
+        /** Offset x, y from the cell centre to the object centre, in cells. */
         public static final int OFFSET = 16;
         /** Ground-plane x, y divided by {@link SceneDecoder#COORD_SCALE}. */
         public static final int COORDS = 18;

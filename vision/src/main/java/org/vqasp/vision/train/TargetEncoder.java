@@ -17,11 +17,18 @@ import org.vqasp.vision.model.SceneNetConfig;
  *   <li>{@link #HEAT}: Gaussian heat map, exp(-d^2 / (2 sigma^2)) around each object's centre cell (maximum over
  *       objects), d in cells;
  *   <li>{@link #CENTRE}: 1 in the cell holding an object's centre, else 0;
- *   <li>{@link #ONE_HOT}: 15 one-hot attribute values (3 shapes, 8 colours, 2 materials, 2 sizes), in centre cells;
- *   <li>{@link #REGRESSION}: offset x, y in the cell, ground-plane x, y and depth, normalised like the outputs;
- *   <li>{@link #WEIGHT}: the weight of each of those five regressions (0 outside centre cells, and 0 for the
- *       ground plane and depth when the image was cropped, since a crop moves the camera).
+ *   <li>{@link #ONE_HOT}: 15 one-hot attribute values (3 shapes, 8 colours, 2 materials, 2 sizes), scaled by the
+ *       cell's weight;
+ *   <li>{@link #REGRESSION}: offset x, y from the cell centre to the object centre (in cells), ground-plane x, y
+ *       and depth, normalised like the outputs;
+ *   <li>{@link #WEIGHT}: the weight of each of those five regressions (0 for the ground plane and depth when the
+ *       image was cropped, since a crop moves the camera).
  * </ul>
+ *
+ * <p>Cell weights: 1 in an object's centre cell; {@link #NEIGHBOUR_WEIGHT} in the eight cells around it that are
+ * no object's centre and nearer to this object's centre than to any other; 0 elsewhere. Neighbours learn to point
+ * at the centre and to name the attributes, so that the decoder can merge their votes by position instead of
+ * suppressing every neighbour of a peak (CLEVR objects can sit in adjacent cells).
  */
 public final class TargetEncoder {
 
@@ -40,6 +47,9 @@ public final class TargetEncoder {
 
     /** Heat map spread in cells. */
     public static final double SIGMA = 0.7;
+
+    /** Weight of the attribute and regression targets of a centre's neighbour cells. */
+    public static final float NEIGHBOUR_WEIGHT = 0.5f;
 
     private TargetEncoder() {
     }
@@ -84,19 +94,25 @@ public final class TargetEncoder {
         double toInputX = (double) config.inputWidth() / imageWidth;
         double toInputY = (double) config.inputHeight() / imageHeight;
         boolean keepGeometry = transform.isIdentity();
-        int inside = 0;
         List<ClevrObject> objects = scene.objects();
-        for (ClevrObject o : objects) {
+        List<double[]> centres = new java.util.ArrayList<>(); // {gx, gy, object index}
+        for (int k = 0; k < objects.size(); k++) {
+            ClevrObject o = objects.get(k);
             double u = (o.pixelCoords().x() * toInputX) * transform.scale() + transform.dx();
             double v = (o.pixelCoords().y() * toInputY) * transform.scale() + transform.dy();
             double gx = u / SceneNetConfig.STRIDE; // in cells
             double gy = v / SceneNetConfig.STRIDE;
-            int cx = (int) Math.floor(gx);
-            int cy = (int) Math.floor(gy);
-            if (cx < 0 || cy < 0 || cx >= gw || cy >= gh) {
-                continue;
+            if (gx >= 0 && gy >= 0 && gx < gw && gy < gh) {
+                centres.add(new double[] {gx, gy, k});
             }
-            inside++;
+        }
+        boolean[] isCentre = new boolean[cells];
+        for (double[] c : centres) {
+            isCentre[(int) c[1] * gw + (int) c[0]] = true;
+        }
+        for (double[] c : centres) {
+            int cx = (int) c[0];
+            int cy = (int) c[1];
             for (int y = Math.max(0, cy - 3); y <= Math.min(gh - 1, cy + 3); y++) {
                 for (int x = Math.max(0, cx - 3); x <= Math.min(gw - 1, cx + 3); x++) {
                     double d2 = (x - cx) * (x - cx) + (y - cy) * (y - cy);
@@ -105,27 +121,58 @@ public final class TargetEncoder {
                     into[i] = Math.max(into[i], h);
                 }
             }
-            int base = offset + (cy * gw + cx) * CHANNELS;
-            into[base + CENTRE] = 1f;
-            int oneHot = base + ONE_HOT;
-            for (int a = 0; a < 4; a++) {
-                into[oneHot + ClevrVocabulary.index(a, o.attribute(ClevrVocabulary.ATTRIBUTES.get(a)))] = 1f;
-                oneHot += ClevrVocabulary.VALUES.get(a).size();
-            }
-            into[base + REGRESSION] = (float) (gx - cx - 0.5);
-            into[base + REGRESSION + 1] = (float) (gy - cy - 0.5);
-            into[base + WEIGHT] = 1f;
-            into[base + WEIGHT + 1] = 1f;
-            if (keepGeometry && o.coords() != null) {
-                into[base + REGRESSION + 2] = (float) (o.coords().x() / SceneDecoder.COORD_SCALE);
-                into[base + REGRESSION + 3] = (float) (o.coords().y() / SceneDecoder.COORD_SCALE);
-                into[base + REGRESSION + 4] = (float) ((o.pixelCoords().z() - SceneDecoder.DEPTH_MEAN)
-                        / SceneDecoder.DEPTH_SCALE);
-                into[base + WEIGHT + 2] = 1f;
-                into[base + WEIGHT + 3] = 1f;
-                into[base + WEIGHT + 4] = 1f;
+            into[offset + (cy * gw + cx) * CHANNELS + CENTRE] = 1f;
+        }
+        for (double[] c : centres) {
+            int cx = (int) c[0];
+            int cy = (int) c[1];
+            for (int y = Math.max(0, cy - 1); y <= Math.min(gh - 1, cy + 1); y++) {
+                for (int x = Math.max(0, cx - 1); x <= Math.min(gw - 1, cx + 1); x++) {
+                    boolean own = x == cx && y == cy;
+                    if (!own && (isCentre[y * gw + x] || nearest(centres, x, y) != c)) {
+                        continue;
+                    }
+                    fill(objects.get((int) c[2]), c[0], c[1], x, y, own ? 1f : NEIGHBOUR_WEIGHT, keepGeometry,
+                            into, offset + (y * gw + x) * CHANNELS);
+                }
             }
         }
+        int inside = centres.size();
         return inside;
+    }
+
+    private static double[] nearest(List<double[]> centres, int x, int y) {
+        double[] best = null;
+        double bestD = Double.MAX_VALUE;
+        for (double[] c : centres) {
+            double d = Math.hypot(c[0] - (x + 0.5), c[1] - (y + 0.5));
+            if (d < bestD) {
+                bestD = d;
+                best = c;
+            }
+        }
+        return best;
+    }
+
+    private static void fill(ClevrObject o, double gx, double gy, int x, int y, float w, boolean keepGeometry,
+            float[] into, int base) {
+        int oneHot = base + ONE_HOT;
+        for (int a = 0; a < 4; a++) {
+            into[oneHot + ClevrVocabulary.index(a, o.attribute(ClevrVocabulary.ATTRIBUTES.get(a)))] = w;
+            oneHot += ClevrVocabulary.VALUES.get(a).size();
+        }
+        into[base + REGRESSION] = (float) (gx - x - 0.5);
+        into[base + REGRESSION + 1] = (float) (gy - y - 0.5);
+        into[base + WEIGHT] = w;
+        into[base + WEIGHT + 1] = w;
+        if (keepGeometry && o.coords() != null) {
+            into[base + REGRESSION + 2] = (float) (o.coords().x() / SceneDecoder.COORD_SCALE);
+            into[base + REGRESSION + 3] = (float) (o.coords().y() / SceneDecoder.COORD_SCALE);
+            into[base + REGRESSION + 4] = (float) ((o.pixelCoords().z() - SceneDecoder.DEPTH_MEAN)
+                    / SceneDecoder.DEPTH_SCALE);
+            into[base + WEIGHT + 2] = w;
+            into[base + WEIGHT + 3] = w;
+            into[base + WEIGHT + 4] = w;
+        }
     }
 }
