@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
             CheckCommand.class,
             AskCommand.class,
             GenerateCommand.class,
+            DistillCommand.class,
             BenchCommand.class,
             TrainCommand.class,
         })

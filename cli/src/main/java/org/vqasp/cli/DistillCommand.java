@@ -1,0 +1,227 @@
+package org.vqasp.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.vqasp.core.Progress;
+import org.vqasp.distill.DistillConfig;
+import org.vqasp.distill.DistillSummary;
+import org.vqasp.distill.Distillation;
+import org.vqasp.distill.Distiller;
+import org.vqasp.distill.EnumerativeProposer;
+import org.vqasp.distill.GuardedClingo;
+import org.vqasp.distill.LlmSettings;
+import org.vqasp.distill.PredicateSelector;
+import org.vqasp.distill.ResultsTable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code vqa distill}: a rule-distillation run (or one per seed, with a table). */
+@Command(
+        name = "distill",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Rule distillation: delete rules from the theory, let a proposer (a language model, or an offline "
+                    + "enumeration of rules over the theory's predicates) propose rules from training examples, "
+                    + "check them with clingo in guarded child processes, and measure test accuracy before and after.",
+            "The run directory holds run.jsonl (every prompt, reply, clingo message and decision), theory-NNN.lp "
+                    + "after each accepted change, theory.lp and summary.json; re-run with the same --out to resume. "
+                    + "Several seeds (--seed 1,2,3) run in DIR/seed-S and add DIR/table.md and DIR/table.json.",
+            "API keys come only from OPENAI_API_KEY and ANTHROPIC_API_KEY."
+        })
+final class DistillCommand implements Callable<Integer> {
+
+    /** Datasets. */
+    enum DatasetName { clevr, gqa }
+
+    /** Proposers. */
+    enum ProposerName { llm, enumerative }
+
+    /** Language model providers. */
+    enum LlmName { openai, anthropic }
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--dataset", paramLabel = "NAME", description = "clevr (default) or gqa.")
+    DatasetName dataset = DatasetName.clevr;
+
+    @Option(names = "--questions", required = true, paramLabel = "Q.json", description = "Questions file (released layout).")
+    Path questions;
+
+    @Option(names = "--scenes", paramLabel = "S.json", description = "CLEVR scenes file.")
+    Path scenes;
+
+    @Option(names = "--scene-graphs", paramLabel = "SG.json", description = "GQA scene-graphs file.")
+    Path sceneGraphs;
+
+    @Option(names = "--theory", paramLabel = "DIR",
+            description = "Theory directory with theory.lp (and modes.lp for the enumerative proposer); "
+                    + "default: the bundled theory.")
+    Path theory;
+
+    @Option(names = "--delete-predicate", paramLabel = "NAME", description = "Delete every rule of a predicate "
+            + "(NAME or NAME/ARITY), such as filter_color.")
+    String deletePredicate;
+
+    @Option(names = "--delete-fraction", paramLabel = "F", description = "Delete a fraction F of the rules at random "
+            + "(with the seed).")
+    Double deleteFraction;
+
+    @Option(names = "--seed", paramLabel = "S", split = ",", description = "Seed of the split and of random deletion; "
+            + "several (1,2,3) run one experiment each (default: 0).")
+    List<Long> seeds = new ArrayList<>(List.of(0L));
+
+    @Option(names = "--train", paramLabel = "N", description = "Training examples (default: 20).")
+    int train = 20;
+
+    @Option(names = "--test", paramLabel = "N", description = "Test questions (default: 500).")
+    int test = 500;
+
+    @Option(names = "--batch", paramLabel = "K", description = "Examples per proposal (default: 1).")
+    int batch = 1;
+
+    @Option(names = "--retries", paramLabel = "R", description = "Fresh proposals after a refused one (default: 2).")
+    int retries = 2;
+
+    @Option(names = "--repairs", paramLabel = "M", description = "Re-prompts with clingo's feedback, per check "
+            + "(default: 2).")
+    int repairs = 2;
+
+    @Option(names = "--proposer", paramLabel = "KIND", description = "enumerative (default, offline) or llm.")
+    ProposerName proposer = ProposerName.enumerative;
+
+    @Option(names = "--llm", paramLabel = "PROVIDER", description = "openai (default; also any OpenAI-compatible "
+            + "server with --llm-base-url) or anthropic.")
+    LlmName llm = LlmName.openai;
+
+    @Option(names = "--llm-base-url", paramLabel = "URL", description = "Base URL of an OpenAI-compatible server, "
+            + "such as http://127.0.0.1:8080/v1.")
+    String llmBaseUrl;
+
+    @Option(names = "--llm-model", paramLabel = "NAME", description = "Model name (default: "
+            + LlmSettings.DEFAULT_OPENAI_MODEL + " or " + LlmSettings.DEFAULT_ANTHROPIC_MODEL + ").")
+    String llmModel;
+
+    @Option(names = "--llm-timeout", paramLabel = "SECONDS", description = "Time-out of one model call (default: 120).")
+    int llmTimeout = 120;
+
+    @Option(names = "--llm-temperature", paramLabel = "T", description = "Sampling temperature (default: 0.2).")
+    double llmTemperature = 0.2;
+
+    @Option(names = "--llm-max-tokens", paramLabel = "N", description = "Longest reply in tokens (default: 1024).")
+    int llmMaxTokens = 1024;
+
+    @Option(names = "--max-body", paramLabel = "N", description = "Enumerative: most body literals (default: 4).")
+    int maxBody = EnumerativeProposer.Bounds.DEFAULT.maxBody();
+
+    @Option(names = "--max-vars", paramLabel = "N", description = "Enumerative: most variables of a rule (default: 4).")
+    int maxVars = EnumerativeProposer.Bounds.DEFAULT.maxVariables();
+
+    @Option(names = "--clingo-timeout", paramLabel = "SECONDS", description = "Wall-clock limit of each guarded "
+            + "clingo run (default: 20).")
+    int clingoTimeout = 20;
+
+    @Option(names = "--clingo-memory", paramLabel = "MB", description = "Memory limit of each guarded clingo run "
+            + "(default: 2048).")
+    long clingoMemory = 2048;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Run directory (default: a new one under runs/); "
+            + "the same directory resumes.")
+    Path out;
+
+    @Option(names = "--json", description = "Print the summary (or table) as JSON on stdout.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        DistillConfig.Dataset ds = dataset == DatasetName.clevr ? DistillConfig.Dataset.CLEVR : DistillConfig.Dataset.GQA;
+        Path sceneFile = ds == DistillConfig.Dataset.CLEVR ? scenes : sceneGraphs;
+        if (sceneFile == null) {
+            throw new ParameterException(spec.commandLine(), ds == DistillConfig.Dataset.CLEVR
+                    ? "--dataset clevr needs --scenes S.json" : "--dataset gqa needs --scene-graphs SG.json");
+        }
+        PredicateSelector deleteP;
+        try {
+            deleteP = deletePredicate == null ? null : PredicateSelector.parse(deletePredicate);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--delete-predicate: " + e.getMessage());
+        }
+        Path dir = out != null ? out : Path.of("runs", "distill-"
+                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        LlmSettings settings = null;
+        if (proposer == ProposerName.llm) {
+            settings = new LlmSettings(llm == LlmName.openai ? LlmSettings.Provider.OPENAI : LlmSettings.Provider.ANTHROPIC,
+                    llmBaseUrl, llmModel, llmTemperature, Duration.ofSeconds(llmTimeout), llmMaxTokens, null, Map.of());
+        }
+        List<DistillSummary> summaries = new ArrayList<>();
+        PrintWriter w = spec.commandLine().getOut();
+        for (long seed : seeds) {
+            DistillConfig config;
+            try {
+                config = DistillConfig.builder()
+                        .setData(ds, questions, sceneFile)
+                        .setOut(seeds.size() == 1 ? dir : dir.resolve("seed-" + seed))
+                        .optTheoryDir(theory)
+                        .optDeletePredicate(deleteP)
+                        .optDeleteFraction(deleteFraction)
+                        .optSeed(seed)
+                        .optTrain(train)
+                        .optTest(test)
+                        .optLoop(new Distiller.Options(batch, retries, repairs, Distiller.Options.DEFAULT.explainAtoms()))
+                        .optProposer(proposer == ProposerName.llm ? DistillConfig.ProposerKind.LLM
+                                : DistillConfig.ProposerKind.ENUMERATIVE, settings)
+                        .optBounds(new EnumerativeProposer.Bounds(maxBody, maxVars,
+                                EnumerativeProposer.Bounds.DEFAULT.maxCandidates(), EnumerativeProposer.Bounds.DEFAULT.chunk()))
+                        .optLimits(new GuardedClingo.Limits(Duration.ofSeconds(clingoTimeout), clingoMemory << 20,
+                                GuardedClingo.Limits.DEFAULT.outputBytes()))
+                        .optCommandLine("vqa distill " + String.join(" ", spec.commandLine().getParseResult().originalArgs()))
+                        .build();
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage());
+            }
+            Progress progress = TerminalProgress.forTerminal("distill seed " + seed);
+            DistillSummary s;
+            try {
+                s = Distillation.of(config, System.getenv()).run(progress);
+            } finally {
+                TerminalProgress.finish(progress);
+            }
+            summaries.add(s);
+            if (!json) {
+                w.printf("seed %d: test accuracy %.1f%% before, %.1f%% after (full theory %.1f%%), %d rules accepted; %s%n",
+                        seed, 100 * s.beforeAccuracy(), 100 * s.afterAccuracy(), 100 * s.fullAccuracy(),
+                        s.counters().acceptedRules(), config.out());
+                w.flush();
+            }
+        }
+        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        if (seeds.size() > 1) {
+            Files.writeString(dir.resolve("table.md"), ResultsTable.markdown(summaries), StandardCharsets.UTF_8);
+            Files.writeString(dir.resolve("table.json"), mapper.writeValueAsString(ResultsTable.json(summaries)) + "\n",
+                    StandardCharsets.UTF_8);
+        }
+        if (json) {
+            w.println(mapper.writeValueAsString(seeds.size() > 1 ? ResultsTable.json(summaries)
+                    : summaries.get(0).toJson()));
+        } else {
+            w.println();
+            w.print(ResultsTable.markdown(summaries));
+        }
+        w.flush();
+        return 0;
+    }
+}

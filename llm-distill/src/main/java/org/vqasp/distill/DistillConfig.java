@@ -1,0 +1,296 @@
+package org.vqasp.distill;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * Everything one distillation run is given: the dataset, the starting theory and what to delete from it, the
+ * split, the loop's knobs, the proposer and the limits of the guarded clingo runs. Built with {@link #builder()}.
+ */
+public final class DistillConfig {
+
+    /** Datasets. */
+    public enum Dataset { CLEVR, GQA }
+
+    /** Proposers. */
+    public enum ProposerKind { LLM, ENUMERATIVE }
+
+    private final Dataset dataset;
+    private final Path questions;
+    private final Path scenes;
+    private final Path theoryDir;
+    private final PredicateSelector deletePredicate;
+    private final Double deleteFraction;
+    private final long seed;
+    private final int train;
+    private final int test;
+    private final Distiller.Options loop;
+    private final ProposerKind proposer;
+    private final LlmSettings llm;
+    private final EnumerativeProposer.Bounds bounds;
+    private final GuardedClingo.Limits limits;
+    private final Path out;
+    private final String commandLine;
+
+    private DistillConfig(Builder b) {
+        this.dataset = b.dataset;
+        this.questions = b.questions;
+        this.scenes = b.scenes;
+        this.theoryDir = b.theoryDir;
+        this.deletePredicate = b.deletePredicate;
+        this.deleteFraction = b.deleteFraction;
+        this.seed = b.seed;
+        this.train = b.train;
+        this.test = b.test;
+        this.loop = b.loop;
+        this.proposer = b.proposer;
+        this.llm = b.llm;
+        this.bounds = b.bounds;
+        this.limits = b.limits;
+        this.out = b.out;
+        this.commandLine = b.commandLine;
+    }
+
+    /** Returns a builder. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Returns a builder holding this configuration, to change some values. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.dataset = dataset;
+        b.questions = questions;
+        b.scenes = scenes;
+        b.theoryDir = theoryDir;
+        b.deletePredicate = deletePredicate;
+        b.deleteFraction = deleteFraction;
+        b.seed = seed;
+        b.train = train;
+        b.test = test;
+        b.loop = loop;
+        b.proposer = proposer;
+        b.llm = llm;
+        b.bounds = bounds;
+        b.limits = limits;
+        b.out = out;
+        b.commandLine = commandLine;
+        return b;
+    }
+
+    /** Returns the dataset. */
+    public Dataset dataset() {
+        return dataset;
+    }
+
+    /** Returns the questions file. */
+    public Path questions() {
+        return questions;
+    }
+
+    /** Returns the scenes (CLEVR) or scene-graphs (GQA) file. */
+    public Path scenes() {
+        return scenes;
+    }
+
+    /** Returns the theory directory ({@code theory.lp}, {@code modes.lp}), or null for the bundled theory. */
+    public Path theoryDir() {
+        return theoryDir;
+    }
+
+    /** Returns the predicate whose rules are deleted, or null. */
+    public PredicateSelector deletePredicate() {
+        return deletePredicate;
+    }
+
+    /** Returns the fraction of rules deleted at random, or null. */
+    public Double deleteFraction() {
+        return deleteFraction;
+    }
+
+    /** Returns the seed of the split and of random deletions. */
+    public long seed() {
+        return seed;
+    }
+
+    /** Returns the number of training examples. */
+    public int train() {
+        return train;
+    }
+
+    /** Returns the number of test questions. */
+    public int test() {
+        return test;
+    }
+
+    /** Returns the loop's batch size, retries and repairs. */
+    public Distiller.Options loop() {
+        return loop;
+    }
+
+    /** Returns the proposer kind. */
+    public ProposerKind proposer() {
+        return proposer;
+    }
+
+    /** Returns the language model's settings (for {@link ProposerKind#LLM}), or null. */
+    public LlmSettings llm() {
+        return llm;
+    }
+
+    /** Returns the enumeration's bounds. */
+    public EnumerativeProposer.Bounds bounds() {
+        return bounds;
+    }
+
+    /** Returns the limits of each guarded clingo run. */
+    public GuardedClingo.Limits limits() {
+        return limits;
+    }
+
+    /** Returns the run directory. */
+    public Path out() {
+        return out;
+    }
+
+    /** Returns the command line, for provenance (never holds a key: keys come from the environment). */
+    public String commandLine() {
+        return commandLine;
+    }
+
+    /** Builds a {@link DistillConfig}: {@code setX} for required values, {@code optX} for the others. */
+    public static final class Builder {
+        private Dataset dataset = Dataset.CLEVR;
+        private Path questions;
+        private Path scenes;
+        private Path theoryDir;
+        private PredicateSelector deletePredicate;
+        private Double deleteFraction;
+        private long seed;
+        private int train = 20;
+        private int test = 500;
+        private Distiller.Options loop = Distiller.Options.DEFAULT;
+        private ProposerKind proposer = ProposerKind.ENUMERATIVE;
+        private LlmSettings llm;
+        private EnumerativeProposer.Bounds bounds = EnumerativeProposer.Bounds.DEFAULT;
+        private GuardedClingo.Limits limits = GuardedClingo.Limits.DEFAULT;
+        private Path out;
+        private String commandLine = "";
+
+        private Builder() {
+        }
+
+        /** Sets the dataset files. */
+        public Builder setData(Dataset dataset, Path questions, Path scenes) {
+            this.dataset = Objects.requireNonNull(dataset, "dataset");
+            this.questions = Objects.requireNonNull(questions, "questions");
+            this.scenes = Objects.requireNonNull(scenes, "scenes");
+            return this;
+        }
+
+        /** Sets the run directory. */
+        public Builder setOut(Path out) {
+            this.out = Objects.requireNonNull(out, "out");
+            return this;
+        }
+
+        /** Sets a theory directory instead of the bundled theory. */
+        public Builder optTheoryDir(Path dir) {
+            this.theoryDir = dir;
+            return this;
+        }
+
+        /** Deletes every rule of a predicate. */
+        public Builder optDeletePredicate(PredicateSelector p) {
+            this.deletePredicate = p;
+            return this;
+        }
+
+        /** Deletes a fraction of the rules at random (with the seed). */
+        public Builder optDeleteFraction(Double f) {
+            this.deleteFraction = f;
+            return this;
+        }
+
+        /** Sets the seed. */
+        public Builder optSeed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        /** Sets the number of training examples. */
+        public Builder optTrain(int n) {
+            this.train = n;
+            return this;
+        }
+
+        /** Sets the number of test questions. */
+        public Builder optTest(int n) {
+            this.test = n;
+            return this;
+        }
+
+        /** Sets the loop's knobs. */
+        public Builder optLoop(Distiller.Options o) {
+            this.loop = Objects.requireNonNull(o, "loop");
+            return this;
+        }
+
+        /** Sets the proposer; a language model needs its settings. */
+        public Builder optProposer(ProposerKind kind, LlmSettings settings) {
+            this.proposer = Objects.requireNonNull(kind, "proposer");
+            this.llm = settings;
+            return this;
+        }
+
+        /** Sets the enumeration's bounds. */
+        public Builder optBounds(EnumerativeProposer.Bounds b) {
+            this.bounds = Objects.requireNonNull(b, "bounds");
+            return this;
+        }
+
+        /** Sets the limits of each guarded clingo run. */
+        public Builder optLimits(GuardedClingo.Limits l) {
+            this.limits = Objects.requireNonNull(l, "limits");
+            return this;
+        }
+
+        /** Sets the command line recorded in the provenance. */
+        public Builder optCommandLine(String c) {
+            this.commandLine = c == null ? "" : c;
+            return this;
+        }
+
+        /**
+         * Builds the configuration.
+         *
+         * @throws IllegalArgumentException naming the bad value
+         */
+        public DistillConfig build() {
+            if (questions == null || scenes == null) {
+                throw new IllegalArgumentException("the dataset's questions and scenes files are needed");
+            }
+            if (out == null) {
+                throw new IllegalArgumentException("a run directory (out) is needed");
+            }
+            if (deletePredicate != null && deleteFraction != null) {
+                throw new IllegalArgumentException("delete either the rules of a predicate or a fraction of the rules,"
+                        + " not both");
+            }
+            if (deleteFraction != null && !(deleteFraction > 0 && deleteFraction <= 1)) {
+                throw new IllegalArgumentException("the fraction of rules to delete must be in (0, 1], was "
+                        + deleteFraction);
+            }
+            if (train < 1) {
+                throw new IllegalArgumentException("train must be at least 1, was " + train);
+            }
+            if (test < 1) {
+                throw new IllegalArgumentException("test must be at least 1, was " + test);
+            }
+            if (proposer == ProposerKind.LLM && llm == null) {
+                throw new IllegalArgumentException("the llm proposer needs model settings");
+            }
+            return new DistillConfig(this);
+        }
+    }
+}
