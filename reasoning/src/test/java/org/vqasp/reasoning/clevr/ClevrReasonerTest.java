@@ -5,7 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeMap;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.vqasp.core.DatasetItem;
 import org.vqasp.core.VqaspException;
@@ -22,29 +23,49 @@ class ClevrReasonerTest {
     void should_answer_every_generated_question_correctly() {
         // given the 3,200 questions the original CLEVR generator made over 400 scenes
         ClevrDataset.SceneIndex scenes = ClevrDataset.loadScenes(Samples.path("clevr/gen-dev/scenes.json"));
-        List<String> wrong = new ArrayList<>();
-        TreeMap<String, Integer> byFunction = new TreeMap<>();
-        int n = 0;
+        List<ClevrQuestion> questions = new ArrayList<>();
         try (DatasetReader<ClevrQuestion> r = ClevrDataset.questions(Samples.path("clevr/gen-dev/questions.json"))) {
             while (r.hasNext()) {
                 DatasetItem<ClevrQuestion> item = r.next();
                 assertTrue(item.ok(), () -> item.error().getMessage());
-                ClevrQuestion q = item.value();
-                n++;
-                // when the theory answers each program over its gold scene
-                try {
-                    String a = reasoner.answer(scenes.get(q.imageIndex()), q.program());
-                    if (!a.equals(q.answer())) {
-                        wrong.add(q.questionIndex() + ": " + a + " != " + q.answer() + " " + q.program());
-                    }
-                } catch (VqaspException e) {
-                    wrong.add(q.questionIndex() + ": " + e.kind() + " " + e.getMessage());
-                }
-                q.program().steps().forEach(s -> byFunction.merge(s.function(), 1, Integer::sum));
+                questions.add(item.value());
             }
         }
-        // then every answer is the generator's
-        assertEquals(3200, n);
+        // when the theory answers them over their gold scenes, 64 questions (8 scenes) per clingo call
+        List<String> wrong = new ArrayList<>();
+        for (int from = 0; from < questions.size(); from += 64) {
+            List<ClevrQuestion> batch = questions.subList(from, Math.min(questions.size(), from + 64));
+            List<ClevrReasoner.Answer> answers = reasoner.answerAll(batch.stream()
+                    .map(q -> new ClevrReasoner.Question(scenes.get(q.imageIndex()), q.program())).toList());
+            for (int i = 0; i < batch.size(); i++) {
+                ClevrQuestion q = batch.get(i);
+                ClevrReasoner.Answer a = answers.get(i);
+                if (!a.ok() || !a.answer().equals(q.answer())) {
+                    wrong.add(q.questionIndex() + ": " + (a.ok() ? a.answer() + " != " + q.answer()
+                            : a.error().kind() + " " + a.error().getMessage()));
+                }
+            }
+        }
+        // then every answer is the generator's, and every function of the released programs was exercised
+        assertEquals(3200, questions.size());
         assertEquals(List.of(), wrong.subList(0, Math.min(20, wrong.size())), wrong.size() + " wrong");
+        Set<String> functions = new TreeSet<>();
+        questions.forEach(q -> q.program().steps().forEach(s -> functions.add(s.function())));
+        assertEquals(Set.of("count", "equal_color", "equal_integer", "equal_material", "equal_shape", "equal_size",
+                "exist", "filter_color", "filter_material", "filter_shape", "filter_size", "greater_than",
+                "intersect", "less_than", "query_color", "query_material", "query_shape", "query_size", "relate",
+                "same_color", "same_material", "same_shape", "same_size", "scene", "union", "unique"), functions);
+    }
+
+    @Test
+    void should_answer_one_question_at_a_time_like_a_batch() {
+        // given the first 40 generated questions, answered one clingo call each
+        ClevrDataset.SceneIndex scenes = ClevrDataset.loadScenes(Samples.path("clevr/gen-dev/scenes.json"));
+        try (DatasetReader<ClevrQuestion> r = ClevrDataset.questions(Samples.path("clevr/gen-dev/questions.json"))) {
+            for (int i = 0; i < 40; i++) {
+                ClevrQuestion q = r.next().value();
+                assertEquals(q.answer(), reasoner.answer(scenes.get(q.imageIndex()), q.program()), q.question());
+            }
+        }
     }
 }
