@@ -1,5 +1,6 @@
 package org.vqasp.cli.ask;
 
+import org.vqasp.reasoning.ExplainedAnswer;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -182,7 +183,7 @@ public final class AskSession implements AutoCloseable {
             source = "llm";
         }
         try {
-            ClevrReasoner.Result r = weighted ? reasoner.answerLikely(scene, program, true)
+            ExplainedAnswer r = weighted ? reasoner.answerLikely(scene, program, true)
                     : reasoner.explain(scene, program, true);
             ClevrExplanation e = ClevrExplanation.of(program, r.outcome());
             last = new AskResult(question, r.answer(), program, source, e, null, null, null, ms(t0));

@@ -1,5 +1,6 @@
 package org.vqasp.eval.bench;
 
+import org.vqasp.reasoning.Answer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -76,6 +77,6 @@ public final class ClevrWorkload {
     private static ReasoningWorkload.Batch batch(List<ClevrReasoner.Question> questions, List<String> spawn,
             ClevrReasoner reasoner) {
         return new ReasoningWorkload.Batch(
-                () -> (int) reasoner.answerAll(questions).stream().filter(ClevrReasoner.Answer::ok).count(), spawn);
+                () -> (int) reasoner.answerAll(questions).stream().filter(Answer::ok).count(), spawn);
     }
 }

@@ -1,5 +1,6 @@
 package org.vqasp.eval.bench;
 
+import org.vqasp.reasoning.Answer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -67,7 +68,7 @@ public final class GqaWorkload {
                     spawn.add(sceneFacts + GqaProgramEncoder.encode(p, vocabulary));
                 }
                 batches.add(new ReasoningWorkload.Batch(() -> (int) reasoner.answerAll(graph, programs).stream()
-                        .filter(GqaReasoner.Answer::ok).count(), spawn));
+                        .filter(Answer::ok).count(), spawn));
             }
         }
         return new ReasoningWorkload("gqa", reasoner.reasoner().theory(), batches);

@@ -1,5 +1,6 @@
 package org.vqasp.eval.clevr;
 
+import org.vqasp.reasoning.Answer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -71,11 +72,11 @@ public final class ClevrAnswerer implements BatchAnswerer<ClevrQuestion> {
                 out[i] = Outcome.failed(e, 0);
             }
         }
-        List<ClevrReasoner.Answer> answers = toSolve.isEmpty() ? List.of()
+        List<Answer> answers = toSolve.isEmpty() ? List.of()
                 : weighted ? likely(toSolve) : reasoner.answerAll(toSolve);
         double ms = (System.nanoTime() - t0) / 1e6 / batch.size();
         for (int k = 0; k < answers.size(); k++) {
-            ClevrReasoner.Answer a = answers.get(k);
+            Answer a = answers.get(k);
             out[where.get(k)] = a.ok() ? Outcome.of(a.answer(), ms) : Outcome.failed(a.error(), ms);
         }
         for (int i = 0; i < out.length; i++) {
@@ -86,13 +87,13 @@ public final class ClevrAnswerer implements BatchAnswerer<ClevrQuestion> {
         return List.of(out);
     }
 
-    private List<ClevrReasoner.Answer> likely(List<ClevrReasoner.Question> questions) {
-        List<ClevrReasoner.Answer> out = new ArrayList<>(questions.size());
+    private List<Answer> likely(List<ClevrReasoner.Question> questions) {
+        List<Answer> out = new ArrayList<>(questions.size());
         for (ClevrReasoner.Question q : questions) {
             try {
-                out.add(new ClevrReasoner.Answer(reasoner.answerLikely(q.scene(), q.program(), false).answer(), null));
+                out.add(new Answer(reasoner.answerLikely(q.scene(), q.program(), false).answer(), null));
             } catch (VqaspException e) {
-                out.add(new ClevrReasoner.Answer(null, e));
+                out.add(new Answer(null, e));
             }
         }
         return out;

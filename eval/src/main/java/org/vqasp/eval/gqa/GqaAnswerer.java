@@ -1,5 +1,6 @@
 package org.vqasp.eval.gqa;
 
+import org.vqasp.reasoning.Answer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,10 +60,10 @@ public final class GqaAnswerer implements BatchAnswerer<GqaQuestion> {
             }
             List<List<GqaOperation>> programs = new ArrayList<>(where.size());
             where.forEach(i -> programs.add(batch.get(i).payload().semantic()));
-            List<GqaReasoner.Answer> answers = reasoner.answerAll(graph, programs);
+            List<Answer> answers = reasoner.answerAll(graph, programs);
             double ms = (System.nanoTime() - t0) / 1e6 / where.size();
             for (int k = 0; k < where.size(); k++) {
-                GqaReasoner.Answer a = answers.get(k);
+                Answer a = answers.get(k);
                 out[where.get(k)] = a.ok() ? Outcome.of(a.answer(), ms) : Outcome.failed(a.error(), ms);
             }
         }

@@ -10,6 +10,8 @@ import org.vqasp.core.VqaspException;
 import org.vqasp.core.clevr.ClevrScene;
 import org.vqasp.core.clevr.Program;
 import org.vqasp.reasoning.Facts;
+import org.vqasp.reasoning.Answer;
+import org.vqasp.reasoning.ExplainedAnswer;
 import org.vqasp.reasoning.Reasoner;
 import org.vqasp.reasoning.Theory;
 import org.vqasp.reasoning.clingo.Symbol;
@@ -57,12 +59,12 @@ public final class ClevrReasoner {
      * @param explain whether to keep the intermediate atoms ({@code set/2}, {@code the/2}, {@code val/2})
      * @throws VqaspException as {@link #answer}
      */
-    public Result explain(ClevrScene scene, Program program, boolean explain) {
+    public ExplainedAnswer explain(ClevrScene scene, Program program, boolean explain) {
         Facts facts = new Facts();
         ClevrSceneEncoder.encode(scene, 0, facts);
         ClevrProgramEncoder.encode(program, 0, 0, facts);
         Reasoner.Outcome out = reasoner.solve(facts.toString(), explain);
-        return new Result(single(out, 0, program), out);
+        return new ExplainedAnswer(single(out, 0, program), out);
     }
 
     /**
@@ -78,7 +80,7 @@ public final class ClevrReasoner {
      * @return the answer and the optimal answer set
      * @throws VqaspException as {@link #answer} when even the plain scene gives no answer
      */
-    public Result answerLikely(ClevrScene scene, Program program, boolean explain) {
+    public ExplainedAnswer answerLikely(ClevrScene scene, Program program, boolean explain) {
         Facts facts = new Facts();
         ProbabilisticSceneEncoder.encode(scene, 0, facts);
         ClevrProgramEncoder.encode(program, 0, 0, facts);
@@ -88,7 +90,7 @@ public final class ClevrReasoner {
         if (out.models().isEmpty()) {
             return explain(scene, program, explain);
         }
-        return new Result(single(out, 0, program), out);
+        return new ExplainedAnswer(single(out, 0, program), out);
     }
 
     /** Answers several programs over one scene in one clingo call; see {@link #answerAll(List)}. */
@@ -243,37 +245,6 @@ public final class ClevrReasoner {
         public Question {
             Objects.requireNonNull(scene, "scene");
             Objects.requireNonNull(program, "program");
-        }
-    }
-
-    /**
-     * An answer and how it was reached.
-     *
-     * @param answer the answer
-     * @param outcome everything solving produced (intermediate atoms when explanations were asked for)
-     */
-    public record Result(String answer, Reasoner.Outcome outcome) {
-    }
-
-    /**
-     * The answer to one program of a batch, or why there is none.
-     *
-     * @param answer the answer, or null
-     * @param error the error, or null
-     */
-    public record Answer(String answer, VqaspException error) {
-
-        static Answer of(String a) {
-            return new Answer(a, null);
-        }
-
-        static Answer failed(VqaspException e) {
-            return new Answer(null, e);
-        }
-
-        /** Returns true when there is an answer. */
-        public boolean ok() {
-            return error == null;
         }
     }
 }

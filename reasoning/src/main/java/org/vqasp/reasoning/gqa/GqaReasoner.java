@@ -13,6 +13,8 @@ import org.vqasp.core.gqa.GqaOperation;
 import org.vqasp.core.gqa.GqaSceneGraph;
 import org.vqasp.core.gqa.GqaVocabulary;
 import org.vqasp.reasoning.Facts;
+import org.vqasp.reasoning.Answer;
+import org.vqasp.reasoning.ExplainedAnswer;
 import org.vqasp.reasoning.Reasoner;
 import org.vqasp.reasoning.Theory;
 import org.vqasp.reasoning.clingo.Symbol;
@@ -74,11 +76,11 @@ public final class GqaReasoner {
      * @param explain whether to keep the intermediate atoms ({@code set/2}, {@code val/2})
      * @throws VqaspException as {@link #answer}
      */
-    public Result explain(GqaSceneGraph graph, List<GqaOperation> program, boolean explain) {
+    public ExplainedAnswer explain(GqaSceneGraph graph, List<GqaOperation> program, boolean explain) {
         Facts facts = GqaSceneEncoder.encode(graph, vocabulary, new Facts());
         GqaProgramEncoder.encode(program, 0, vocabulary, facts);
         Reasoner.Outcome out = reasoner.solve(facts.toString(), explain);
-        return new Result(single(out, 0, program), out);
+        return new ExplainedAnswer(single(out, 0, program), out);
     }
 
     /**
@@ -255,43 +257,5 @@ public final class GqaReasoner {
             case "not_terminal" -> where + ": the last step gives a set of objects, not an answer";
             default -> where + ": " + e.kind() + " " + detail;
         };
-    }
-
-    /**
-     * An answer and how it was reached.
-     *
-     * @param answer the answer
-     * @param outcome everything solving produced (intermediate atoms when explanations were asked for)
-     */
-    public record Result(String answer, Reasoner.Outcome outcome) {
-    }
-
-    /**
-     * The answer to one program of a batch, or why there is none.
-     *
-     * @param answer the answer, or null
-     * @param error the error, or null
-     */
-    public record Answer(String answer, VqaspException error) {
-
-        /** Checks that exactly one of answer and error is set. */
-        public Answer {
-            if ((answer == null) == (error == null)) {
-                throw new IllegalArgumentException("exactly one of answer and error must be set");
-            }
-        }
-
-        static Answer of(String a) {
-            return new Answer(a, null);
-        }
-
-        static Answer failed(VqaspException e) {
-            return new Answer(null, e);
-        }
-
-        /** Returns true when there is an answer. */
-        public boolean ok() {
-            return error == null;
-        }
     }
 }

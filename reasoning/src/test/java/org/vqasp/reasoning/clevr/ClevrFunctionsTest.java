@@ -1,5 +1,7 @@
 package org.vqasp.reasoning.clevr;
 
+import org.vqasp.reasoning.Answer;
+import org.vqasp.reasoning.ExplainedAnswer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -115,7 +117,7 @@ class ClevrFunctionsTest {
                 program("scene ; filter_size[large](0) ; unique(1) ; query_shape(2)"),
                 program("scene ; filter_shape[sphere](0) ; unique(1) ; query_color(2)"));
         // when answered in one call
-        List<ClevrReasoner.Answer> answers = reasoner.answerAll(scene, programs);
+        List<Answer> answers = reasoner.answerAll(scene, programs);
         // then each gets its own outcome, in order
         assertEquals("3", answers.get(0).answer());
         assertEquals("unique", answers.get(1).error().kind());
@@ -133,11 +135,11 @@ class ClevrFunctionsTest {
         Program p = program("scene ; filter_shape[cube](0) ; count(1)");
         Program same = program("scene ; filter_color[gray](0) ; filter_size[small](1) ; unique(2) ; same_shape(3) ; count(4)");
         // when answered in one call
-        List<ClevrReasoner.Answer> a = reasoner.answerAll(List.of(new ClevrReasoner.Question(scene, p),
+        List<Answer> a = reasoner.answerAll(List.of(new ClevrReasoner.Question(scene, p),
                 new ClevrReasoner.Question(other, p), new ClevrReasoner.Question(scene, same),
                 new ClevrReasoner.Question(other, same)));
         // then each question sees only its own scene: 2 cubes, then 3; same_shape counts within the image
-        assertEquals(List.of("2", "3", "1", "2"), a.stream().map(ClevrReasoner.Answer::answer).toList());
+        assertEquals(List.of("2", "3", "1", "2"), a.stream().map(Answer::answer).toList());
     }
 
     @Test
@@ -149,7 +151,7 @@ class ClevrFunctionsTest {
 
     @Test
     void should_show_the_intermediate_steps_when_explaining() {
-        ClevrReasoner.Result r = reasoner.explain(scene, program("scene ; filter_size[large](0) ; count(1)"), true);
+        ExplainedAnswer r = reasoner.explain(scene, program("scene ; filter_size[large](0) ; count(1)"), true);
         assertEquals("3", r.answer());
         List<String> counted = r.outcome().models().get(0).atoms("set", 2).stream()
                 .filter(s -> s.arg(0).number() == 1).map(s -> s.arg(1).toString()).sorted().toList();
@@ -160,7 +162,7 @@ class ClevrFunctionsTest {
     void should_explain_which_objects_each_step_kept_and_the_answer_used() {
         // given "how many large things are left of the purple thing?" over val scene 0 (left[3] = 0, 1, 2)
         Program p = program("scene ; filter_color[purple](0) ; unique(1) ; relate[left](2) ; filter_size[large](3) ; count(4)");
-        ClevrReasoner.Result r = reasoner.explain(scene, p, true);
+        ExplainedAnswer r = reasoner.explain(scene, p, true);
         // when explained
         ClevrExplanation e = ClevrExplanation.of(p, r.outcome());
         // then each step shows its output and the counted objects (0 and 1) plus the purple one (3) were used

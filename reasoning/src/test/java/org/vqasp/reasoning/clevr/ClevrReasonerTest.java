@@ -1,5 +1,6 @@
 package org.vqasp.reasoning.clevr;
 
+import org.vqasp.reasoning.Answer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -35,11 +36,11 @@ class ClevrReasonerTest {
         List<String> wrong = new ArrayList<>();
         for (int from = 0; from < questions.size(); from += 64) {
             List<ClevrQuestion> batch = questions.subList(from, Math.min(questions.size(), from + 64));
-            List<ClevrReasoner.Answer> answers = reasoner.answerAll(batch.stream()
+            List<Answer> answers = reasoner.answerAll(batch.stream()
                     .map(q -> new ClevrReasoner.Question(scenes.get(q.imageIndex()), q.program())).toList());
             for (int i = 0; i < batch.size(); i++) {
                 ClevrQuestion q = batch.get(i);
-                ClevrReasoner.Answer a = answers.get(i);
+                Answer a = answers.get(i);
                 if (!a.ok() || !a.answer().equals(q.answer())) {
                     wrong.add(q.questionIndex() + ": " + (a.ok() ? a.answer() + " != " + q.answer()
                             : a.error().kind() + " " + a.error().getMessage()));

@@ -1,5 +1,6 @@
 package org.vqasp.reasoning.clevr;
 
+import org.vqasp.reasoning.ExplainedAnswer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -58,7 +59,7 @@ class ProbabilisticSceneTest {
         VqaspException e = assertThrows(VqaspException.class, () -> reasoner.answer(s, p));
         assertEquals("unique", e.kind());
         // then the weighted reading makes the sphere purple, the cheapest repair, and answers
-        ClevrReasoner.Result r = reasoner.answerLikely(s, p, true);
+        ExplainedAnswer r = reasoner.answerLikely(s, p, true);
         assertEquals("sphere", r.answer());
         assertEquals(1, r.outcome().models().get(0).atoms("has", 3).stream()
                 .filter(a -> a.arg(0).number() == 3 && a.arg(2).name().equals("purple")).count());

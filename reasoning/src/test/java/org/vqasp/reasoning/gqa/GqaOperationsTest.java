@@ -1,5 +1,6 @@
 package org.vqasp.reasoning.gqa;
 
+import org.vqasp.reasoning.Answer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -213,7 +214,7 @@ class GqaOperationsTest {
                 "select: bench (722346)->paint: red [0]",
                 "select: bench (722346)->relate: bench [0]->exist: ? [1]");
         // when they are answered together
-        List<GqaReasoner.Answer> out = REASONER.answerAll(FARM, texts.stream().map(SemanticString::parse).toList());
+        List<Answer> out = REASONER.answerAll(FARM, texts.stream().map(SemanticString::parse).toList());
         // then the good one is answered and each bad one is an error row of its kind
         assertEquals("wood", out.get(0).answer());
         assertEquals("unknown_operation", out.get(1).error().kind());

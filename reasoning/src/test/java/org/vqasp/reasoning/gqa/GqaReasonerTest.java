@@ -1,5 +1,6 @@
 package org.vqasp.reasoning.gqa;
 
+import org.vqasp.reasoning.ExplainedAnswer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -51,7 +52,7 @@ class GqaReasonerTest {
         GqaQuestion q = questions("gqa/sample/questions.json").get(1);
 
         // when the answer is explained
-        GqaReasoner.Result r = REASONER.explain(graphs.get(q.imageId()), q.semantic(), true);
+        ExplainedAnswer r = REASONER.explain(graphs.get(q.imageId()), q.semantic(), true);
 
         // then each step's set is shown: both walls, the white one, the pipe on it
         assertEquals("pipe", r.answer());
