@@ -36,7 +36,8 @@ need() {
 }
 need
 
-WORK="$(mktemp -d)"
+WORK="${LLAMA_BUILD_DIR:-$(mktemp -d)}"
+mkdir -p "$WORK" "$CACHE"
 trap 'rm -rf "$WORK"' EXIT
 cd "$WORK"
 echo "llama-server.sh: fetching node-llama-cpp@$VERSION (llama.cpp source bundle)" >&2
@@ -49,9 +50,8 @@ cmake -S src -B build -G "Unix Makefiles" -DCMAKE_BUILD_TYPE=Release -DBUILD_SHA
   -DGGML_NATIVE=OFF -DGGML_OPENMP=OFF -DGGML_CCACHE=OFF \
   -DLLAMA_BUILD_TESTS=OFF -DLLAMA_BUILD_EXAMPLES=OFF -DLLAMA_BUILD_APP=OFF \
   -DLLAMA_BUILD_UI=OFF -DLLAMA_USE_PREBUILT_UI=OFF -DLLAMA_OPENSSL=OFF -DLLAMA_CURL=OFF \
-  >build.log 2>&1 || { tail -40 build.log >&2; exit 1; }
-cmake --build build --target llama-server -j "$JOBS" >>build.log 2>&1 || { tail -60 build.log >&2; exit 1; }
-mkdir -p "$CACHE"
+  >"$CACHE/build.log" 2>&1 || { tail -40 "$CACHE/build.log" >&2; exit 1; }
+cmake --build build --target llama-server -j "$JOBS" >>"$CACHE/build.log" 2>&1 || { tail -60 "$CACHE/build.log" >&2; exit 1; }
 cp build/bin/llama-server "$CACHE/llama-server.tmp"
 mv "$CACHE/llama-server.tmp" "$BIN"
 echo "$BIN"

@@ -66,12 +66,12 @@ public final class EnumerativeProposer extends RuleProposer {
      *
      * @param maxBody the most body literals of a rule
      * @param maxVariables the most variables of a rule, the head's included
-     * @param maxCandidates the most rules enumerated per head
+     * @param maxCandidates the most rules enumerated for one task, over all its heads
      * @param chunk how many candidates one clingo run screens
      */
     public record Bounds(int maxBody, int maxVariables, int maxCandidates, int chunk) {
 
-        /** The defaults: 4 body literals, 4 variables, 20,000 rules per head, 500 per clingo run. */
+        /** The defaults: 4 body literals, 4 variables, 20,000 rules per task, 500 per clingo run. */
         public static final Bounds DEFAULT = new Bounds(4, 4, 20_000, 500);
 
         /** Checks the bounds. */
@@ -110,13 +110,14 @@ public final class EnumerativeProposer extends RuleProposer {
             }
             while (ready.isEmpty()) {
                 if (next >= clauses.size()) {
-                    if (heads.isEmpty()) {
+                    if (heads.isEmpty() || enumerated >= bounds.maxCandidates()) {
                         return Proposal.nothing("enumerative: no more rules pass (" + enumerated + " enumerated, "
                                 + screened + " screened in " + runs + " clingo runs)");
                     }
                     head = heads.poll();
                     ClauseSearch.Result r = new ClauseSearch(bias, background, new ClauseSearch.Options(bounds.maxBody(),
-                            bounds.maxVariables(), bounds.maxCandidates(), 50_000, 2_000_000)).search(head);
+                            bounds.maxVariables(), (int) (bounds.maxCandidates() - enumerated), 50_000, 2_000_000))
+                            .search(head);
                     clauses = r.clauses();
                     next = 0;
                     enumerated += clauses.size();

@@ -216,7 +216,10 @@ public final class TheoryText {
         return out;
     }
 
-    /** Returns the predicates used in some body but defined by no statement, in order of first use. */
+    /**
+     * Returns the predicates used in some body but defined by no statement, in order of first use: the inputs the
+     * encoders give as facts, and predicates whose rules were deleted.
+     */
     public Set<Predicate> undefined() {
         Set<Predicate> defined = defined();
         Set<Predicate> out = new LinkedHashSet<>();

@@ -10,6 +10,7 @@ import org.vqasp.reasoning.Theory;
 final class Fixtures {
 
     private static List<ClevrExample> genDev;
+    private static final java.util.Map<Integer, Task> COLOR_TASKS = new java.util.HashMap<>();
 
     private Fixtures() {
     }
@@ -28,6 +29,41 @@ final class Fixtures {
             genDev = ClevrExample.load(sample("clevr/gen-dev/questions.json"), sample("clevr/gen-dev/scenes.json"));
         }
         return genDev;
+    }
+
+    /** Returns the bundled CLEVR theory without the rules of a predicate. */
+    static String clevrWithout(String predicate) {
+        TheoryText t = TheoryText.parse(clevrTheory());
+        return t.without(t.definitionsOf(PredicateSelector.parse(predicate))).text();
+    }
+
+    /** Returns the bundled CLEVR mode bias. */
+    static String clevrModes() {
+        return Theory.resource("clevr/modes.lp").text();
+    }
+
+    /**
+     * Returns a task: the CLEVR theory without filter_color's rule, and the first {@code k} gen-dev questions it
+     * no longer answers, with what it derives for them.
+     */
+    static synchronized Task colorTask(int k) {
+        return COLOR_TASKS.computeIfAbsent(k, n -> {
+            String theory = clevrWithout("filter_color");
+            try (GuardedClingo g = clingo(Duration.ofSeconds(10))) {
+                Judge j = new Judge(g, 4, 1);
+                List<ClevrExample> head = genDev().subList(0, 60);
+                Judge.Evaluation e = j.evaluate(theory, "", head);
+                List<Example> ex = new java.util.ArrayList<>();
+                List<Verdict> v = new java.util.ArrayList<>();
+                for (int i = 0; i < head.size() && ex.size() < n; i++) {
+                    if (!e.verdicts().get(i).correct()) {
+                        ex.add(head.get(i));
+                        v.add(e.verdicts().get(i));
+                    }
+                }
+                return new Task(theory, ex, v, List.of());
+            }
+        });
     }
 
     /** Returns the bundled CLEVR theory's text. */
