@@ -2,9 +2,6 @@ package org.vqasp.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.vqasp.core.Progress;
-import org.vqasp.eval.CheckSummary;
-import org.vqasp.eval.EvalRunner;
 import org.vqasp.eval.clevr.ClevrEvaluation;
 import org.vqasp.reasoning.clevr.ClevrReasoner;
 import picocli.CommandLine.Command;
@@ -36,18 +33,9 @@ final class CheckClevrCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        run.validate(spec.commandLine());
-        Path out = run.outOrDefault("check-clevr");
-        Progress progress = TerminalProgress.forTerminal("check clevr");
-        EvalRunner.Run r;
-        try {
-            r = ClevrEvaluation.check(questions, ClevrEvaluation.Programs.valueOf(programs.name().toUpperCase()),
-                    new ClevrReasoner(), new EvalRunner.Options(out, run.threads, run.limit, 64), progress);
-        } finally {
-            TerminalProgress.finish(progress);
-        }
-        CheckSummary s = r.checkSummary();
-        SummaryPrinter.print(spec.commandLine().getOut(), s, out, run.json);
+        ClevrEvaluation.Programs source = ClevrEvaluation.Programs.valueOf(programs.name().toUpperCase());
+        run.reportCheck(spec.commandLine(), run.execute(spec.commandLine(), "check clevr",
+                (options, progress) -> ClevrEvaluation.check(questions, source, new ClevrReasoner(), options, progress)));
         return 0;
     }
 }

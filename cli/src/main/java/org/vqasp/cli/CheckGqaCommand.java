@@ -2,9 +2,6 @@ package org.vqasp.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.vqasp.core.Progress;
-import org.vqasp.eval.CheckSummary;
-import org.vqasp.eval.EvalRunner;
 import org.vqasp.eval.gqa.GqaEvaluation;
 import org.vqasp.reasoning.gqa.GqaReasoner;
 import picocli.CommandLine.Command;
@@ -37,18 +34,8 @@ final class CheckGqaCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        run.validate(spec.commandLine());
-        Path out = run.outOrDefault("check-gqa");
-        Progress progress = TerminalProgress.forTerminal("check gqa");
-        EvalRunner.Run r;
-        try {
-            r = GqaEvaluation.check(questions, new GqaReasoner(), new EvalRunner.Options(out, run.threads, run.limit, 64),
-                    progress);
-        } finally {
-            TerminalProgress.finish(progress);
-        }
-        CheckSummary s = r.checkSummary();
-        SummaryPrinter.print(spec.commandLine().getOut(), s, out, run.json);
+        run.reportCheck(spec.commandLine(), run.execute(spec.commandLine(), "check gqa",
+                (options, progress) -> GqaEvaluation.check(questions, new GqaReasoner(), options, progress)));
         return 0;
     }
 }

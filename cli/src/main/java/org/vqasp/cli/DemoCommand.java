@@ -2,9 +2,6 @@ package org.vqasp.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.vqasp.core.Progress;
-import org.vqasp.eval.EvalRunner;
-import org.vqasp.eval.EvalSummary;
 import org.vqasp.eval.clevr.ClevrEvaluation;
 import org.vqasp.reasoning.clevr.ClevrReasoner;
 import picocli.CommandLine.Command;
@@ -31,26 +28,17 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        run.validate(spec.commandLine());
         Path questions = Home.sample("clevr/gen-dev/questions.json");
         Path scenes = Home.sample("clevr/gen-dev/scenes.json");
-        Path out = run.outOrDefault("demo");
         var w = spec.commandLine().getOut();
         if (!run.json) {
             w.println("vqa demo: CLEVR questions made by the original generator (" + questions + "),");
             w.println("answered by clingo over their gold scenes with the bundled theory asp-rules/clevr/theory.lp");
             w.flush();
         }
-        Progress progress = TerminalProgress.forTerminal("demo");
-        EvalRunner.Run r;
-        try {
-            r = ClevrEvaluation.evaluate(questions, ClevrEvaluation.goldScenes(scenes), ClevrEvaluation.Programs.GOLD,
-                    new ClevrReasoner(), false, new EvalRunner.Options(out, run.threads, run.limit, 64), progress);
-        } finally {
-            TerminalProgress.finish(progress);
-        }
-        EvalSummary s = r.evalSummary();
-        SummaryPrinter.print(w, s, out, run.json);
+        run.reportEval(spec.commandLine(), run.execute(spec.commandLine(), "demo",
+                (options, progress) -> ClevrEvaluation.evaluate(questions, ClevrEvaluation.goldScenes(scenes),
+                        ClevrEvaluation.Programs.GOLD, new ClevrReasoner(), false, options, progress)));
         return 0;
     }
 }

@@ -4,9 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.vqasp.core.InputException;
-import org.vqasp.core.Progress;
-import org.vqasp.eval.EvalRunner;
-import org.vqasp.eval.EvalSummary;
 import org.vqasp.eval.clevr.ClevrEvaluation;
 import org.vqasp.eval.clevr.SceneSource;
 import org.vqasp.eval.clevr.VisionScenes;
@@ -73,12 +70,12 @@ final class EvalClevrCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         run.validate(spec.commandLine());
         SceneExtractor extractor = null;
-        SceneSource source;
+        SceneSource sceneFrom;
         if (sceneSource == SceneSourceName.gold) {
             if (scenes == null) {
                 throw new ParameterException(spec.commandLine(), "--scene-source gold needs --scenes S.json");
             }
-            source = ClevrEvaluation.goldScenes(scenes);
+            sceneFrom = ClevrEvaluation.goldScenes(scenes);
         } else {
             if (images == null) {
                 throw new ParameterException(spec.commandLine(), "--scene-source vision needs --images DIR");
@@ -87,25 +84,18 @@ final class EvalClevrCommand implements Callable<Integer> {
                 throw new InputException("missing_file", images + ": no such directory");
             }
             extractor = model == null ? SceneExtractor.loadDefault() : SceneExtractor.load(model);
-            source = new VisionScenes(extractor, images);
+            sceneFrom = new VisionScenes(extractor, images);
         }
-        Path out = run.outOrDefault("eval-clevr");
-        Progress progress = TerminalProgress.forTerminal("eval clevr");
-        EvalRunner.Run r;
+        ClevrEvaluation.Programs source = ClevrEvaluation.Programs.valueOf(programs.name().toUpperCase());
         try {
-            r = ClevrEvaluation.evaluate(questions, source, ClevrEvaluation.Programs.valueOf(programs.name().toUpperCase()),
-                    new ClevrReasoner(), weighted, new EvalRunner.Options(out, run.threads, run.limit, 64), progress);
+            run.reportEval(spec.commandLine(), run.execute(spec.commandLine(), "eval clevr",
+                    (options, progress) -> ClevrEvaluation.evaluate(questions, sceneFrom, source, new ClevrReasoner(),
+                            weighted, options, progress)));
         } finally {
-            TerminalProgress.finish(progress);
             if (extractor != null) {
                 extractor.close();
             }
         }
-        EvalSummary s = r.evalSummary();
-        if (r.resumed() > 0 && !run.json) {
-            spec.commandLine().getOut().println("resumed: " + r.resumed() + " questions were already answered in " + out);
-        }
-        SummaryPrinter.print(spec.commandLine().getOut(), s, out, run.json);
         return 0;
     }
 }

@@ -2,9 +2,6 @@ package org.vqasp.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.vqasp.core.Progress;
-import org.vqasp.eval.EvalRunner;
-import org.vqasp.eval.EvalSummary;
 import org.vqasp.eval.gqa.GqaEvaluation;
 import org.vqasp.reasoning.gqa.GqaReasoner;
 import picocli.CommandLine.Command;
@@ -46,21 +43,9 @@ final class EvalGqaCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        run.validate(spec.commandLine());
-        Path out = run.outOrDefault("eval-gqa");
-        Progress progress = TerminalProgress.forTerminal("eval gqa");
-        EvalRunner.Run r;
-        try {
-            r = GqaEvaluation.evaluate(questions, sceneGraphs, new GqaReasoner(),
-                    new EvalRunner.Options(out, run.threads, run.limit, 64), progress);
-        } finally {
-            TerminalProgress.finish(progress);
-        }
-        EvalSummary s = r.evalSummary();
-        if (r.resumed() > 0 && !run.json) {
-            spec.commandLine().getOut().println("resumed: " + r.resumed() + " questions were already answered in " + out);
-        }
-        SummaryPrinter.print(spec.commandLine().getOut(), s, out, run.json);
+        run.reportEval(spec.commandLine(), run.execute(spec.commandLine(), "eval gqa",
+                (options, progress) -> GqaEvaluation.evaluate(questions, sceneGraphs, new GqaReasoner(), options,
+                        progress)));
         return 0;
     }
 }

@@ -3,10 +3,16 @@ package org.vqasp.cli;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import org.vqasp.core.Progress;
+import org.vqasp.eval.EvalRunner;
+import org.vqasp.eval.EvalSummary;
 import picocli.CommandLine.Option;
 
 /** Flags shared by the batch commands: threads, limit, output directory, JSON output. */
 final class RunOptions {
+
+    /** Questions per clingo call: several images' questions are answered together. */
+    static final int BATCH = 64;
 
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores).")
     int threads = Runtime.getRuntime().availableProcessors();
@@ -43,5 +49,52 @@ final class RunOptions {
         if (limit < 0) {
             throw new picocli.CommandLine.ParameterException(cl, "--limit must not be negative, was " + limit);
         }
+    }
+
+    /** A batch job: evaluation or check, given where and how to run and where to report progress. */
+    @FunctionalInterface
+    interface Job {
+        /**
+         * Runs the job.
+         *
+         * @param options run directory, threads, limit, batch size
+         * @param progress the progress bar
+         * @return what the run did
+         */
+        EvalRunner.Run run(EvalRunner.Options options, Progress progress);
+    }
+
+    /**
+     * Checks the flags, then runs a batch job in the run directory under a progress bar.
+     *
+     * @param cl the command being run
+     * @param name the command's name, such as {@code "eval clevr"}; also names the default run directory
+     * @param job the job
+     * @return what the run did
+     */
+    EvalRunner.Run execute(picocli.CommandLine cl, String name, Job job) {
+        validate(cl);
+        Path dir = outOrDefault(name.replace(' ', '-'));
+        Progress progress = TerminalProgress.forTerminal(name);
+        try {
+            return job.run(new EvalRunner.Options(dir, threads, limit, BATCH), progress);
+        } finally {
+            TerminalProgress.finish(progress);
+        }
+    }
+
+    /** Writes and prints the evaluation summary of a run, saying how much an earlier run had done. */
+    void reportEval(picocli.CommandLine cl, EvalRunner.Run r) throws Exception {
+        EvalSummary s = r.evalSummary();
+        Path dir = r.predictions().getParent();
+        if (r.resumed() > 0 && !json) {
+            cl.getOut().println("resumed: " + r.resumed() + " questions were already answered in " + dir);
+        }
+        SummaryPrinter.print(cl.getOut(), s, dir, json);
+    }
+
+    /** Writes and prints the check summary of a run. */
+    void reportCheck(picocli.CommandLine cl, EvalRunner.Run r) throws Exception {
+        SummaryPrinter.print(cl.getOut(), r.checkSummary(), r.predictions().getParent(), json);
     }
 }
