@@ -117,7 +117,7 @@ public final class Distillation {
         String start = fullText.without(deleted).text();
         ObjectNode fingerprint = fingerprint(full);
         JsonNode first = events.isEmpty() ? null : events.get(0);
-        if (first != null && !fingerprint.equals(first.path("config"))) {
+        if (first != null && !fingerprint.toString().equals(first.path("config").toString())) {
             throw new InputException("different_run", out + " holds a different run (" + first.path("config")
                     + "); use another --out");
         }

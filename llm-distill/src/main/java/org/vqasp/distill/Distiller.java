@@ -337,7 +337,9 @@ public final class Distiller {
 
     private void reject(String kind, String reason, String rules, List<ClingoMessage> msgs) {
         LOG.debug("rejected ({}): {}", kind, reason);
-        log.write("rejected", o -> o.put("kind", kind).put("reason", reason).put("rules", rules)
+        String shown = rules.length() <= 2_000 ? rules : rules.substring(0, 2_000) + "... (" + rules.length()
+                + " characters; the whole reply is in the proposal event)";
+        log.write("rejected", o -> o.put("kind", kind).put("reason", reason).put("rules", shown)
                 .set("clingo", messages(msgs)));
     }
 
