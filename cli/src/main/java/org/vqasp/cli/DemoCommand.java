@@ -1,24 +1,49 @@
 package org.vqasp.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
+import org.vqasp.core.Progress;
+import org.vqasp.eval.EvalRunner;
+import org.vqasp.eval.EvalSummary;
+import org.vqasp.eval.Prediction;
+import org.vqasp.eval.PredictionLog;
 import org.vqasp.eval.clevr.ClevrEvaluation;
+import org.vqasp.eval.clevr.VisionScenes;
+import org.vqasp.eval.gqa.GqaEvaluation;
 import org.vqasp.reasoning.clevr.ClevrReasoner;
+import org.vqasp.reasoning.gqa.GqaReasoner;
+import org.vqasp.vision.SceneExtractor;
+import org.vqasp.vision.model.ModelDirectory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code vqa demo}: the main job on the bundled sample, offline: the 3,200 questions of
- * {@code samples/clevr/gen-dev} answered by the ASP reasoner over their scenes, with per-family accuracy.
+ * {@code vqa demo}: the whole pipeline on the samples bundled in the repository, offline: real CLEVR images
+ * read by the bundled vision model and questions read by the parser, answered by clingo; the original CLEVR
+ * generator's questions over their gold scenes; real GQA questions over their gold scene graphs.
  */
 @Command(
         name = "demo",
         mixinStandardHelpOptions = true,
-        description = "Run the pipeline on the bundled sample (samples/clevr/gen-dev): scenes -> ASP -> answers, "
-                + "with accuracy per question family.")
+        description = {
+            "Run the pipeline on the bundled samples, offline:",
+            "  1. 5 real CLEVR images -> scene graphs (bundled model) -> parsed questions -> ASP -> answers",
+            "  2. 3,200 questions of the original CLEVR generator over their gold scenes",
+            "  3. GQA questions (2 real, 50 written here) over real GQA scene graphs",
+            "with accuracy for each; the run directory keeps predictions.jsonl and summary.json of each part."
+        })
 final class DemoCommand implements Callable<Integer> {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     @Spec
     CommandSpec spec;
@@ -28,17 +53,92 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path questions = Home.sample("clevr/gen-dev/questions.json");
-        Path scenes = Home.sample("clevr/gen-dev/scenes.json");
-        var w = spec.commandLine().getOut();
+        run.validate(spec.commandLine());
+        PrintWriter w = spec.commandLine().getOut();
+        Path base = run.outOrDefault("demo");
+        Map<String, EvalSummary> parts = new TreeMap<>();
+
+        if (ModelDirectory.hasDefault()) {
+            section(w, "1. Real CLEVR images: vision model -> scene graph; question -> program (parser); clingo");
+            try (SceneExtractor extractor = SceneExtractor.loadDefault()) {
+                VisionScenes images = new VisionScenes(extractor, Home.sample("clevr/real-dev/images"));
+                EvalRunner.Run r = part(base, "clevr-real-images",
+                        options -> ClevrEvaluation.evaluate(Home.sample("clevr/real-dev/questions.json"), images,
+                                ClevrEvaluation.Programs.PARSED, new ClevrReasoner(), false, options, progressFor("real images")));
+                parts.put("clevr_real_images", r.evalSummary());
+                if (!run.json) {
+                    for (Prediction p : PredictionLog.readAll(r.predictions())) {
+                        w.printf("  %s %-58s %-9s gold %s%n", Boolean.TRUE.equals(p.correct()) ? "ok " : "NO ",
+                                abbreviate(p.question(), 58), p.predicted() == null ? p.errorKind() : p.predicted(),
+                                p.gold());
+                    }
+                    line(w, parts.get("clevr_real_images"));
+                }
+            }
+        } else if (!run.json) {
+            section(w, "1. Real CLEVR images: skipped, this build has no bundled vision model");
+        }
+
+        section(w, "2. CLEVR questions of the original generator over their gold scenes; clingo");
+        EvalRunner.Run gold = part(base, "clevr-gold-scenes",
+                options -> ClevrEvaluation.evaluate(Home.sample("clevr/gen-dev/questions.json"),
+                        ClevrEvaluation.goldScenes(Home.sample("clevr/gen-dev/scenes.json")),
+                        ClevrEvaluation.Programs.GOLD, new ClevrReasoner(), false, options, progressFor("gold scenes")));
+        parts.put("clevr_gold_scenes", gold.evalSummary());
         if (!run.json) {
-            w.println("vqa demo: CLEVR questions made by the original generator (" + questions + "),");
-            w.println("answered by clingo over their gold scenes with the bundled theory asp-rules/clevr/theory.lp");
+            SummaryPrinter.byTemplateFile(w, parts.get("clevr_gold_scenes"));
+            line(w, parts.get("clevr_gold_scenes"));
+        }
+
+        section(w, "3. GQA questions over real GQA scene graphs; clingo");
+        Path graphs = Home.sample("gqa/sample/sceneGraphs.json");
+        for (String[] f : new String[][] {{"questions.json", "gqa_real_questions", "real GQA questions"},
+                {"written_questions.json", "gqa_written_questions", "questions written here, answers checked by hand"}}) {
+            EvalRunner.Run r = part(base, f[1].replace('_', '-'),
+                    options -> GqaEvaluation.evaluate(Home.sample("gqa/sample/" + f[0]), graphs, new GqaReasoner(),
+                            options, progressFor(f[1])));
+            parts.put(f[1], r.evalSummary());
+            if (!run.json) {
+                w.print("  " + f[2] + ":");
+                line(w, parts.get(f[1]));
+            }
+        }
+
+        if (run.json) {
+            ObjectNode all = MAPPER.createObjectNode();
+            parts.forEach((k, v) -> all.set(k, v.toJson()));
+            w.println(MAPPER.writeValueAsString(all));
+        } else {
+            w.println();
+            w.println("run directory: " + base + " (predictions.jsonl and summary.json for each part)");
+        }
+        w.flush();
+        return 0;
+    }
+
+    private EvalRunner.Run part(Path base, String dir, Function<EvalRunner.Options, EvalRunner.Run> job) {
+        return job.apply(new EvalRunner.Options(base.resolve(dir), run.threads, run.limit, RunOptions.BATCH));
+    }
+
+    private Progress progressFor(String label) {
+        return run.json ? Progress.NONE : TerminalProgress.forTerminal(label);
+    }
+
+    private void section(PrintWriter w, String title) {
+        if (!run.json) {
+            w.println();
+            w.println(title);
             w.flush();
         }
-        run.reportEval(spec.commandLine(), run.execute(spec.commandLine(), "demo",
-                (options, progress) -> ClevrEvaluation.evaluate(questions, ClevrEvaluation.goldScenes(scenes),
-                        ClevrEvaluation.Programs.GOLD, new ClevrReasoner(), false, options, progress)));
-        return 0;
+    }
+
+    private static void line(PrintWriter w, EvalSummary s) {
+        w.printf("  %d of %d correct (%.1f%%)%s, %.1f s%n", s.correct(), s.questions(), 100 * s.accuracy(),
+                s.errors().isEmpty() ? "" : "; errors " + s.errors(), s.seconds());
+        w.flush();
+    }
+
+    private static String abbreviate(String s, int n) {
+        return s.length() <= n ? s : s.substring(0, n - 3) + "...";
     }
 }
