@@ -42,7 +42,7 @@ final class TinyGguf {
     /** Feed-forward width. */
     static final int FF = 128;
     /** Context length. */
-    static final int CONTEXT = 16384;
+    static final int CONTEXT = 32768;
     /** Vocabulary size: three special tokens and 256 bytes. */
     static final int VOCAB = 3 + 256;
 
