@@ -157,8 +157,9 @@ final class TrainVisionCommand implements Callable<Integer> {
 
         @Override
         public void step(Progress p) {
-            String text = String.format("epoch %d/%d step %d/%d  loss %.4f  %.1f img/s  ETA %s", p.epoch(),
-                    p.epochs(), p.step(), p.stepsPerEpoch(), p.loss(), p.imagesPerSecond(), time(p.etaSeconds()));
+            String text = String.format("epoch %d/%d step %d/%d  loss %.3f (presence %.3f attributes %.3f "
+                    + "positions %.3f)  %.1f img/s  ETA %s", p.epoch(), p.epochs(), p.step(), p.stepsPerEpoch(),
+                    p.loss(), p.terms()[0], p.terms()[1], p.terms()[2], p.imagesPerSecond(), time(p.etaSeconds()));
             if (terminal) {
                 long now = System.nanoTime();
                 if (now - lastDraw > 250_000_000L || p.step() == p.stepsPerEpoch()) {

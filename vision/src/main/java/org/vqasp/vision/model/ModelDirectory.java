@@ -44,10 +44,27 @@ public final class ModelDirectory {
      * @throws IOException when writing fails
      */
     public static void write(SceneNet net, Path dir) throws IOException {
+        write(net, net.config(), dir);
+    }
+
+    /**
+     * Writes a network's weights with a configuration that differs from the network's at most in its decoding
+     * threshold.
+     *
+     * @param net the network
+     * @param config its configuration, possibly with a calibrated threshold
+     * @param dir the directory (created when missing)
+     * @throws IOException when writing fails
+     */
+    public static void write(SceneNet net, SceneNetConfig config, Path dir) throws IOException {
+        if (!config.withThreshold(net.config().threshold()).equals(net.config())) {
+            throw new IllegalArgumentException("configuration " + config + " does not describe " + net.config());
+        }
         Files.createDirectories(dir);
-        Path config = dir.resolve(CONFIG + ".tmp");
-        MAPPER.writeValue(config.toFile(), net.config().toJson(MAPPER));
-        Files.move(config, dir.resolve(CONFIG), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        Path configFile = dir.resolve(CONFIG + ".tmp");
+        MAPPER.writeValue(configFile.toFile(), config.toJson(MAPPER));
+        Path config0 = configFile;
+        Files.move(config0, dir.resolve(CONFIG), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         Path params = dir.resolve(PARAMS + ".tmp");
         try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(params))) {
             net.saveParameters(new DataOutputStream(os));

@@ -11,12 +11,15 @@ import org.vqasp.core.clevr.Vec3;
 import org.vqasp.core.clevr.world.ClevrRelations;
 
 /**
- * Turns the per-cell output of a {@link SceneNet} into a {@link ClevrScene}. Cells whose presence probability
- * reaches the threshold are candidates; each points at an object centre (cell plus offset). Taking candidates
- * most probable first, a candidate becomes an object unless it points within {@link #MERGE_CELLS} of an object
- * already taken (non-maximum suppression by predicted position, so that objects in adjacent cells both survive).
- * Objects get soft-maxed attribute distributions, pixel coordinates, ground-plane coordinates from the regression
- * (height from the predicted size) and relationships computed from them as CLEVR does.
+ * Turns the per-cell output of a {@link SceneNet} into a {@link ClevrScene}.
+ *
+ * <p>Every cell points at an object centre (cell plus offset). Taking cells with presence probability p of at
+ * least {@link #VOTE_THRESHOLD}, most probable first: a cell pointing within {@link #MERGE_CELLS} of an object
+ * already found votes for it; otherwise, if p reaches the model's threshold, it founds a new object. This is
+ * non-maximum suppression by predicted position, so objects in adjacent cells both survive. An object's
+ * confidence is its founding cell's p; its attribute distributions, positions and depth are the p-weighted means
+ * of its votes (founder included). Ground-plane height follows from the predicted size, and relationships are
+ * computed from the ground-plane positions as CLEVR does.
  *
  * <p>Normalisation of the regression channels: offset in cells from the cell centre; ground-plane
  * {@code x / COORD_SCALE}; depth {@code (depth - DEPTH_MEAN) / DEPTH_SCALE}.
@@ -33,11 +36,14 @@ public final class SceneDecoder {
     public static final double DEPTH_SCALE = 3.0;
 
     /**
-     * Candidates pointing closer than this (in cells of the stride-8 grid; 0.6 cells are about 10 pixels of a
-     * 480 x 320 image) to a taken object are the same object. CLEVR's placement rules keep centres at least about
-     * 21 such pixels apart.
+     * Candidates pointing closer than this (in cells of the stride-8 grid; a cell is 16 pixels of a 480 x 320
+     * image) to a taken object are the same object. CLEVR's placement rules keep centres at least about 21 such
+     * pixels apart.
      */
-    public static final double MERGE_CELLS = 0.6;
+    public static final double MERGE_CELLS = 1.0;
+
+    /** Cells below this presence probability do not vote. */
+    public static final double VOTE_THRESHOLD = 0.1;
 
     private SceneDecoder() {
     }
@@ -103,43 +109,40 @@ public final class SceneDecoder {
         int c = SceneNet.OUTPUTS;
         double sx = (double) SceneNetConfig.STRIDE * imageWidth / config.inputWidth();
         double sy = (double) SceneNetConfig.STRIDE * imageHeight / config.inputHeight();
-        List<int[]> candidates = new ArrayList<>();
+        List<Integer> candidates = new ArrayList<>();
         for (int cell = 0; cell < gw * gh; cell++) {
-            if (sigmoid(out[cell * c + SceneNet.Outputs.PRESENCE]) >= config.threshold()) {
-                candidates.add(new int[] {cell});
+            if (sigmoid(out[cell * c + SceneNet.Outputs.PRESENCE]) >= Math.min(VOTE_THRESHOLD, config.threshold())) {
+                candidates.add(cell);
             }
         }
-        candidates.sort((a, b) -> Float.compare(out[b[0] * c], out[a[0] * c]));
-        List<Detection> found = new ArrayList<>();
-        List<double[]> taken = new ArrayList<>(); // predicted centres in cells
-        for (int[] cand : candidates) {
-            int cell = cand[0];
-            int cx = cell % gw;
-            int cy = cell / gw;
+        candidates.sort((a, b) -> Float.compare(out[b * c], out[a * c]));
+        List<Votes> objects = new ArrayList<>();
+        for (int cell : candidates) {
             int base = cell * c;
-            double gx = cx + 0.5 + out[base + SceneNet.Outputs.OFFSET];
-            double gy = cy + 0.5 + out[base + SceneNet.Outputs.OFFSET + 1];
-            boolean duplicate = false;
-            for (double[] t : taken) {
-                if (Math.hypot(t[0] - gx, t[1] - gy) < MERGE_CELLS) {
-                    duplicate = true;
-                    break;
+            double p = sigmoid(out[base + SceneNet.Outputs.PRESENCE]);
+            double gx = cell % gw + 0.5 + out[base + SceneNet.Outputs.OFFSET];
+            double gy = cell / gw + 0.5 + out[base + SceneNet.Outputs.OFFSET + 1];
+            Votes nearest = null;
+            double best = MERGE_CELLS;
+            for (Votes v : objects) {
+                double d = Math.hypot(v.gx - gx, v.gy - gy);
+                if (d < best) {
+                    best = d;
+                    nearest = v;
                 }
             }
-            if (duplicate) {
-                continue;
+            if (nearest == null) {
+                if (p < config.threshold()) {
+                    continue;
+                }
+                nearest = new Votes(cell, p, gx, gy);
+                objects.add(nearest);
             }
-            taken.add(new double[] {gx, gy});
-            double[][] probs = new double[4][];
-            for (int a = 0; a < 4; a++) {
-                probs[a] = softmax(out, base + SceneNet.Outputs.ATTRIBUTE_START[a],
-                        ClevrVocabulary.VALUES.get(a).size());
-            }
-            double depth = DEPTH_MEAN + DEPTH_SCALE * out[base + SceneNet.Outputs.DEPTH];
-            double x = COORD_SCALE * out[base + SceneNet.Outputs.COORDS];
-            double y = COORD_SCALE * out[base + SceneNet.Outputs.COORDS + 1];
-            found.add(new Detection(cell, sigmoid(out[base + SceneNet.Outputs.PRESENCE]), probs, gx * sx, gy * sy,
-                    depth, x, y));
+            nearest.add(out, base, p, gx, gy);
+        }
+        List<Detection> found = new ArrayList<>();
+        for (Votes v : objects) {
+            found.add(v.toDetection(sx, sy));
         }
         found.sort(Comparator.comparingDouble(Detection::presence).reversed());
         return found;
@@ -166,6 +169,54 @@ public final class SceneDecoder {
         Map<String, Vec3> directions = ClevrRelations.directions();
         return new ClevrScene(split, imageIndex, imageFilename, objects,
                 ClevrRelations.relationships(objects, directions), directions);
+    }
+
+    /** The p-weighted sums of the votes for one object. */
+    private static final class Votes {
+        final int cell;
+        final double presence;
+        final double gx;
+        final double gy;
+        double weight;
+        final double[] sums = new double[5]; // gx, gy, depth, x, y
+        final double[][] probs = new double[4][];
+
+        Votes(int cell, double presence, double gx, double gy) {
+            this.cell = cell;
+            this.presence = presence;
+            this.gx = gx;
+            this.gy = gy;
+            for (int a = 0; a < 4; a++) {
+                probs[a] = new double[ClevrVocabulary.VALUES.get(a).size()];
+            }
+        }
+
+        void add(float[] out, int base, double p, double vx, double vy) {
+            weight += p;
+            sums[0] += p * vx;
+            sums[1] += p * vy;
+            sums[2] += p * (DEPTH_MEAN + DEPTH_SCALE * out[base + SceneNet.Outputs.DEPTH]);
+            sums[3] += p * COORD_SCALE * out[base + SceneNet.Outputs.COORDS];
+            sums[4] += p * COORD_SCALE * out[base + SceneNet.Outputs.COORDS + 1];
+            for (int a = 0; a < 4; a++) {
+                double[] q = softmax(out, base + SceneNet.Outputs.ATTRIBUTE_START[a], probs[a].length);
+                for (int k = 0; k < q.length; k++) {
+                    probs[a][k] += p * q[k];
+                }
+            }
+        }
+
+        Detection toDetection(double sx, double sy) {
+            double[][] mean = new double[4][];
+            for (int a = 0; a < 4; a++) {
+                mean[a] = new double[probs[a].length];
+                for (int k = 0; k < mean[a].length; k++) {
+                    mean[a][k] = probs[a][k] / weight;
+                }
+            }
+            return new Detection(cell, presence, mean, sums[0] / weight * sx, sums[1] / weight * sy,
+                    sums[2] / weight, sums[3] / weight, sums[4] / weight);
+        }
     }
 
     private static double sigmoid(double v) {

@@ -15,11 +15,12 @@ public interface TrainListener {
      * @param globalStep steps done in the run
      * @param totalSteps steps of the whole run
      * @param loss this step's loss
+     * @param terms this step's presence, attribute and position terms (they sum to the loss)
      * @param imagesPerSecond training throughput since the run (or resume) started
      * @param etaSeconds estimated seconds left
      */
     record Progress(int epoch, int epochs, int step, int stepsPerEpoch, long globalStep, long totalSteps,
-            double loss, double imagesPerSecond, double etaSeconds) {
+            double loss, double[] terms, double imagesPerSecond, double etaSeconds) {
     }
 
     /** Called while a split is loaded. */

@@ -13,26 +13,19 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.vqasp.vision.model.SceneNetConfig;
 
 class VisionTrainerTest {
 
     @TempDir
     static Path data;
 
-    /** A small network on 128 x 80 inputs, so that a few steps take seconds. */
-    static final SceneNetConfig TINY = new SceneNetConfig(128, 80, List.of(8, 16, 32), 32, 1, 4, 4, 2, 64, 32, 0.5);
-
     @BeforeAll
     static void makeData() throws Exception {
-        SyntheticClevr.write(data, "train", 24, 1);
-        SyntheticClevr.write(data, "val", 8, 2);
+        TrainerFixtures.writeData(data, 24, 8);
     }
 
     private static TrainConfig.Builder tiny(Path out) {
-        return TrainConfig.builder().setData(data).setOut(out).optModel(TINY).optEpochs(2).optBatchSize(4)
-                .optWarmupSteps(2).optLearningRate(3e-3).optCheckpointEvery(4).optSeed(5)
-                .optCommandLine(List.of("vqa", "train", "vision", "--test"));
+        return TrainerFixtures.tiny(data, out);
     }
 
     @Test
