@@ -91,7 +91,8 @@ final class DistillCommand implements Callable<Integer> {
     @Option(names = "--test", paramLabel = "N", description = "Test questions (default: 500).")
     int test = 500;
 
-    @Option(names = "--batch", paramLabel = "K", description = "Examples per proposal (default: 1).")
+    @Option(names = "--batch", paramLabel = "K", description = "Examples per proposal (default: 1). The enumerative "
+            + "proposer needs several to tell a right rule from one that fits by chance (20: one proposal for all).")
     int batch = 1;
 
     @Option(names = "--retries", paramLabel = "R", description = "Fresh proposals after a refused one (default: 2).")

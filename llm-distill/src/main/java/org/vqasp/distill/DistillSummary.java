@@ -19,7 +19,7 @@ import java.util.Objects;
  * @param trainSolved how many of them the distilled theory answers
  * @param counters accepted rules, rejections by kind, model calls and tokens
  * @param proposer the proposer's name
- * @param seconds the seconds the run took (over all its resumptions)
+ * @param seconds the seconds spent distilling (the loop, over all resumptions; the evaluations not counted)
  */
 public record DistillSummary(long seed, String deleted, int deletedRules, double fullAccuracy, double beforeAccuracy,
         double afterAccuracy, int testQuestions, int trainExamples, int trainSolved, Counters counters, String proposer,
