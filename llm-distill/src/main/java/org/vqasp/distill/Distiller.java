@@ -156,7 +156,13 @@ public final class Distiller {
                 log.write("skip", o -> o.put("batch", bi).put("reason", "the theory already answers every example"));
                 solved.addAll(batch);
             } else {
-                Optional<String> rules = learn(new Task(theory, pending, current, solved), batch, counters);
+                List<Example> keep = new ArrayList<>(solved);
+                for (Example e : batch) {
+                    if (!pending.contains(e)) {
+                        keep.add(e);
+                    }
+                }
+                Optional<String> rules = learn(new Task(theory, pending, current, keep), counters);
                 if (rules.isPresent()) {
                     TheoryText before = TheoryText.parse(theory);
                     List<String> ids = pending.stream().map(Example::id).toList();
@@ -194,13 +200,8 @@ public final class Distiller {
     }
 
     /** Runs the proposals for one task; returns the accepted rules, if any. */
-    private Optional<String> learn(Task task, List<Example> batch, Counters counters) {
-        List<Example> regression = new ArrayList<>(task.solved());
-        for (Example e : batch) {
-            if (!task.examples().contains(e)) {
-                regression.add(e);
-            }
-        }
+    private Optional<String> learn(Task task, Counters counters) {
+        List<Example> regression = task.solved();
         for (int attempt = 0; attempt <= options.retries(); attempt++) {
             Dialogue dialogue = Dialogue.start(task, attempt);
             int syntaxRepairs = 0;

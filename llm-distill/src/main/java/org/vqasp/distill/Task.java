@@ -10,7 +10,8 @@ import java.util.Objects;
  * @param theory the current theory, verbatim
  * @param examples the examples to learn from (the theory does not answer them)
  * @param current what the theory derives for each of them now, in order
- * @param solved the examples accepted so far, which must keep their answers (the regression set)
+ * @param solved the examples that must keep their answers (the regression set): those accepted so far, and
+ *     those of the batch that the theory already answers
  */
 public record Task(String theory, List<Example> examples, List<Verdict> current, List<Example> solved) {
 
