@@ -126,8 +126,7 @@ public record ClevrExample(ClevrQuestion clevrQuestion, ClevrScene clevrScene) i
         if (firstError != null) {
             int step = firstError.arg(0).number() - base;
             String fn = step >= 0 && step < p.size() ? p.step(step).function() : "?";
-            error = firstError.arg(1).asText() + ": step " + step + " (" + fn + ") " + firstError.arg(1).asText()
-                    + " " + firstError.arg(2);
+            error = "step " + step + " (" + fn + ") fails: " + firstError;
         }
         return new Reading(answers, error);
     }

@@ -65,7 +65,7 @@ public interface Example {
      * What one answer set says of an example.
      *
      * @param answers the distinct answers derived for its goal
-     * @param error its first step error ("kind: message"), or null
+     * @param error its first step error, such as {@code step 3 (unique) fails: error(3,unique,0)}, or null
      */
     record Reading(Set<String> answers, String error) {
 

@@ -148,7 +148,7 @@ public record GqaExample(GqaQuestion gqaQuestion, GqaSceneGraph graph, GqaVocabu
         if (firstError != null) {
             int step = firstError.arg(0).number() - base;
             String op = step >= 0 && step < p.size() ? p.get(step).operation() : "?";
-            error = firstError.arg(1).asText() + ": step " + step + " (" + op + ") " + firstError.arg(2);
+            error = "step " + step + " (" + op + ") fails: " + firstError;
         }
         return new Reading(answers, error);
     }
