@@ -48,11 +48,30 @@ record Clause(Literal head, List<Literal> body, List<String> types) {
         return sb.append('.').toString();
     }
 
-    /** Names variables after their types' initials: S, O, V, then S1, S2 for more of the same initial. */
+    /**
+     * Names variables after their types' initials: S, O, V, then S1, S2 for more of the same initial; a variable
+     * that occurs once is {@code _}.
+     */
     private List<String> names() {
+        int[] count = new int[types.size()];
+        for (Arg a : head.args()) {
+            count[a.variable()]++;
+        }
+        for (Literal l : body) {
+            for (Arg a : l.args()) {
+                if (a.isVariable()) {
+                    count[a.variable()]++;
+                }
+            }
+        }
         Map<Character, Integer> seen = new HashMap<>();
         List<String> out = new ArrayList<>();
-        for (String t : types) {
+        for (int v = 0; v < types.size(); v++) {
+            String t = types.get(v);
+            if (count[v] == 1) {
+                out.add("_");
+                continue;
+            }
             char c = Character.toUpperCase(t.isEmpty() ? 'x' : t.charAt(0));
             if (!Character.isLetter(c)) {
                 c = 'X';

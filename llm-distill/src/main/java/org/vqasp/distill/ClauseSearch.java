@@ -225,8 +225,9 @@ final class ClauseSearch {
                 return;
             }
         }
+        int headVars = head.args().size();
         for (int v = 0; v < n; v++) {
-            if (count[v] < 2) {
+            if (count[v] < 2 && !(bias.anonymous() && v >= headVars && count[v] == 1)) {
                 return;
             }
         }

@@ -16,10 +16,14 @@ import java.util.TreeSet;
  * (a predicate of the theory, which a rule may define), {@code constant(attribute,A) :- value(A,_).} It is solved
  * together with the theory, so constants are read off the theory's own facts.
  *
+ * <p>With the fact {@code anonymous.}, a rule may also have body variables that occur once, written {@code _}
+ * (as in {@code found(S) :- set(S,_).}).
+ *
  * @param modes the modes, encoder facts first, each group sorted
  * @param constants the constants of each type, sorted
+ * @param anonymous whether body variables may occur once
  */
-public record ModeBias(List<Mode> modes, Map<String, List<String>> constants) {
+public record ModeBias(List<Mode> modes, Map<String, List<String>> constants, boolean anonymous) {
 
     /** Copies the collections. */
     public ModeBias {
@@ -40,7 +44,8 @@ public record ModeBias(List<Mode> modes, Map<String, List<String>> constants) {
      */
     public static ModeBias read(GuardedClingo clingo, String modes, String theory) {
         GuardedClingo.Run run = clingo.solve(List.of(new GuardedClingo.Source("theory.lp", theory),
-                new GuardedClingo.Source("modes.lp", modes + "\n#show given/1. #show derived/1. #show constant/2.\n")), 1);
+                new GuardedClingo.Source("modes.lp", modes
+                        + "\n#defined anonymous/0.\n#show given/1. #show derived/1. #show constant/2. #show anonymous/0.\n")), 1);
         if (run.status() != GuardedClingo.Status.SATISFIABLE || run.models().isEmpty()) {
             throw new org.vqasp.core.VqaspException("bad_modes", "the mode bias does not solve with the theory: "
                     + run.status() + " " + run.detail() + " " + run.messages());
@@ -48,7 +53,11 @@ public record ModeBias(List<Mode> modes, Map<String, List<String>> constants) {
         List<Mode> given = new ArrayList<>();
         List<Mode> derived = new ArrayList<>();
         Map<String, TreeSet<String>> constants = new TreeMap<>();
+        boolean anonymous = false;
         for (Term t : run.models().get(0)) {
+            if (t.is("anonymous", 0)) {
+                anonymous = true;
+            }
             if ((t.is("given", 1) || t.is("derived", 1)) && t.arg(0).type() == Term.Type.FUNCTION) {
                 Term p = t.arg(0);
                 List<String> types = new ArrayList<>();
@@ -71,7 +80,7 @@ public record ModeBias(List<Mode> modes, Map<String, List<String>> constants) {
         all.addAll(derived);
         Map<String, List<String>> c = new TreeMap<>();
         constants.forEach((k, v) -> c.put(k, new ArrayList<>(v)));
-        return new ModeBias(all, c);
+        return new ModeBias(all, c, anonymous);
     }
 
     /** Numbers before other constants, numbers by value, the rest alphabetically. */
