@@ -189,7 +189,7 @@ final class DistillCommand implements Callable<Integer> {
                                 EnumerativeProposer.Bounds.DEFAULT.maxCandidates(), EnumerativeProposer.Bounds.DEFAULT.chunk()))
                         .optLimits(new GuardedClingo.Limits(Duration.ofSeconds(clingoTimeout), clingoMemory << 20,
                                 GuardedClingo.Limits.DEFAULT.outputBytes()))
-                        .optCommandLine("vqa distill " + String.join(" ", spec.commandLine().getParseResult().originalArgs()))
+                        .optCommandLine("vqa " + String.join(" ", spec.commandLine().getParseResult().originalArgs()))
                         .build();
             } catch (IllegalArgumentException e) {
                 throw new ParameterException(spec.commandLine(), e.getMessage());
