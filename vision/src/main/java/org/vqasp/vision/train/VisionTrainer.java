@@ -57,7 +57,10 @@ import org.vqasp.vision.model.SceneNetConfig;
  *
  * <p>Running again with the same {@code out} resumes from the checkpoint: the batch order and augmentation of
  * every step are functions of (seed, epoch, position), so a resumed run takes the same steps as an uninterrupted
- * one and a killed run loses at most one checkpoint interval. The data must hash the same as when the run began.
+ * one and a killed run loses at most one checkpoint interval. The data must hash the same as when the run began,
+ * and the architecture, batch size, seed, learning rate and warm-up must not change; {@code epochs} may grow,
+ * which extends the cosine schedule from the current step (a warm restart). Every session's command line is kept
+ * in the provenance.
  */
 public final class VisionTrainer {
 
@@ -140,6 +143,13 @@ public final class VisionTrainer {
                 if (resumed) {
                     listener.message("resumed at epoch " + (state.epoch + 1) + ", step " + state.step);
                 }
+                ObjectNode session = MAPPER.createObjectNode();
+                ArrayNode sessionCmd = session.putArray("command_line");
+                config.commandLine().forEach(sessionCmd::add);
+                session.put("started", started.toString());
+                session.put("from_step", state.step);
+                session.put("epochs", config.epochs());
+                state.sessions.add(session);
                 ParameterStore ps = new ParameterStore(manager, false);
                 long sessionStart = System.nanoTime();
                 double secondsBefore = state.seconds;
@@ -363,6 +373,7 @@ public final class VisionTrainer {
         int lossCount;
         double seconds;
         List<ObjectNode> history = new ArrayList<>();
+        List<ObjectNode> sessions = new ArrayList<>();
         ObjectNode calibration;
     }
 
@@ -392,6 +403,8 @@ public final class VisionTrainer {
         s.set("config", config.toJson(MAPPER));
         ArrayNode h = s.putArray("history");
         state.history.forEach(h::add);
+        ArrayNode sessions = s.putArray("sessions");
+        state.sessions.forEach(sessions::add);
         MAPPER.writeValue(tmp.resolve("state.json").toFile(), s);
         deleteTree(old);
         if (Files.exists(dir)) {
@@ -418,7 +431,7 @@ public final class VisionTrainer {
             }
             JsonNode savedConfig = s.path("config");
             JsonNode nowConfig = config.toJson(MAPPER);
-            for (String key : List.of("model", "batch_size", "seed", "epochs", "limit_train")) {
+            for (String key : List.of("model", "batch_size", "seed", "limit_train", "learning_rate", "warmup_steps")) {
                 if (!savedConfig.path(key).toString().equals(nowConfig.path(key).toString())) {
                     throw new InputException("checkpoint_mismatch", dir + " was made with " + key + " = "
                             + savedConfig.path(key) + ", now " + nowConfig.path(key) + "; use another --out");
@@ -445,6 +458,9 @@ public final class VisionTrainer {
             for (JsonNode e : s.path("history")) {
                 state.history.add((ObjectNode) e);
             }
+            for (JsonNode e : s.path("sessions")) {
+                state.sessions.add((ObjectNode) e);
+            }
             return true;
         } catch (IOException | ai.djl.MalformedModelException e) {
             throw new InputException("bad_checkpoint", "cannot resume from " + dir + ": " + e.getMessage(), e);
@@ -467,6 +483,8 @@ public final class VisionTrainer {
         ObjectNode p = MAPPER.createObjectNode();
         ArrayNode cmd = p.putArray("command_line");
         config.commandLine().forEach(cmd::add);
+        ArrayNode sessions = p.putArray("sessions");
+        state.sessions.forEach(sessions::add);
         p.put("seed", config.seed());
         ObjectNode data = p.putObject("dataset");
         data.put("path", config.data().toAbsolutePath().normalize().toString());

@@ -93,4 +93,19 @@ class VisionTrainerTest {
         byte[] b = Files.readAllBytes(killed.resolve("scene-net.params"));
         assertTrue(java.util.Arrays.equals(a, b), "weights differ after resume");
     }
+
+    @Test
+    void should_extend_a_finished_run_and_keep_every_session(@TempDir Path out) throws Exception {
+        // given a finished two-epoch run
+        VisionTrainer.Result first = VisionTrainer.train(tiny(out).build(), new TrainListener() { });
+        // when the same command runs again with a third epoch
+        VisionTrainer.Result second = VisionTrainer.train(tiny(out).optEpochs(3).build(), new TrainListener() { });
+        // then it continues from the last step and the provenance lists both sessions
+        assertTrue(second.resumed());
+        assertEquals(first.steps() + 6, second.steps());
+        JsonNode prov = new ObjectMapper().readTree(out.resolve("provenance.json").toFile());
+        assertEquals(2, prov.get("sessions").size());
+        assertEquals(12, prov.get("sessions").get(1).get("from_step").asInt());
+        assertEquals(3, new ObjectMapper().readTree(out.resolve("metrics.json").toFile()).get("epochs").size());
+    }
 }
