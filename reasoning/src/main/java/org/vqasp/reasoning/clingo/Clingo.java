@@ -4,6 +4,7 @@ import com.sun.jna.Pointer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ScheduledExecutorService;
 import org.vqasp.core.VqaspException;
 
@@ -24,7 +25,26 @@ public final class Clingo {
         return t;
     });
 
+    /** System property: how many clingo calls may run at once (default 1; see {@link #acquireCall()}). */
+    public static final String PARALLEL_PROPERTY = "vqasp.clingo.parallel";
+
+    /**
+     * Admits clingo calls. clingo 5.4 takes one process-wide lock for every symbol it creates while parsing and
+     * grounding, so two calls at once run no faster than one and, on a busy machine, slower (lock convoys).
+     */
+    private static final Semaphore CALLS = new Semaphore(Math.max(1, Integer.getInteger(PARALLEL_PROPERTY, 1)), true);
+
     private Clingo() {
+    }
+
+    /** Waits until a clingo call may run; pair with {@link #releaseCall()} in a finally block. */
+    public static void acquireCall() {
+        CALLS.acquireUninterruptibly();
+    }
+
+    /** Ends a call admitted by {@link #acquireCall()}. */
+    public static void releaseCall() {
+        CALLS.release();
     }
 
     /**
