@@ -10,10 +10,12 @@ import org.vqasp.cli.ask.AskResult;
 import org.vqasp.cli.ask.AskSession;
 import org.vqasp.cli.ask.AskShell;
 import org.vqasp.core.clevr.questions.ClevrQuestionParser;
+import org.vqasp.distill.QuestionTranslator;
 import org.vqasp.reasoning.clevr.ClevrReasoner;
 import org.vqasp.vision.SceneExtractor;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -30,7 +32,8 @@ import picocli.CommandLine.Spec;
         description = {
             "Answer a question about an image (the vision model reads it) or a scene file, with the program it",
             "was read as and why; without a question, open an interactive prompt (history, Tab completion,",
-            ":scene, :program, :why, :help, :quit)."
+            ":scene, :program, :why, :help, :quit). With --llm or --llm-base-url, a question the parser does not",
+            "understand is translated by the language model and its program checked against the theory first."
         })
 final class AskCommand implements Callable<Integer> {
 
@@ -67,6 +70,9 @@ final class AskCommand implements Callable<Integer> {
     @Option(names = "--weighted", description = "Answer over the model's probabilities as weighted choices.")
     boolean weighted;
 
+    @Mixin
+    LlmOptions llm;
+
     @Option(names = "--history", paramLabel = "FILE", description = "Prompt history file (default: ~/.vqa_history).")
     Path history = Path.of(System.getProperty("user.home"), ".vqa_history");
 
@@ -76,7 +82,17 @@ final class AskCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--annotate needs --image");
         }
         AskSession.ModelLoader loader = () -> model == null ? SceneExtractor.loadDefault() : SceneExtractor.load(model);
-        try (AskSession session = new AskSession(ClevrQuestionParser.load(), new ClevrReasoner(), loader, null,
+        AskSession.ProgramTranslator translator = null;
+        if (llm.configured()) {
+            QuestionTranslator t;
+            try {
+                t = new QuestionTranslator(llm.settings().chatModel(System.getenv()));
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage());
+            }
+            translator = t::translate;
+        }
+        try (AskSession session = new AskSession(ClevrQuestionParser.load(), new ClevrReasoner(), loader, translator,
                 weighted)) {
             if (input.image != null) {
                 session.openImage(input.image);

@@ -11,7 +11,6 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.vqasp.core.Progress;
 import org.vqasp.distill.DistillConfig;
@@ -24,6 +23,7 @@ import org.vqasp.distill.LlmSettings;
 import org.vqasp.distill.PredicateSelector;
 import org.vqasp.distill.ResultsTable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -49,9 +49,6 @@ final class DistillCommand implements Callable<Integer> {
 
     /** Proposers. */
     enum ProposerName { llm, enumerative }
-
-    /** Language model providers. */
-    enum LlmName { openai, anthropic }
 
     @Spec
     CommandSpec spec;
@@ -105,26 +102,8 @@ final class DistillCommand implements Callable<Integer> {
     @Option(names = "--proposer", paramLabel = "KIND", description = "enumerative (default, offline) or llm.")
     ProposerName proposer = ProposerName.enumerative;
 
-    @Option(names = "--llm", paramLabel = "PROVIDER", description = "openai (default; also any OpenAI-compatible "
-            + "server with --llm-base-url) or anthropic.")
-    LlmName llm = LlmName.openai;
-
-    @Option(names = "--llm-base-url", paramLabel = "URL", description = "Base URL of an OpenAI-compatible server, "
-            + "such as http://127.0.0.1:8080/v1.")
-    String llmBaseUrl;
-
-    @Option(names = "--llm-model", paramLabel = "NAME", description = "Model name (default: "
-            + LlmSettings.DEFAULT_OPENAI_MODEL + " or " + LlmSettings.DEFAULT_ANTHROPIC_MODEL + ").")
-    String llmModel;
-
-    @Option(names = "--llm-timeout", paramLabel = "SECONDS", description = "Time-out of one model call (default: 120).")
-    int llmTimeout = 120;
-
-    @Option(names = "--llm-temperature", paramLabel = "T", description = "Sampling temperature (default: 0.2).")
-    double llmTemperature = 0.2;
-
-    @Option(names = "--llm-max-tokens", paramLabel = "N", description = "Longest reply in tokens (default: 1024).")
-    int llmMaxTokens = 1024;
+    @Mixin
+    LlmOptions llmOptions;
 
     @Option(names = "--max-body", paramLabel = "N", description = "Enumerative: most body literals (default: 4).")
     int maxBody = EnumerativeProposer.Bounds.DEFAULT.maxBody();
@@ -165,8 +144,11 @@ final class DistillCommand implements Callable<Integer> {
                 + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         LlmSettings settings = null;
         if (proposer == ProposerName.llm) {
-            settings = new LlmSettings(llm == LlmName.openai ? LlmSettings.Provider.OPENAI : LlmSettings.Provider.ANTHROPIC,
-                    llmBaseUrl, llmModel, llmTemperature, Duration.ofSeconds(llmTimeout), llmMaxTokens, null, Map.of());
+            try {
+                settings = llmOptions.settings();
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage());
+            }
         }
         List<DistillSummary> summaries = new ArrayList<>();
         PrintWriter w = spec.commandLine().getOut();

@@ -5,6 +5,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import javax.imageio.ImageIO;
@@ -50,14 +51,15 @@ public final class AskSession implements AutoCloseable {
         SceneExtractor load();
     }
 
-    /** Turns a question the parser did not understand into a program, or returns null. */
+    /** Turns a question the parser did not understand into a program (a language model, say). */
     @FunctionalInterface
     public interface ProgramTranslator {
         /**
          * Translates a question.
          *
          * @param question the question
-         * @return a program, or null when the translator cannot help
+         * @return a program, not yet validated
+         * @throws VqaspException naming why there is none
          */
         Program translate(String question);
     }
@@ -174,9 +176,22 @@ public final class AskSession implements AutoCloseable {
             source = "parser";
         } else {
             ParseResult.NotUnderstood nu = (ParseResult.NotUnderstood) parsed;
-            program = translate(question);
+            String why = nu.message();
+            program = null;
+            if (translator != null) {
+                try {
+                    program = translator.translate(question);
+                    VqaspException problem = reasoner.checkAll(List.of(program)).get(0);
+                    if (problem != null) {
+                        why += "; the language model's program was refused: " + problem.getMessage();
+                        program = null;
+                    }
+                } catch (VqaspException e) {
+                    why += "; the language model could not help: " + e.getMessage();
+                }
+            }
             if (program == null) {
-                last = new AskResult(question, null, null, null, null, "not_understood", nu.message(),
+                last = new AskResult(question, null, null, null, null, "not_understood", why,
                         nu.closestTemplateText(), ms(t0));
                 return last;
             }
@@ -192,18 +207,6 @@ public final class AskSession implements AutoCloseable {
             last = new AskResult(question, null, program, source, partial, e.kind(), e.getMessage(), null, ms(t0));
         }
         return last;
-    }
-
-    private Program translate(String question) {
-        if (translator == null) {
-            return null;
-        }
-        Program p = translator.translate(question);
-        if (p == null) {
-            return null;
-        }
-        VqaspException problem = reasoner.checkAll(java.util.List.of(p)).get(0);
-        return problem == null ? p : null;
     }
 
     private static double ms(long t0) {

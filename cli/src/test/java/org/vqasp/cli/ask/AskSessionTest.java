@@ -1,0 +1,92 @@
+package org.vqasp.cli.ask;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.vqasp.core.VqaspException;
+import org.vqasp.core.clevr.Program;
+import org.vqasp.core.clevr.ProgramStep;
+import org.vqasp.core.clevr.questions.ClevrQuestionParser;
+import org.vqasp.reasoning.clevr.ClevrReasoner;
+
+class AskSessionTest {
+
+    private static final Path VAL_SCENE = Path.of(System.getProperty("vqasp.repo", "..")).resolve(
+            "samples/clevr/val-sample/CLEVR_val_scenes.json");
+
+    private static AskSession session(AskSession.ProgramTranslator translator) {
+        AskSession s = new AskSession(ClevrQuestionParser.load(), new ClevrReasoner(), () -> {
+            throw new AssertionError("no vision needed");
+        }, translator, false);
+        s.openScene(VAL_SCENE);
+        return s;
+    }
+
+    @Test
+    void should_answer_with_the_translators_program_when_the_parser_gives_up() {
+        // given a translator standing in for a language model, and a question no template has
+        Program redOrGray = new Program(List.of(ProgramStep.of("scene", List.of()),
+                ProgramStep.of("filter_color", List.of("gray"), 0), ProgramStep.of("count", List.of(), 1)));
+        try (AskSession s = session(q -> redOrGray)) {
+            // when asked
+            AskResult r = s.ask("Tell me the number of grey objects");
+            // then the translated program is used and said to be the model's: val scene 0 has two gray objects
+            assertEquals("2", r.answer());
+            assertEquals("llm", r.source());
+        }
+    }
+
+    @Test
+    void should_refuse_a_translated_program_that_does_not_compile() {
+        Program bogus = new Program(List.of(ProgramStep.of("scene", List.of()),
+                ProgramStep.of("filter_colour", List.of("gray"), 0), ProgramStep.of("count", List.of(), 1)));
+        try (AskSession s = session(q -> bogus)) {
+            AskResult r = s.ask("Tell me the number of grey objects");
+            assertNull(r.answer());
+            assertEquals("not_understood", r.errorKind());
+            assertTrue(r.errorMessage().contains("the language model's program was refused: step 1 (filter_colour): "
+                    + "unknown function \"filter_colour\""), r.errorMessage());
+        }
+    }
+
+    @Test
+    void should_say_why_the_translator_could_not_help() {
+        try (AskSession s = session(q -> {
+            throw new VqaspException("llm", "the language model failed: connection refused");
+        })) {
+            AskResult r = s.ask("Tell me the number of grey objects");
+            assertTrue(r.errorMessage().endsWith("the language model could not help: the language model failed: "
+                    + "connection refused"), r.errorMessage());
+        }
+    }
+
+    @Test
+    void should_handle_the_colon_commands_of_the_prompt() {
+        try (AskSession s = session(null)) {
+            AskShell shell = new AskShell(s, Path.of("unused"));
+            StringWriter text = new StringWriter();
+            PrintWriter out = new PrintWriter(text);
+            assertTrue(shell.handle(":why", out));
+            assertTrue(shell.handle("How many cylinders are there?", out));
+            assertTrue(shell.handle(":program", out));
+            assertTrue(shell.handle(":why", out));
+            assertTrue(shell.handle(":open /no/such/file.png", out));
+            assertTrue(shell.handle(":nonsense", out));
+            assertTrue(!shell.handle(":quit", out));
+            out.flush();
+            String t = text.toString();
+            assertTrue(t.contains("ask a question first"), t);
+            assertTrue(t.contains("Answer:  2"), t);
+            assertTrue(t.contains("scene -> filter_shape[cylinder] -> count"), t);
+            assertTrue(t.contains("objects used: 0, 2"), t);
+            assertTrue(t.contains("cannot open: /no/such/file.png: no such image"), t);
+            assertTrue(t.contains("unknown command :nonsense; :help lists the commands"), t);
+        }
+    }
+}
