@@ -30,9 +30,10 @@ import picocli.CommandLine.Spec;
         name = "ask",
         mixinStandardHelpOptions = true,
         description = {
-            "Answer a question about an image (the vision model reads it) or a scene file, with the program it",
-            "was read as and why; without a question, open an interactive prompt (history, Tab completion,",
-            ":scene, :program, :why, :help, :quit). With --llm or --llm-base-url, a question the parser does not",
+            "Answer a question about an image or a scene file, or open an interactive prompt.",
+            "The answer comes with the program the question was read as and why; without a question, an",
+            "interactive prompt opens (history, Tab completion, :scene, :program, :why, :help, :quit).",
+            "With --llm or --llm-base-url, a question the parser does not",
             "understand is translated by the language model and its program checked against the theory first."
         })
 final class AskCommand implements Callable<Integer> {

@@ -30,9 +30,10 @@ import picocli.CommandLine.Spec;
         name = "reasoning",
         mixinStandardHelpOptions = true,
         description = {
-            "Questions per second answered in-process (clingo through JNA, one call per image's questions) and,",
-            "on the same questions, by spawning the clingo binary per question; one thread and all threads;",
-            "median of --runs repetitions; the ratio of the two."
+            "Questions per second in-process (clingo through JNA) against spawning clingo per question.",
+            "In-process, one clingo call answers --batch questions (several images'); the baseline spawns the",
+            "clingo binary for each of the same questions. One thread and all threads; the median of --runs",
+            "repetitions; the ratio of the two."
         })
 final class BenchReasoningCommand implements Callable<Integer> {
 

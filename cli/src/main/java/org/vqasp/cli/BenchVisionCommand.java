@@ -25,8 +25,9 @@ import picocli.CommandLine.Spec;
         name = "vision",
         mixinStandardHelpOptions = true,
         description = {
-            "Images per second of the render stage: sample a CLEVR scene (visibility rule included), render it",
-            "at 480x320 and encode the PNG in memory; one thread and all threads."
+            "Images per second of rendering and of inference (PNG to scene graph), one thread and all.",
+            "Render stage: sample a CLEVR scene (visibility rule included), render it at 480x320 and encode the",
+            "PNG in memory. Inference stage: decode a PNG and extract its scene graph with the model."
         })
 final class BenchVisionCommand implements Callable<Integer> {
 

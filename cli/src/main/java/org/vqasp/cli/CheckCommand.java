@@ -8,7 +8,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "check",
         mixinStandardHelpOptions = true,
-        description = "Translate every question's program to ASP and ground it with the theory; report failures.",
+        description = "Compile every question's program against the theory; report failures.",
         subcommands = {
             CheckClevrCommand.class,
             CheckGqaCommand.class,

@@ -35,7 +35,7 @@ import picocli.CommandLine.Spec;
         name = "demo",
         mixinStandardHelpOptions = true,
         description = {
-            "Run the pipeline on the bundled samples, offline:",
+            "Run the whole pipeline offline on the bundled samples, with accuracy.",
             "  1. 5 real CLEVR images -> scene graphs (bundled model) -> parsed questions -> ASP -> answers",
             "  2. 3,200 questions of the original CLEVR generator over their gold scenes",
             "  3. GQA questions (2 real, 50 written here) over real GQA scene graphs",

@@ -34,7 +34,8 @@ import picocli.CommandLine.Spec;
         name = "distill",
         mixinStandardHelpOptions = true,
         description = {
-            "Rule distillation: delete rules from the theory, let a proposer (a language model, or an offline "
+            "Rule distillation: an LLM or an enumerator re-learns deleted rules of the theory, clingo judges.",
+            "Deletes rules from the theory, lets a proposer (a language model, or an offline "
                     + "enumeration of rules over the theory's predicates) propose rules from training examples, "
                     + "check them with clingo in guarded child processes, and measure test accuracy before and after.",
             "The run directory holds run.jsonl (every prompt, reply, clingo message and decision), theory-NNN.lp "
