@@ -74,14 +74,21 @@ public final class AdamW implements AutoCloseable {
             NDArray w = params.get(i).getArray();
             NDArray g = w.getGradient();
             try (NDManager scratch = manager.newSubManager()) {
+                // every temporary must live in scratch: an op's result joins its first operand's manager
                 g.attach(scratch);
                 NDArray m = first.get(i);
                 NDArray v = second.get(i);
                 m.muli(beta1).addi(g.mul(1 - beta1));
                 v.muli(beta2).addi(g.square().muli(1 - beta2));
-                NDArray update = m.div(c1).divi(v.div(c2).sqrt().addi(epsilon));
+                NDArray mHat = m.duplicate();
+                mHat.attach(scratch);
+                NDArray vHat = v.duplicate();
+                vHat.attach(scratch);
+                NDArray update = mHat.divi(c1).divi(vHat.divi(c2).sqrt().addi(epsilon));
                 if (decay.get(i)) {
-                    update.addi(w.mul(weightDecay));
+                    NDArray decayed = w.duplicate();
+                    decayed.attach(scratch);
+                    update.addi(decayed.muli(weightDecay));
                 }
                 w.subi(update.muli(learningRate));
                 g.subi(g); // gradients accumulate across backward passes: clear in place
