@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.vqasp.reasoning.clingo.AnswerSet;
-import org.vqasp.reasoning.clingo.Clingo;
 import org.vqasp.reasoning.clingo.ClingoMessage;
 import org.vqasp.reasoning.clingo.Control;
 import org.vqasp.reasoning.clingo.SolveHandle;
@@ -20,11 +19,7 @@ import org.vqasp.reasoning.clingo.Symbol;
  * Runs a theory over facts with clingo and reads back {@code answer/1} and {@code error/3}.
  *
  * <p>Each call makes its own clingo control, so a reasoner may be shared by many threads: every thread works
- * on its own control. clingo 5.4 guards its process-wide symbol table with one lock that parsing and
- * grounding take for every symbol, so concurrent calls do not run faster than one at a time (measured
- * here in C with two threads: 0.7 to 1.0 times the throughput of one); calls therefore pass
- * {@link Clingo#acquireCall()}, which lets one through at a time unless {@code vqasp.clingo.parallel} says
- * otherwise, while the callers' other work (reading, encoding, vision) goes on in parallel. The theory is trusted (bundled or already checked): grounding
+ * on its own control, in its own copy of the clingo library (see {@code LibraryPool}). The theory is trusted (bundled or already checked): grounding
  * cannot be interrupted, so untrusted programs go through a guarded child process instead.
  */
 public final class Reasoner {
@@ -91,7 +86,6 @@ public final class Reasoner {
      */
     public Outcome solve(String facts, boolean explain, boolean optimize) {
         List<String> args = optimize ? List.of("--opt-mode=opt", "--models=0") : List.of("--models=" + maxModels);
-        Clingo.acquireCall();
         try (Control ctl = Control.create(args)) {
             List<ClingoMessage> messages = new ArrayList<>(ctl.add("base", theory.text()));
             messages.addAll(ctl.add("base", explain ? facts + EXPLAIN_SHOWS : facts));
@@ -114,8 +108,6 @@ public final class Reasoner {
             Map<Symbol, List<Symbol>> frozen = new LinkedHashMap<>();
             answers.forEach((k, v) -> frozen.put(k, List.copyOf(v)));
             return new Outcome(frozen, List.copyOf(errors), read, r.status(), messages);
-        } finally {
-            Clingo.releaseCall();
         }
     }
 

@@ -4,7 +4,6 @@ import com.sun.jna.Pointer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.ScheduledExecutorService;
 import org.vqasp.core.VqaspException;
 
@@ -14,7 +13,8 @@ import org.vqasp.core.VqaspException;
  *
  * <p>Loading looks for {@code libclingo.so} (Debian package {@code gringo}) in the system library paths,
  * or at the path in the system property {@code vqasp.clingo.lib} or the environment variable
- * {@code VQA_CLINGO_LIB}.
+ * {@code VQA_CLINGO_LIB}. Controls run on copies of the library, one per thread that uses them, so that
+ * threads do not queue on clingo's process-wide symbol lock ({@link LibraryPool}).
  */
 public final class Clingo {
 
@@ -25,26 +25,27 @@ public final class Clingo {
         return t;
     });
 
-    /** System property: how many clingo calls may run at once (default 1; see {@link #acquireCall()}). */
-    public static final String PARALLEL_PROPERTY = "vqasp.clingo.parallel";
-
-    /**
-     * Admits clingo calls. clingo 5.4 takes one process-wide lock for every symbol it creates while parsing and
-     * grounding, so two calls at once run no faster than one and, on a busy machine, slower (lock convoys).
-     */
-    private static final Semaphore CALLS = new Semaphore(Math.max(1, Integer.getInteger(PARALLEL_PROPERTY, 1)), true);
-
     private Clingo() {
     }
 
-    /** Waits until a clingo call may run; pair with {@link #releaseCall()} in a finally block. */
-    public static void acquireCall() {
-        CALLS.acquireUninterruptibly();
+    /** The loaded library copies, made on first use. */
+    private static final class Loaded {
+        static final LibraryPool POOL = LibraryPool.load();
     }
 
-    /** Ends a call admitted by {@link #acquireCall()}. */
-    public static void releaseCall() {
-        CALLS.release();
+    /** Returns the pool of library copies, loading the library on first use. */
+    static LibraryPool pool() {
+        try {
+            return Loaded.POOL;
+        } catch (ExceptionInInitializerError e) {
+            if (e.getCause() instanceof VqaspException v) {
+                throw v;
+            }
+            throw e;
+        } catch (NoClassDefFoundError e) {
+            throw new VqaspException("clingo_missing", "cannot load libclingo.so; install it with: apt-get install "
+                    + "-y gringo, or set " + LibraryPool.LIBRARY_ENV + "=/path/to/libclingo.so", e);
+        }
     }
 
     /**
@@ -56,7 +57,7 @@ public final class Clingo {
         int[] a = new int[1];
         int[] b = new int[1];
         int[] c = new int[1];
-        ClingoNative.clingo_version(a, b, c);
+        pool().primary().clingo_version(a, b, c);
         return a[0] + "." + b[0] + "." + c[0];
     }
 
@@ -78,10 +79,10 @@ public final class Clingo {
      * @param kind the exception kind if it failed
      * @param messages the messages logged during the call
      */
-    static void check(byte ok, String kind, List<ClingoMessage> messages) {
+    static void check(ClingoNative lib, byte ok, String kind, List<ClingoMessage> messages) {
         if (ok == 0) {
-            String summary = ClingoNative.clingo_error_message();
-            int code = ClingoNative.clingo_error_code();
+            String summary = lib.clingo_error_message();
+            int code = lib.clingo_error_code();
             if (summary == null || summary.isBlank()) {
                 summary = "clingo call failed (error code " + code + ")";
             }
@@ -90,43 +91,43 @@ public final class Clingo {
     }
 
     /** The error funnel for calls that log nothing (symbols, models). */
-    static void check(byte ok) {
-        check(ok, "clingo", List.of());
+    static void check(ClingoNative lib, byte ok) {
+        check(lib, ok, "clingo", List.of());
     }
 
     /** Copies a symbol out of clingo's symbol table into an immutable Java term. */
-    static Symbol symbol(long sym) {
-        int type = ClingoNative.clingo_symbol_type(sym);
+    static Symbol symbol(ClingoNative lib, long sym) {
+        int type = lib.clingo_symbol_type(sym);
         switch (type) {
             case 0:
                 return new Symbol(Symbol.Type.INFIMUM, 0, "", List.of(), true);
             case 1: {
                 int[] n = new int[1];
-                check(ClingoNative.clingo_symbol_number(sym, n));
+                check(lib, lib.clingo_symbol_number(sym, n));
                 return Symbol.number(n[0]);
             }
             case 4: {
                 long[] p = new long[1];
-                check(ClingoNative.clingo_symbol_string(sym, p));
+                check(lib, lib.clingo_symbol_string(sym, p));
                 return Symbol.string(new Pointer(p[0]).getString(0, "UTF-8"));
             }
             case 5: {
                 long[] p = new long[1];
-                check(ClingoNative.clingo_symbol_name(sym, p));
+                check(lib, lib.clingo_symbol_name(sym, p));
                 String name = new Pointer(p[0]).getString(0, "UTF-8");
                 long[] argsPtr = new long[1];
                 long[] size = new long[1];
-                check(ClingoNative.clingo_symbol_arguments(sym, argsPtr, size));
+                check(lib, lib.clingo_symbol_arguments(sym, argsPtr, size));
                 List<Symbol> args = List.of();
                 if (size[0] > 0) {
                     long[] raw = new Pointer(argsPtr[0]).getLongArray(0, (int) size[0]);
                     args = new ArrayList<>(raw.length);
                     for (long r : raw) {
-                        args.add(symbol(r));
+                        args.add(symbol(lib, r));
                     }
                 }
                 byte[] pos = new byte[1];
-                check(ClingoNative.clingo_symbol_is_positive(sym, pos));
+                check(lib, lib.clingo_symbol_is_positive(sym, pos));
                 return new Symbol(Symbol.Type.FUNCTION, 0, name, args, pos[0] != 0);
             }
             case 7:

@@ -53,18 +53,27 @@ public final class Control implements AutoCloseable {
     private final List<ClingoMessage> log = new ArrayList<>();
     private final long id = IDS.getAndIncrement();
     private final Object lock = new Object();
+    private final ClingoNative lib;
     private Pointer handle;
 
     private Control(List<String> arguments) {
+        LibraryPool pool = Clingo.pool();
+        this.lib = pool.acquire();
         LIVE.put(id, this);
         long[] out = new long[1];
         StringArray args = arguments.isEmpty() ? null : new StringArray(arguments.toArray(new String[0]));
-        byte ok = ClingoNative.clingo_control_new(args, arguments.size(), LOGGER, new Pointer(id), 10_000, out);
+        byte ok = lib.clingo_control_new(args, arguments.size(), LOGGER, new Pointer(id), 10_000, out);
         if (ok == 0) {
             LIVE.remove(id);
+            pool.release();
         }
-        Clingo.check(ok, "clingo", drain());
+        Clingo.check(lib, ok, "clingo", drain());
         this.handle = new Pointer(out[0]);
+    }
+
+    /** Returns the library copy this control lives in. */
+    ClingoNative lib() {
+        return lib;
     }
 
     /**
@@ -94,9 +103,9 @@ public final class Control implements AutoCloseable {
      */
     public List<ClingoMessage> add(String part, String program) {
         Objects.requireNonNull(program, "program");
-        byte ok = ClingoNative.clingo_control_add(handle(), part, null, 0, program);
+        byte ok = lib.clingo_control_add(handle(), part, null, 0, program);
         List<ClingoMessage> msgs = drain();
-        Clingo.check(ok, "syntax", msgs);
+        Clingo.check(lib, ok, "syntax", msgs);
         return msgs;
     }
 
@@ -117,9 +126,9 @@ public final class Control implements AutoCloseable {
             array[i].size = 0;
             array[i].write();
         }
-        byte ok = ClingoNative.clingo_control_ground(handle(), first, parts.length, null, null);
+        byte ok = lib.clingo_control_ground(handle(), first, parts.length, null, null);
         List<ClingoMessage> msgs = drain();
-        Clingo.check(ok, "grounding", msgs);
+        Clingo.check(lib, ok, "grounding", msgs);
         return msgs;
     }
 
@@ -131,8 +140,8 @@ public final class Control implements AutoCloseable {
      */
     public SolveHandle solve() {
         long[] out = new long[1];
-        byte ok = ClingoNative.clingo_control_solve(handle(), SOLVE_MODE_YIELD, null, 0, null, null, out);
-        Clingo.check(ok, "solving", drain());
+        byte ok = lib.clingo_control_solve(handle(), SOLVE_MODE_YIELD, null, 0, null, null, out);
+        Clingo.check(lib, ok, "solving", drain());
         return new SolveHandle(this, new Pointer(out[0]));
     }
 
@@ -165,7 +174,7 @@ public final class Control implements AutoCloseable {
     public void interrupt() {
         synchronized (lock) {
             if (handle != null) {
-                ClingoNative.clingo_control_interrupt(handle);
+                lib.clingo_control_interrupt(handle);
             }
         }
     }
@@ -195,9 +204,10 @@ public final class Control implements AutoCloseable {
     public void close() {
         synchronized (lock) {
             if (handle != null) {
-                ClingoNative.clingo_control_free(handle);
+                lib.clingo_control_free(handle);
                 handle = null;
                 LIVE.remove(id);
+                Clingo.pool().release();
             }
         }
     }

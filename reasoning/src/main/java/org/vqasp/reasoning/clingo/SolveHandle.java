@@ -23,11 +23,13 @@ public final class SolveHandle implements AutoCloseable {
     }
 
     private final Control control;
+    private final ClingoNative lib;
     private Pointer handle;
     private boolean started;
 
     SolveHandle(Control control, Pointer handle) {
         this.control = control;
+        this.lib = control.lib();
         this.handle = handle;
     }
 
@@ -38,11 +40,11 @@ public final class SolveHandle implements AutoCloseable {
      */
     public AnswerSet next() {
         if (started) {
-            Clingo.check(ClingoNative.clingo_solve_handle_resume(handle), "solving", control.drain());
+            Clingo.check(lib, lib.clingo_solve_handle_resume(handle), "solving", control.drain());
         }
         started = true;
         long[] m = new long[1];
-        Clingo.check(ClingoNative.clingo_solve_handle_model(handle, m), "solving", control.drain());
+        Clingo.check(lib, lib.clingo_solve_handle_model(handle, m), "solving", control.drain());
         if (m[0] == 0) {
             return null;
         }
@@ -52,7 +54,7 @@ public final class SolveHandle implements AutoCloseable {
     /** Returns how the search ended; waits for it to finish. */
     public Status status() {
         int[] r = new int[1];
-        Clingo.check(ClingoNative.clingo_solve_handle_get(handle, r), "solving", control.drain());
+        Clingo.check(lib, lib.clingo_solve_handle_get(handle, r), "solving", control.drain());
         int bits = r[0];
         if ((bits & 8) != 0) {
             return Status.INTERRUPTED;
@@ -66,32 +68,32 @@ public final class SolveHandle implements AutoCloseable {
         return Status.UNKNOWN;
     }
 
-    private static AnswerSet copy(Pointer model) {
+    private AnswerSet copy(Pointer model) {
         long[] size = new long[1];
-        Clingo.check(ClingoNative.clingo_model_symbols_size(model, Control.SHOW_SHOWN, size));
+        Clingo.check(lib, lib.clingo_model_symbols_size(model, Control.SHOW_SHOWN, size));
         long[] raw = new long[(int) size[0]];
         if (raw.length > 0) {
-            Clingo.check(ClingoNative.clingo_model_symbols(model, Control.SHOW_SHOWN, raw, raw.length));
+            Clingo.check(lib, lib.clingo_model_symbols(model, Control.SHOW_SHOWN, raw, raw.length));
         }
         List<Symbol> symbols = new ArrayList<>(raw.length);
         for (long s : raw) {
-            symbols.add(Clingo.symbol(s));
+            symbols.add(Clingo.symbol(lib, s));
         }
         long[] number = new long[1];
-        Clingo.check(ClingoNative.clingo_model_number(model, number));
+        Clingo.check(lib, lib.clingo_model_number(model, number));
         long[] costSize = new long[1];
-        Clingo.check(ClingoNative.clingo_model_cost_size(model, costSize));
+        Clingo.check(lib, lib.clingo_model_cost_size(model, costSize));
         List<Long> costs = List.of();
         boolean proven = false;
         if (costSize[0] > 0) {
             long[] c = new long[(int) costSize[0]];
-            Clingo.check(ClingoNative.clingo_model_cost(model, c, c.length));
+            Clingo.check(lib, lib.clingo_model_cost(model, c, c.length));
             costs = new ArrayList<>(c.length);
             for (long v : c) {
                 costs.add(v);
             }
             byte[] p = new byte[1];
-            Clingo.check(ClingoNative.clingo_model_optimality_proven(model, p));
+            Clingo.check(lib, lib.clingo_model_optimality_proven(model, p));
             proven = p[0] != 0;
         }
         return new AnswerSet(number[0], symbols, costs, proven);
@@ -103,7 +105,7 @@ public final class SolveHandle implements AutoCloseable {
         if (handle != null) {
             Pointer h = handle;
             handle = null;
-            Clingo.check(ClingoNative.clingo_solve_handle_close(h), "solving", control.drain());
+            Clingo.check(lib, lib.clingo_solve_handle_close(h), "solving", control.drain());
         }
     }
 }
