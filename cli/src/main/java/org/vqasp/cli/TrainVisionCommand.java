@@ -105,6 +105,10 @@ final class TrainVisionCommand implements Callable<Integer> {
     @Option(names = "--head-dim", defaultValue = "96", description = "Per-cell head width F (default: ${DEFAULT-VALUE}).")
     int headDim;
 
+    @Option(names = "--init", paramLabel = "MODEL_DIR",
+            description = "Start from the weights of a trained model of the same architecture.")
+    Path init;
+
     @Option(names = "--no-augment", description = "Train without augmentation.")
     boolean noAugment;
 
@@ -126,7 +130,7 @@ final class TrainVisionCommand implements Callable<Integer> {
                 .optLearningRate(lr).optWeightDecay(weightDecay).optWarmupSteps(warmup).optSeed(seed)
                 .optCheckpointEvery(checkpointEvery).optLimitTrain(limit).optLimitVal(limitVal).optThreads(n)
                 .optModel(model).optAugmenter(noAugment ? Augmenter.none() : Augmenter.defaults())
-                .optCommandLine(cmd).build();
+                .optCommandLine(cmd).optInit(init).build();
         PrintWriter outWriter = spec.commandLine().getOut();
         VisionTrainer.Result r = VisionTrainer.train(config, new Listener(outWriter, spec.commandLine().getErr()));
         outWriter.printf("model: %s (%d steps, %.0f s)%n", r.modelDir(), r.steps(), r.seconds());

@@ -28,11 +28,13 @@ import org.vqasp.vision.model.SceneNetConfig;
  * @param model the architecture
  * @param augmenter the augmentation
  * @param commandLine the command line that started the run, for provenance
+ * @param init model directory whose weights start the run (same architecture), or null to start from random
+ *     weights; ignored when resuming from a checkpoint
  */
 public record TrainConfig(Path data, Path out, String trainSplit, String valSplit, int holdOut, int epochs,
         int batchSize, double learningRate, double weightDecay, int warmupSteps, long seed, int checkpointEvery,
         int limitTrain, int limitVal, int threads, SceneNetConfig model, Augmenter augmenter,
-        List<String> commandLine) {
+        List<String> commandLine, Path init) {
 
     /** Checks the values. */
     public TrainConfig {
@@ -71,6 +73,9 @@ public record TrainConfig(Path data, Path out, String trainSplit, String valSpli
         o.put("checkpoint_every", checkpointEvery);
         o.put("limit_train", limitTrain);
         o.put("limit_val", limitVal);
+        if (init != null) {
+            o.put("init", init.toAbsolutePath().normalize().toString());
+        }
         o.set("model", model.toJson(mapper));
         o.set("augmentation", mapper.valueToTree(augmenter));
         return o;
@@ -96,6 +101,7 @@ public record TrainConfig(Path data, Path out, String trainSplit, String valSpli
         private SceneNetConfig model = SceneNetConfig.defaults();
         private Augmenter augmenter = Augmenter.defaults();
         private List<String> commandLine = List.of();
+        private Path init;
 
         Builder() {
         }
@@ -208,6 +214,12 @@ public record TrainConfig(Path data, Path out, String trainSplit, String valSpli
             return this;
         }
 
+        /** Starts from the weights of a trained model directory of the same architecture (default: none). */
+        public Builder optInit(Path v) {
+            init = v;
+            return this;
+        }
+
         /** Builds the configuration, naming any bad value. */
         public TrainConfig build() {
             if (data == null || out == null) {
@@ -215,7 +227,7 @@ public record TrainConfig(Path data, Path out, String trainSplit, String valSpli
             }
             return new TrainConfig(data, out, trainSplit, valSplit, holdOut, epochs, batchSize, learningRate,
                     weightDecay, warmupSteps, seed, checkpointEvery, limitTrain, limitVal, threads, model, augmenter,
-                    commandLine);
+                    commandLine, init);
         }
     }
 }

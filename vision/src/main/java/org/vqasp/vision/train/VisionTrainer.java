@@ -140,6 +140,10 @@ public final class VisionTrainer {
             try (AdamW optimizer = new AdamW(manager, net.getParameters(), (float) config.weightDecay())) {
                 State state = new State();
                 boolean resumed = resume(config, train.sha256(), net, optimizer, manager, state);
+                if (!resumed && config.init() != null) {
+                    initialise(net, config.init(), manager);
+                    listener.message("initialised from " + config.init());
+                }
                 if (resumed) {
                     listener.message("resumed at epoch " + (state.epoch + 1) + ", step " + state.step);
                 }
@@ -467,6 +471,26 @@ public final class VisionTrainer {
         }
     }
 
+    /** Loads the weights of a model directory into the network, which must have the same architecture. */
+    private static void initialise(SceneNet net, Path dir, NDManager manager) {
+        try (NDManager tmp = manager.newSubManager()) {
+            SceneNet source = ModelDirectory.read(dir, tmp);
+            if (!source.config().withThreshold(net.config().threshold()).equals(net.config())) {
+                throw new InputException("init_mismatch", dir + " holds " + source.config() + ", not "
+                        + net.config());
+            }
+            var from = source.getParameters();
+            var to = net.getParameters();
+            for (int i = 0; i < to.size(); i++) {
+                if (!to.get(i).getKey().equals(from.get(i).getKey())) {
+                    throw new InputException("init_mismatch", dir + ": parameter " + from.get(i).getKey()
+                            + " where " + to.get(i).getKey() + " was expected");
+                }
+                to.get(i).getValue().getArray().set(from.get(i).getValue().getArray().toFloatArray());
+            }
+        }
+    }
+
     private static void writeReports(TrainConfig config, String trainHash, int trainImages, String valName,
             String valHash, int valImages, State state, Instant started, long parameterCount) throws IOException {
         ObjectNode metrics = MAPPER.createObjectNode();
@@ -499,6 +523,9 @@ public final class VisionTrainer {
             data.set("generator_provenance", MAPPER.readTree(generator.toFile()));
         }
         p.set("config", config.toJson(MAPPER));
+        if (config.init() != null && Files.isRegularFile(config.init().resolve("provenance.json"))) {
+            p.set("init_provenance", MAPPER.readTree(config.init().resolve("provenance.json").toFile()));
+        }
         p.put("parameters", parameterCount);
         p.put("steps", state.step);
         p.put("epochs_done", state.epoch);

@@ -95,6 +95,38 @@ class VisionTrainerTest {
     }
 
     @Test
+    void should_start_from_another_model_s_weights(@TempDir Path first, @TempDir Path second) throws Exception {
+        // given a trained model
+        VisionTrainer.train(tiny(first).optEpochs(1).build(), new TrainListener() { });
+        // when a run starts from it with a learning rate too small to move the weights
+        List<String> news = new ArrayList<>();
+        VisionTrainer.train(tiny(second).optEpochs(1).optLearningRate(1e-12).optInit(first).build(),
+                new TrainListener() {
+                    @Override
+                    public void message(String line) {
+                        news.add(line);
+                    }
+                });
+        // then its weights are the first model's (batch-norm statistics aside) and provenance names the source
+        assertTrue(news.stream().anyMatch(l -> l.startsWith("initialised from")), news.toString());
+        JsonNode prov = new ObjectMapper().readTree(second.resolve("provenance.json").toFile());
+        assertEquals(first.toAbsolutePath().normalize().toString(), prov.get("config").get("init").asText());
+        assertEquals(5, prov.get("init_provenance").get("seed").asInt());
+        try (ai.djl.ndarray.NDManager m = ai.djl.ndarray.NDManager.newBaseManager()) {
+            var a = org.vqasp.vision.model.ModelDirectory.read(first, m).getParameters();
+            var b = org.vqasp.vision.model.ModelDirectory.read(second, m).getParameters();
+            for (int i = 0; i < a.size(); i++) {
+                if (a.get(i).getKey().contains("running")) {
+                    continue;
+                }
+                float diff = a.get(i).getValue().getArray().sub(b.get(i).getValue().getArray()).abs().max()
+                        .getFloat();
+                assertTrue(diff < 1e-6, a.get(i).getKey() + " moved by " + diff);
+            }
+        }
+    }
+
+    @Test
     void should_extend_a_finished_run_and_keep_every_session(@TempDir Path out) throws Exception {
         // given a finished two-epoch run
         VisionTrainer.Result first = VisionTrainer.train(tiny(out).build(), new TrainListener() { });
