@@ -1,14 +1,19 @@
 package org.vqasp.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.vqasp.core.InputException;
+import org.vqasp.eval.EvalRunner;
 import org.vqasp.eval.clevr.ClevrEvaluation;
 import org.vqasp.eval.clevr.SceneSource;
 import org.vqasp.eval.clevr.VisionScenes;
 import org.vqasp.reasoning.clevr.ClevrReasoner;
 import org.vqasp.vision.SceneExtractor;
+import org.vqasp.vision.train.SceneMetrics;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -39,7 +44,8 @@ final class EvalClevrCommand implements Callable<Integer> {
     @Option(names = "--questions", required = true, paramLabel = "Q.json", description = "Questions file.")
     Path questions;
 
-    @Option(names = "--scenes", paramLabel = "S.json", description = "Scenes file (needed for --scene-source gold).")
+    @Option(names = "--scenes", paramLabel = "S.json", description = "Scenes file (needed for --scene-source gold; "
+            + "with --scene-source vision, the truth the scene graphs read are scored against, in scene_graphs.json).")
     Path scenes;
 
     @Option(names = "--scene-source", paramLabel = "SOURCE",
@@ -71,6 +77,7 @@ final class EvalClevrCommand implements Callable<Integer> {
         run.validate(spec.commandLine());
         SceneExtractor extractor = null;
         SceneSource sceneFrom;
+        VisionScenes visionScenes = null;
         if (sceneSource == SceneSourceName.gold) {
             if (scenes == null) {
                 throw new ParameterException(spec.commandLine(), "--scene-source gold needs --scenes S.json");
@@ -84,18 +91,41 @@ final class EvalClevrCommand implements Callable<Integer> {
                 throw new InputException("missing_file", images + ": no such directory");
             }
             extractor = model == null ? SceneExtractor.loadDefault() : SceneExtractor.load(model);
-            sceneFrom = new VisionScenes(extractor, images);
+            visionScenes = new VisionScenes(extractor, images, scenes == null ? null : ClevrEvaluation.goldScenes(scenes));
+            sceneFrom = visionScenes;
         }
         ClevrEvaluation.Programs source = ClevrEvaluation.Programs.valueOf(programs.name().toUpperCase());
         try {
-            run.reportEval(spec.commandLine(), run.execute(spec.commandLine(), "eval clevr",
+            EvalRunner.Run r = run.execute(spec.commandLine(), "eval clevr",
                     (options, progress) -> ClevrEvaluation.evaluate(questions, sceneFrom, source, new ClevrReasoner(),
-                            weighted, options, progress)));
+                            weighted, options, progress));
+            run.reportEval(spec.commandLine(), r);
+            if (visionScenes != null && visionScenes.sceneMetrics() != null) {
+                reportSceneMetrics(visionScenes.sceneMetrics(), r);
+            }
         } finally {
             if (extractor != null) {
                 extractor.close();
             }
         }
         return 0;
+    }
+
+    /** Writes scene_graphs.json beside summary.json and prints its line, unless the run was resumed. */
+    private void reportSceneMetrics(SceneMetrics.Evaluation m, EvalRunner.Run r) throws java.io.IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        if (r.resumed() > 0) {
+            if (!run.json) {
+                out.println("scene graphs: not scored, the run was resumed (score them with a fresh --out)");
+            }
+            return;
+        }
+        Path file = r.predictions().getParent().resolve("scene_graphs.json");
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), m);
+        if (!run.json) {
+            out.println("scene graphs vs gold: " + m.summary());
+            out.println("written: " + file);
+        }
+        out.flush();
     }
 }

@@ -118,12 +118,13 @@ final class TrainVisionCommand implements Callable<Integer> {
         System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(n));
         System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
         String[] wh = input.toLowerCase().split("x");
-        if (wh.length != 2) {
+        if (wh.length != 2 || !wh[0].matches("[1-9][0-9]{0,4}") || !wh[1].matches("[1-9][0-9]{0,4}")) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--input must be WxH, got " + input);
         }
         SceneNetConfig model = new SceneNetConfig(Integer.parseInt(wh[0]), Integer.parseInt(wh[1]), stem, dim,
                 layers, heads, queryHeads == null ? heads : queryHeads, kvHeads, 3 * dim, headDim, 0.5);
-        List<String> cmd = new ArrayList<>(List.of("vqa", "train", "vision"));
+        // originalArgs() are the arguments given to the root command, "train vision" included
+        List<String> cmd = new ArrayList<>(List.of("vqa"));
         cmd.addAll(spec.commandLine().getParseResult().originalArgs());
         TrainConfig config = TrainConfig.builder().setData(data).setOut(out).optTrainSplit(trainSplit)
                 .optValSplit(valSplit).optHoldOut(holdOut).optEpochs(epochs).optBatchSize(batch)

@@ -5,33 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
-class AskCommandTest {
-
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-
-    private int vqa(String... args) {
-        CommandLine cl = Vqa.commandLine();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        return cl.execute(args);
-    }
-
-    private static String valScene() {
-        return Path.of(System.getProperty("vqasp.repo", "..")).resolve("samples/clevr/val-sample/CLEVR_val_scenes.json")
-                .toString();
-    }
+class AskCommandTest extends CliTest {
 
     @Test
     void should_answer_one_question_as_json_with_program_objects_and_explanation() throws Exception {
         // given the real val scene 0 and a question from its template family 39
-        int code = vqa("ask", "--scene", valScene(), "--json",
+        int code = vqa("ask", "--scene", sample("clevr/val-sample/CLEVR_val_scenes.json"), "--json",
                 "Are there any other things that are the same shape as the big metallic object?");
         // then one JSON object: answer no, the released program, five objects, the sphere used
         assertEquals(0, code, err.toString());
@@ -46,7 +27,7 @@ class AskCommandTest {
 
     @Test
     void should_suggest_the_closest_template_for_a_question_it_does_not_understand() throws Exception {
-        int code = vqa("ask", "--scene", valScene(), "--json", "How many unicorns are there?");
+        int code = vqa("ask", "--scene", sample("clevr/val-sample/CLEVR_val_scenes.json"), "--json", "How many unicorns are there?");
         assertEquals(0, code, err.toString());
         JsonNode n = new ObjectMapper().readTree(out.toString());
         assertTrue(n.get("answer").isNull());
@@ -58,7 +39,7 @@ class AskCommandTest {
     @Test
     void should_explain_a_failed_presupposition() {
         // val scene 0 has two gray objects: "the gray thing" is not unique
-        int code = vqa("ask", "--scene", valScene(), "What size is the gray thing?");
+        int code = vqa("ask", "--scene", sample("clevr/val-sample/CLEVR_val_scenes.json"), "What size is the gray thing?");
         assertEquals(0, code, err.toString());
         assertTrue(out.toString().contains("No answer: step 2 (unique): found 2 objects, expected exactly one [unique]"),
                 out.toString());
@@ -68,7 +49,7 @@ class AskCommandTest {
     void should_exit_2_for_a_missing_image_or_both_inputs() {
         assertEquals(2, vqa("ask", "--image", "/no/such.png", "How many things are there?"));
         assertEquals("vqa: /no/such.png: no such image", err.toString().strip());
-        assertEquals(2, vqa("ask", "--image", "a.png", "--scene", valScene(), "x"));
-        assertEquals(2, vqa("ask", "--scene", valScene(), "--annotate", "out.png", "x"));
+        assertEquals(2, vqa("ask", "--image", "a.png", "--scene", sample("clevr/val-sample/CLEVR_val_scenes.json"), "x"));
+        assertEquals(2, vqa("ask", "--scene", sample("clevr/val-sample/CLEVR_val_scenes.json"), "--annotate", "out.png", "x"));
     }
 }

@@ -5,41 +5,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-class EvalCommandTest {
+class EvalCommandTest extends CliTest {
 
     @TempDir
     Path tmp;
-
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-
-    private int vqa(String... args) {
-        CommandLine cl = Vqa.commandLine();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        return cl.execute(args);
-    }
-
-    private static Path sample(String relative) {
-        String repo = System.getProperty("vqasp.repo", "..");
-        return Path.of(repo).resolve("samples").resolve(relative);
-    }
 
     @Test
     void should_evaluate_the_real_val_question_and_write_the_summary() throws Exception {
         // given the real CLEVR val question 0 and scene 0
         Path run = tmp.resolve("run");
         // when evaluated with --json
-        int code = vqa("eval", "clevr", "--questions", sample("clevr/val-sample/CLEVR_val_questions.json").toString(),
-                "--scenes", sample("clevr/val-sample/CLEVR_val_scenes.json").toString(), "--out", run.toString(),
+        int code = vqa("eval", "clevr", "--questions", sample("clevr/val-sample/CLEVR_val_questions.json"),
+                "--scenes", sample("clevr/val-sample/CLEVR_val_scenes.json"), "--out", run.toString(),
                 "--json");
         // then it exits 0, prints the summary as JSON and writes both files
         assertEquals(0, code, err.toString());
@@ -55,7 +37,7 @@ class EvalCommandTest {
     void should_exit_2_with_one_line_for_a_missing_file() {
         Path missing = tmp.resolve("missing.json");
         int code = vqa("eval", "clevr", "--questions", missing.toString(),
-                "--scenes", sample("clevr/val-sample/CLEVR_val_scenes.json").toString(), "--out", tmp.resolve("r").toString());
+                "--scenes", sample("clevr/val-sample/CLEVR_val_scenes.json"), "--out", tmp.resolve("r").toString());
         assertEquals(2, code);
         assertEquals("vqa: " + missing + ": no such file", err.toString().strip());
     }
@@ -71,7 +53,7 @@ class EvalCommandTest {
 
     @Test
     void should_check_the_real_question_with_its_parsed_program() {
-        int code = vqa("check", "clevr", "--questions", sample("clevr/real-dev/questions.json").toString(),
+        int code = vqa("check", "clevr", "--questions", sample("clevr/real-dev/questions.json"),
                 "--programs", "parsed", "--out", tmp.resolve("check").toString());
         assertEquals(0, code, err.toString());
         assertTrue(out.toString().contains("checked 20 questions: 20 compiled, 0 failed"), out.toString());

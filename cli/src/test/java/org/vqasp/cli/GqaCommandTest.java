@@ -5,32 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-class GqaCommandTest {
+class GqaCommandTest extends CliTest {
 
     @TempDir
     Path tmp;
-
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-
-    private int vqa(String... args) {
-        CommandLine cl = Vqa.commandLine();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        return cl.execute(args);
-    }
-
-    private static String sample(String relative) {
-        return Path.of(System.getProperty("vqasp.repo", "..")).resolve("samples").resolve(relative).toString();
-    }
 
     @Test
     void should_answer_the_real_gqa_questions_and_report_types() throws Exception {

@@ -8,10 +8,12 @@ import org.vqasp.core.VqaspException;
 import org.vqasp.core.clevr.ClevrQuestion;
 import org.vqasp.core.clevr.ClevrScene;
 import org.vqasp.vision.SceneExtractor;
+import org.vqasp.vision.train.SceneMetrics;
 
 /**
  * Scenes read from the images by the vision model: {@code DIR/<image_filename>} for each question. The last
- * few scenes are kept, since an image's questions come together.
+ * few scenes are kept, since an image's questions come together. Given the gold scenes as well, each image read
+ * is scored against its gold scene ({@link #sceneMetrics()}).
  */
 public final class VisionScenes implements SceneSource {
 
@@ -19,6 +21,8 @@ public final class VisionScenes implements SceneSource {
 
     private final SceneExtractor extractor;
     private final Path images;
+    private final SceneSource gold;
+    private final SceneMetrics metrics = new SceneMetrics();
     private final Map<String, ClevrScene> recent = new LinkedHashMap<>(CACHE, 0.75f, true) {
         private static final long serialVersionUID = 1L;
 
@@ -35,8 +39,33 @@ public final class VisionScenes implements SceneSource {
      * @param images the directory holding the image files
      */
     public VisionScenes(SceneExtractor extractor, Path images) {
+        this(extractor, images, null);
+    }
+
+    /**
+     * Creates the source, scoring every image it reads against the gold scene of the question that asked for it.
+     *
+     * @param extractor the vision model (shared by all threads)
+     * @param images the directory holding the image files
+     * @param gold the gold scenes, or null for no scoring
+     */
+    public VisionScenes(SceneExtractor extractor, Path images, SceneSource gold) {
         this.extractor = extractor;
         this.images = images;
+        this.gold = gold;
+    }
+
+    /**
+     * Returns how the scenes read so far match the gold ones (objects matched by pixel position), or null
+     * without gold scenes. Images whose gold scene is missing are not scored.
+     */
+    public SceneMetrics.Evaluation sceneMetrics() {
+        if (gold == null) {
+            return null;
+        }
+        synchronized (metrics) {
+            return metrics.result();
+        }
     }
 
     @Override
@@ -62,9 +91,25 @@ public final class VisionScenes implements SceneSource {
         } catch (RuntimeException e) {
             throw new VqaspException("bad_image", file + ": " + e.getMessage(), e);
         }
+        boolean first;
         synchronized (recent) {
-            recent.put(q.imageFilename(), s);
+            first = recent.put(q.imageFilename(), s) == null;
+        }
+        if (first && gold != null) {
+            score(q, s);
         }
         return s;
+    }
+
+    private void score(ClevrQuestion q, ClevrScene predicted) {
+        ClevrScene truth;
+        try {
+            truth = gold.scene(q);
+        } catch (VqaspException e) {
+            return; // the image has no gold scene: nothing to score against
+        }
+        synchronized (metrics) {
+            metrics.add(truth, predicted);
+        }
     }
 }
