@@ -34,6 +34,12 @@ class AskCommandTest extends CliTest {
         assertEquals("not_understood", n.get("error").get("kind").asText());
         assertTrue(n.get("error").get("message").asText().contains("unicorns"), n.toString());
         assertEquals("How many <Z> <C> <M> <S>s are there?", n.get("suggestion").asText());
+
+        // and as text, the reason once (the question is not repeated) and the closest form on its own line
+        out.getBuffer().setLength(0);
+        assertEquals(0, vqa("ask", "--scene", sample("clevr/val-sample/CLEVR_val_scenes.json"), "How many unicorns are there?"));
+        assertTrue(out.toString().contains("Not understood: matches no CLEVR question template; unknown words: unicorns"
+                + System.lineSeparator() + "Closest question form: How many <Z> <C> <M> <S>s are there?"), out.toString());
     }
 
     @Test

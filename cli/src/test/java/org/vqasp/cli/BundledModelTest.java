@@ -59,6 +59,9 @@ class BundledModelTest extends CliTest {
             String image = samplePath("clevr/real-dev/images").resolve(q.get("image_filename").asText()).toString();
             int c = vqa("ask", "--image", image, "--json", q.get("question").asText());
             JsonNode answer = MAPPER.readTree(out.toString());
+            JsonNode first = answer.get("objects").get(0);
+            assertTrue(first.get("confidence").asDouble() > 0 && first.get("attribute_confidence").has("shape"),
+                    answer.toString());
             asked++;
             if (c == 0 && q.get("answer").asText().equals(answer.path("answer").asText())) {
                 correct++;

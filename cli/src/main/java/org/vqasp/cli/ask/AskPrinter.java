@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import org.vqasp.core.clevr.ClevrObject;
 import org.vqasp.core.clevr.ClevrScene;
@@ -62,6 +63,24 @@ public final class AskPrinter {
         return in.size() == 1 && in.get(0) == i - 1;
     }
 
+    /**
+     * Shortens the parser's one-line message for the prompt, where the question was just typed and the closest
+     * template gets its own line: {@code not understood: "Q" matches no ...; closest template ...} becomes
+     * {@code matches no ...}.
+     */
+    static String reasonOnly(String message, String question, boolean suggestionShown) {
+        String m = message;
+        String prefix = "not understood: \"" + (question == null ? "" : question.trim()) + "\" ";
+        if (m.startsWith(prefix)) {
+            m = m.substring(prefix.length());
+        }
+        int closest = m.indexOf("; closest template ");
+        if (suggestionShown && closest >= 0) {
+            m = m.substring(0, closest);
+        }
+        return m;
+    }
+
     /** Prints an answer for people: program, answer or why none, and the explanation when asked. */
     public static void text(PrintWriter out, AskResult r, boolean why) {
         if (r.program() != null) {
@@ -70,7 +89,7 @@ public final class AskPrinter {
         if (r.answer() != null) {
             out.println("Answer:  " + r.answer());
         } else if ("not_understood".equals(r.errorKind())) {
-            out.println("Not understood: " + r.errorMessage());
+            out.println("Not understood: " + reasonOnly(r.errorMessage(), r.question(), r.suggestion() != null));
             if (r.suggestion() != null) {
                 out.println("Closest question form: " + r.suggestion());
             }
@@ -127,6 +146,16 @@ public final class AskPrinter {
             on.put("material", o.material());
             on.put("shape", o.shape());
             on.put("confidence", Math.round(o.confidence() * 1000) / 1000.0);
+            if (!o.probabilities().isEmpty()) {
+                // the probability of each attribute's chosen value, in the order of the table
+                ObjectNode ac = on.putObject("attribute_confidence");
+                for (String attr : List.of("size", "color", "material", "shape")) {
+                    Double p = o.probabilities().getOrDefault(attr, Map.of()).get(o.attribute(attr));
+                    if (p != null) {
+                        ac.put(attr, Math.round(p * 1000) / 1000.0);
+                    }
+                }
+            }
             if (o.pixelCoords() != null) {
                 on.put("x", Math.round(o.pixelCoords().x()));
                 on.put("y", Math.round(o.pixelCoords().y()));
