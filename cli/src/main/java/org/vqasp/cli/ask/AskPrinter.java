@@ -63,24 +63,6 @@ public final class AskPrinter {
         return in.size() == 1 && in.get(0) == i - 1;
     }
 
-    /**
-     * Shortens the parser's one-line message for the prompt, where the question was just typed and the closest
-     * template gets its own line: {@code not understood: "Q" matches no ...; closest template ...} becomes
-     * {@code matches no ...}.
-     */
-    static String reasonOnly(String message, String question, boolean suggestionShown) {
-        String m = message;
-        String prefix = "not understood: \"" + (question == null ? "" : question.trim()) + "\" ";
-        if (m.startsWith(prefix)) {
-            m = m.substring(prefix.length());
-        }
-        int closest = m.indexOf("; closest template ");
-        if (suggestionShown && closest >= 0) {
-            m = m.substring(0, closest);
-        }
-        return m;
-    }
-
     /** Prints an answer for people: program, answer or why none, and the explanation when asked. */
     public static void text(PrintWriter out, AskResult r, boolean why) {
         if (r.program() != null) {
@@ -89,7 +71,7 @@ public final class AskPrinter {
         if (r.answer() != null) {
             out.println("Answer:  " + r.answer());
         } else if ("not_understood".equals(r.errorKind())) {
-            out.println("Not understood: " + reasonOnly(r.errorMessage(), r.question(), r.suggestion() != null));
+            out.println("Not understood: " + (r.errorReason() != null ? r.errorReason() : r.errorMessage()));
             if (r.suggestion() != null) {
                 out.println("Closest question form: " + r.suggestion());
             }

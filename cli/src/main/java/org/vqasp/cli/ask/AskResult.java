@@ -13,9 +13,12 @@ import org.vqasp.reasoning.clevr.ClevrExplanation;
  * @param explanation what each step produced and which objects the answer used, or null
  * @param errorKind why there is no answer ({@code not_understood}, {@code unique}, ...), or null
  * @param errorMessage one line for people, or null
+ * @param errorReason for a question not understood, the error message without the question and the closest
+ *     template (for the prompt, where both are on screen already); otherwise null
  * @param suggestion the closest question template when the question was not understood, or null
  * @param ms milliseconds from question to answer
  */
 public record AskResult(String question, String answer, Program program, String source,
-        ClevrExplanation explanation, String errorKind, String errorMessage, String suggestion, double ms) {
+        ClevrExplanation explanation, String errorKind, String errorMessage, String errorReason, String suggestion,
+        double ms) {
 }

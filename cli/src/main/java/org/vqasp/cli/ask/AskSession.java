@@ -176,23 +176,23 @@ public final class AskSession implements AutoCloseable {
             source = "parser";
         } else {
             ParseResult.NotUnderstood nu = (ParseResult.NotUnderstood) parsed;
-            String why = nu.message();
+            String llmNote = "";
             program = null;
             if (translator != null) {
                 try {
                     program = translator.translate(question);
                     VqaspException problem = reasoner.checkAll(List.of(program)).get(0);
                     if (problem != null) {
-                        why += "; the language model's program was refused: " + problem.getMessage();
+                        llmNote = "; the language model's program was refused: " + problem.getMessage();
                         program = null;
                     }
                 } catch (VqaspException e) {
-                    why += "; the language model could not help: " + e.getMessage();
+                    llmNote = "; the language model could not help: " + e.getMessage();
                 }
             }
             if (program == null) {
-                last = new AskResult(question, null, null, null, null, "not_understood", why,
-                        nu.closestTemplateText(), ms(t0));
+                last = new AskResult(question, null, null, null, null, "not_understood", nu.message() + llmNote,
+                        nu.reason() + llmNote, nu.closestTemplateText(), ms(t0));
                 return last;
             }
             source = "llm";
@@ -201,10 +201,11 @@ public final class AskSession implements AutoCloseable {
             ExplainedAnswer r = weighted ? reasoner.answerLikely(scene, program, true)
                     : reasoner.explain(scene, program, true);
             ClevrExplanation e = ClevrExplanation.of(program, r.outcome());
-            last = new AskResult(question, r.answer(), program, source, e, null, null, null, ms(t0));
+            last = new AskResult(question, r.answer(), program, source, e, null, null, null, null, ms(t0));
         } catch (VqaspException e) {
             ClevrExplanation partial = null;
-            last = new AskResult(question, null, program, source, partial, e.kind(), e.getMessage(), null, ms(t0));
+            last = new AskResult(question, null, program, source, partial, e.kind(), e.getMessage(), null, null,
+                    ms(t0));
         }
         return last;
     }

@@ -52,6 +52,12 @@ class AskSessionTest {
             assertEquals("not_understood", r.errorKind());
             assertTrue(r.errorMessage().contains("the language model's program was refused: step 1 (filter_colour): "
                     + "unknown function \"filter_colour\""), r.errorMessage());
+            // and the prompt's text keeps the refusal beside the parser's reason
+            StringWriter text = new StringWriter();
+            AskPrinter.text(new PrintWriter(text, true), r, false);
+            assertTrue(text.toString().contains("Not understood: matches no CLEVR question template; unknown words: "
+                    + "tell, me, grey; the language model's program was refused: step 1 (filter_colour)"), text.toString());
+            assertTrue(text.toString().contains("Closest question form: "), text.toString());
         }
     }
 

@@ -408,16 +408,17 @@ public final class ClevrQuestionParser {
             }
         }
         String closest = best == null ? "" : best.text();
-        StringBuilder msg = new StringBuilder("not understood: \"").append(text == null ? "" : text.trim())
-                .append("\" matches no CLEVR question template");
+        StringBuilder why = new StringBuilder("matches no CLEVR question template");
         if (!unknown.isEmpty()) {
-            msg.append("; unknown words: ").append(String.join(", ", unknown));
+            why.append("; unknown words: ").append(String.join(", ", unknown));
         }
+        StringBuilder msg = new StringBuilder("not understood: \"").append(text == null ? "" : text.trim())
+                .append("\" ").append(why);
         if (best != null) {
             msg.append("; closest template ").append(best.template().family()).append(": \"").append(closest)
                     .append('"');
         }
-        return new ParseResult.NotUnderstood(msg.toString(), closest);
+        return new ParseResult.NotUnderstood(msg.toString(), why.toString(), closest);
     }
 
     /** A pattern as words: attribute slots dropped, shapes and relations as placeholders. */

@@ -27,14 +27,17 @@ public sealed interface ParseResult permits ParseResult.Parsed, ParseResult.NotU
     /**
      * A text that matches no template.
      *
-     * @param message one line for people: why, the unknown words if any, and the closest template
+     * @param message one line for people: the text, why, the unknown words if any, and the closest template
+     * @param reason the part of the message that says what was wrong, without the text or the closest template
+     *     ({@code "matches no CLEVR question template; unknown words: unicorns"})
      * @param closestTemplateText the text of the closest template, with its placeholders
      *     ({@code "How many <Z> <C> <M> <S>s are there?"})
      */
-    record NotUnderstood(String message, String closestTemplateText) implements ParseResult {
+    record NotUnderstood(String message, String reason, String closestTemplateText) implements ParseResult {
         /** Checks the fields. */
         public NotUnderstood {
             Objects.requireNonNull(message, "message");
+            Objects.requireNonNull(reason, "reason");
             Objects.requireNonNull(closestTemplateText, "closestTemplateText");
         }
     }
