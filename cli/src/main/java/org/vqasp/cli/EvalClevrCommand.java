@@ -91,7 +91,8 @@ final class EvalClevrCommand implements Callable<Integer> {
                 throw new InputException("missing_file", images + ": no such directory");
             }
             extractor = model == null ? SceneExtractor.loadDefault() : SceneExtractor.load(model);
-            visionScenes = new VisionScenes(extractor, images, scenes == null ? null : ClevrEvaluation.goldScenes(scenes));
+            visionScenes = new VisionScenes(extractor, images,
+                    scenes == null ? null : ClevrEvaluation.goldScenes(scenes));
             sceneFrom = visionScenes;
         }
         ClevrEvaluation.Programs source = ClevrEvaluation.Programs.valueOf(programs.name().toUpperCase());
@@ -100,8 +101,9 @@ final class EvalClevrCommand implements Callable<Integer> {
                     (options, progress) -> ClevrEvaluation.evaluate(questions, sceneFrom, source, new ClevrReasoner(),
                             weighted, options, progress));
             run.reportEval(spec.commandLine(), r);
-            if (visionScenes != null && visionScenes.sceneMetrics() != null) {
-                reportSceneMetrics(visionScenes.sceneMetrics(), r);
+            SceneMetrics.Evaluation scored = visionScenes == null ? null : visionScenes.sceneMetrics();
+            if (scored != null) {
+                reportSceneMetrics(scored, r);
             }
         } finally {
             if (extractor != null) {

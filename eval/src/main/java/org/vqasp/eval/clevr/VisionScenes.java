@@ -2,8 +2,10 @@ package org.vqasp.eval.clevr;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import org.vqasp.core.VqaspException;
 import org.vqasp.core.clevr.ClevrQuestion;
 import org.vqasp.core.clevr.ClevrScene;
@@ -23,6 +25,7 @@ public final class VisionScenes implements SceneSource {
     private final Path images;
     private final SceneSource gold;
     private final SceneMetrics metrics = new SceneMetrics();
+    private final Set<String> scored = new HashSet<>(); // image files in metrics; guarded by metrics
     private final Map<String, ClevrScene> recent = new LinkedHashMap<>(CACHE, 0.75f, true) {
         private static final long serialVersionUID = 1L;
 
@@ -91,16 +94,16 @@ public final class VisionScenes implements SceneSource {
         } catch (RuntimeException e) {
             throw new VqaspException("bad_image", file + ": " + e.getMessage(), e);
         }
-        boolean first;
         synchronized (recent) {
-            first = recent.put(q.imageFilename(), s) == null;
+            recent.put(q.imageFilename(), s);
         }
-        if (first && gold != null) {
+        if (gold != null) {
             score(q, s);
         }
         return s;
     }
 
+    /** Scores an image once, however often it is read again (after leaving the cache, or by two threads). */
     private void score(ClevrQuestion q, ClevrScene predicted) {
         ClevrScene truth;
         try {
@@ -109,7 +112,9 @@ public final class VisionScenes implements SceneSource {
             return; // the image has no gold scene: nothing to score against
         }
         synchronized (metrics) {
-            metrics.add(truth, predicted);
+            if (scored.add(q.imageFilename())) {
+                metrics.add(truth, predicted);
+            }
         }
     }
 }
