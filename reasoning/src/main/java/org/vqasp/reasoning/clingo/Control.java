@@ -11,8 +11,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.vqasp.core.VqaspException;
 
 /**
- * A clingo control object: add program parts, ground them, solve. Owns a native handle: use it in
- * try-with-resources, from one thread at a time (never share one between threads), except
+ * A clingo control object: add program parts, ground them, solve. Owns a native handle: create, use and close
+ * it on one thread, in try-with-resources (never share one between threads, nor hand it on: the library copy
+ * it runs in is lent to the creating thread and given back by {@link #close()} on that thread), except
  * {@link #interrupt()}, which any thread may call.
  *
  * <p>Every message clingo logs is captured: {@link #add} and {@link #ground} return the messages of their

@@ -63,8 +63,7 @@ public final class ModelDirectory {
         Files.createDirectories(dir);
         Path configFile = dir.resolve(CONFIG + ".tmp");
         MAPPER.writeValue(configFile.toFile(), config.toJson(MAPPER));
-        Path config0 = configFile;
-        Files.move(config0, dir.resolve(CONFIG), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        Files.move(configFile, dir.resolve(CONFIG), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         Path params = dir.resolve(PARAMS + ".tmp");
         try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(params))) {
             net.saveParameters(new DataOutputStream(os));

@@ -159,6 +159,7 @@ public final class VisionTrainer {
                 double secondsBefore = state.seconds;
                 long stepsAtStart = state.step;
                 SceneMetrics.Evaluation last = null;
+                List<float[]> valOutputs = null; // of the weights as they are now, once an epoch has ended
                 float[] inputs = new float[batch * 3 * mc.inputHeight() * mc.inputWidth()];
                 float[] targets = new float[batch * cells * TargetEncoder.CHANNELS];
                 while (state.epoch < config.epochs()) {
@@ -212,7 +213,8 @@ public final class VisionTrainer {
                         }
                     }
                     double trainLoss = state.lossSum / Math.max(1, state.lossCount);
-                    last = validate(net, ps, manager, valSamples, mc, batch);
+                    valOutputs = outputs(net, ps, manager, valSamples, mc, batch);
+                    last = evaluate(valOutputs, valSamples, mc);
                     ObjectNode epochNode = MAPPER.createObjectNode();
                     epochNode.put("epoch", state.epoch + 1);
                     epochNode.put("step", state.step);
@@ -231,8 +233,10 @@ public final class VisionTrainer {
                     checkpoint(config, train.sha256(), net, optimizer, state);
                     listener.checkpoint(config.out().resolve(CHECKPOINT), state.step);
                 }
-                // calibrate the presence threshold on the validation split and report with it
-                List<float[]> outs = outputs(net, ps, manager, valSamples, mc, batch);
+                // calibrate the presence threshold on the validation split and report with it; the last epoch's
+                // validation outputs serve, unless this session resumed a finished run and trained no epoch
+                List<float[]> outs = valOutputs != null ? valOutputs
+                        : outputs(net, ps, manager, valSamples, mc, batch);
                 List<Object[]> sweep = new ArrayList<>();
                 double threshold = calibrate(outs, valSamples, mc, sweep);
                 SceneNetConfig calibrated = mc.withThreshold(threshold);
@@ -255,16 +259,6 @@ public final class VisionTrainer {
         } catch (IOException e) {
             throw new UncheckedIOException("writing " + config.out() + ": " + e.getMessage(), e);
         }
-    }
-
-    /**
-     * Runs the network over samples without augmentation and scores the decoded scenes.
-     *
-     * @return the metrics
-     */
-    static SceneMetrics.Evaluation validate(SceneNet net, ParameterStore ps, NDManager manager,
-            List<ClevrImageSet.Sample> samples, SceneNetConfig mc, int batch) {
-        return evaluate(outputs(net, ps, manager, samples, mc, batch), samples, mc);
     }
 
     /** Returns the network's output for each sample, (S * OUTPUTS) floats each. */
