@@ -2,6 +2,7 @@ package org.vqasp.vision.attention;
 
 import ai.djl.MalformedModelException;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
@@ -60,10 +61,19 @@ import java.io.IOException;
  * <p>DJL has no fused attention operator, so {@link #attention} computes attention from {@code matMul} and
  * {@code softmax}. It never repeats keys or values: the r query heads of each group are folded into rows,
  * {@code (B, Hq, Sq, dh) -> (B, G, r * Sq, dh)}, and multiplied by the group's keys {@code (B, G, dh, Sk)}.
+ * Those rows are processed in blocks whose score tensor holds at most {@link Builder#optMaxScoreElements(long)}
+ * elements, so that a long sequence never materialises its whole (B, G, r * Sq, Sk) score tensor at once: each
+ * block's scores are released as soon as its output is computed (autograd keeps what backward needs).
  */
 public class GroupedQueryAttention extends AbstractBlock {
 
     private static final byte VERSION = 1;
+
+    /**
+     * Default bound on the elements of one block of attention scores: 4 Mi floats, 16 MiB, small enough for the
+     * allocator to reuse memory between blocks instead of mapping fresh pages for each.
+     */
+    public static final long DEFAULT_MAX_SCORE_ELEMENTS = 1L << 22;
 
     private final int embedDim;
     private final int numHeads;
@@ -72,6 +82,7 @@ public class GroupedQueryAttention extends AbstractBlock {
     private final boolean crossAttention;
     private final boolean keyPaddingMask;
     private final boolean bias;
+    private final long maxScoreElements;
 
     private final Parameter queryWeight;
     private final Parameter keyWeight;
@@ -92,6 +103,7 @@ public class GroupedQueryAttention extends AbstractBlock {
         crossAttention = builder.crossAttention;
         keyPaddingMask = builder.keyPaddingMask;
         bias = builder.bias;
+        maxScoreElements = builder.maxScoreElements;
         queryWeight = addParameter(weight("queryWeight"));
         keyWeight = addParameter(weight("keyWeight"));
         valueWeight = addParameter(weight("valueWeight"));
@@ -172,7 +184,7 @@ public class GroupedQueryAttention extends AbstractBlock {
                 ps.getValue(keyWeight, device, training), value(ps, keyBias, device, training),
                 ps.getValue(valueWeight, device, training), value(ps, valueBias, device, training),
                 ps.getValue(outputWeight, device, training), value(ps, outputBias, device, training),
-                numQueryHeads, numKvHeads);
+                numQueryHeads, numKvHeads, maxScoreElements);
         return new NDList(out);
     }
 
@@ -192,11 +204,12 @@ public class GroupedQueryAttention extends AbstractBlock {
      * @param wo (D, Hq * dh); {@code bo} (D) or null
      * @param numQueryHeads Hq
      * @param numKvHeads G, dividing Hq
+     * @param maxScoreElements bound on the elements of one block of scores, see {@link #attention}
      * @return (B, Sq, D)
      */
     public static NDArray selfOrCross(NDArray x, NDArray memory, NDArray keyMask,
             NDArray wq, NDArray bq, NDArray wk, NDArray bk, NDArray wv, NDArray bv, NDArray wo, NDArray bo,
-            int numQueryHeads, int numKvHeads) {
+            int numQueryHeads, int numKvHeads, long maxScoreElements) {
         long b = x.getShape().get(0);
         long sq = x.getShape().get(1);
         long sk = memory.getShape().get(1);
@@ -210,7 +223,7 @@ public class GroupedQueryAttention extends AbstractBlock {
         NDArray v = linear(memory, wv, bv)
                 .reshape(b, sk, numKvHeads, dh)
                 .transpose(0, 2, 1, 3); // (B, G, Sk, dh)
-        NDArray heads = attention(q, k, v, keyMask) // (B, Hq, Sq, dh)
+        NDArray heads = attention(q, k, v, keyMask, maxScoreElements) // (B, Hq, Sq, dh)
                 .transpose(0, 2, 1, 3) // (B, Sq, Hq, dh)
                 .reshape(b, sq, numQueryHeads * dh); // (B, Sq, Hq * dh)
         return linear(heads, wo, bo); // (B, Sq, D)
@@ -218,6 +231,14 @@ public class GroupedQueryAttention extends AbstractBlock {
 
     private static NDArray linear(NDArray x, NDArray w, NDArray b) {
         return b == null ? Linear.linear(x, w).head() : Linear.linear(x, w, b).head();
+    }
+
+    /**
+     * Grouped scaled dot-product attention with the default block bound, see
+     * {@link #attention(NDArray, NDArray, NDArray, NDArray, long)}.
+     */
+    public static NDArray attention(NDArray query, NDArray key, NDArray value, NDArray keyMask) {
+        return attention(query, key, value, keyMask, DEFAULT_MAX_SCORE_ELEMENTS);
     }
 
     /**
@@ -229,13 +250,19 @@ public class GroupedQueryAttention extends AbstractBlock {
      * over Sk and multiplied by v (B, G, Sk, dh), then unfolded. A key whose mask entry is zero gets weight 0;
      * a query whose keys are all masked gets the mean of all values.
      *
+     * <p>The folded rows are split into blocks of {@code n} rows with {@code B * G * n * Sk <= maxScoreElements}
+     * (at least one row); each block's scores and weights are closed once its output exists, and the block outputs
+     * are concatenated. Rows are independent, so the result does not depend on the block size.
+     *
      * @param query (B, Hq, Sq, dh)
      * @param key (B, G, Sk, dh), with Hq divisible by G
      * @param value (B, G, Sk, dh)
      * @param keyMask (B, Sk), non-zero for real keys, or null for no padding
+     * @param maxScoreElements bound on the elements of one block of scores, positive
      * @return (B, Hq, Sq, dh)
      */
-    public static NDArray attention(NDArray query, NDArray key, NDArray value, NDArray keyMask) {
+    public static NDArray attention(NDArray query, NDArray key, NDArray value, NDArray keyMask,
+            long maxScoreElements) {
         Shape qs = query.getShape();
         long b = qs.get(0);
         long hq = qs.get(1);
@@ -246,18 +273,49 @@ public class GroupedQueryAttention extends AbstractBlock {
         if (hq % g != 0) {
             throw new IllegalArgumentException("query heads " + hq + " not divisible by key/value heads " + g);
         }
-        long r = hq / g;
-        NDArray folded = query.mul((float) (1.0 / Math.sqrt(dh))) // (B, Hq, Sq, dh)
-                .reshape(b, g, r * sq, dh); // (B, G, r * Sq, dh)
-        NDArray scores = folded.matMul(key.transpose(0, 1, 3, 2)); // (B, G, r * Sq, Sk)
-        if (keyMask != null) {
-            NDArray penalty = keyMask.eq(0).toType(scores.getDataType(), false).mul(-1e9f) // (B, Sk)
-                    .reshape(b, 1, 1, sk); // (B, 1, 1, Sk)
-            scores = scores.add(penalty);
+        if (maxScoreElements < 1) {
+            throw new IllegalArgumentException("maxScoreElements must be positive, got " + maxScoreElements);
         }
-        return scores.softmax(-1) // (B, G, r * Sq, Sk)
-                .matMul(value) // (B, G, r * Sq, dh)
-                .reshape(b, hq, sq, dh); // (B, Hq, Sq, dh)
+        long r = hq / g;
+        long rows = r * sq;
+        long blockRows = Math.max(1, Math.min(rows, maxScoreElements / Math.max(1, b * g * sk)));
+        NDArray folded = query.mul((float) (1.0 / Math.sqrt(dh))) // (B, Hq, Sq, dh)
+                .reshape(b, g, rows, dh); // (B, G, r * Sq, dh)
+        NDArray keyT = key.transpose(0, 1, 3, 2); // (B, G, dh, Sk)
+        NDArray penalty = keyMask == null ? null
+                : keyMask.eq(0).toType(query.getDataType(), false).mul(-1e9f) // (B, Sk)
+                        .reshape(b, 1, 1, sk); // (B, 1, 1, Sk)
+        if (blockRows == rows) {
+            return weighted(folded, keyT, value, penalty).reshape(b, hq, sq, dh);
+        }
+        long[] cuts = new long[(int) ((rows - 1) / blockRows)];
+        for (int i = 0; i < cuts.length; i++) {
+            cuts[i] = (i + 1) * blockRows;
+        }
+        NDList blocks = folded.split(cuts, 2); // each (B, G, n, dh)
+        NDList outputs = new NDList(blocks.size());
+        for (NDArray block : blocks) {
+            outputs.add(weighted(block, keyT, value, penalty)); // (B, G, n, dh)
+        }
+        NDArray out = NDArrays.concat(outputs, 2); // (B, G, r * Sq, dh)
+        outputs.close();
+        blocks.close();
+        return out.reshape(b, hq, sq, dh); // (B, Hq, Sq, dh)
+    }
+
+    /** softmax(rows k^T + penalty) v for one block of rows (B, G, n, dh); closes its scores and weights. */
+    private static NDArray weighted(NDArray rows, NDArray keyT, NDArray value, NDArray penalty) {
+        NDArray scores = rows.matMul(keyT); // (B, G, n, Sk)
+        if (penalty != null) {
+            NDArray masked = scores.add(penalty);
+            scores.close();
+            scores = masked;
+        }
+        NDArray weights = scores.softmax(-1); // (B, G, n, Sk)
+        scores.close();
+        NDArray out = weights.matMul(value); // (B, G, n, dh)
+        weights.close();
+        return out;
     }
 
     @Override
@@ -346,6 +404,7 @@ public class GroupedQueryAttention extends AbstractBlock {
         private boolean crossAttention;
         private boolean keyPaddingMask;
         private boolean bias = true;
+        private long maxScoreElements = DEFAULT_MAX_SCORE_ELEMENTS;
 
         Builder() {
         }
@@ -393,6 +452,15 @@ public class GroupedQueryAttention extends AbstractBlock {
         }
 
         /**
+         * Bounds the elements of one block of attention scores (default {@value #DEFAULT_MAX_SCORE_ELEMENTS}); it
+         * changes memory use and speed, never the result, and is not saved with the parameters.
+         */
+        public Builder optMaxScoreElements(long maxScoreElements) {
+            this.maxScoreElements = maxScoreElements;
+            return this;
+        }
+
+        /**
          * Checks the settings and builds the block.
          *
          * @throws IllegalArgumentException naming the offending values
@@ -416,6 +484,9 @@ public class GroupedQueryAttention extends AbstractBlock {
             if (numQueryHeads <= 0 || numQueryHeads > numHeads) {
                 throw new IllegalArgumentException(
                         "numQueryHeads " + numQueryHeads + " must be in 1.." + numHeads + " (numHeads)");
+            }
+            if (maxScoreElements < 1) {
+                throw new IllegalArgumentException("maxScoreElements must be positive, got " + maxScoreElements);
             }
             if (numKvHeads <= 0) {
                 throw new IllegalArgumentException("numKvHeads must be positive, got " + numKvHeads);

@@ -47,29 +47,36 @@ class GroupedQueryAttentionTest {
         manager.close();
     }
 
-    /** (numHeads, numQueryHeads, numKvHeads, cross, mask): MHA, GQA, MQA and SQA, self and cross. */
+    /**
+     * (numHeads, numQueryHeads, numKvHeads, cross, mask, blockRows): MHA, GQA, MQA and SQA, self and cross, with
+     * the scores in one block (0) or in blocks of 3 folded rows, the last one shorter.
+     */
     static Stream<Arguments> settings() {
         List<Arguments> all = new ArrayList<>();
         int[][] heads = {{4, 4, 4}, {4, 4, 2}, {4, 4, 1}, {4, 2, 2}, {4, 2, 1}, {4, 1, 1}};
         for (int[] h : heads) {
             for (boolean cross : new boolean[] {false, true}) {
-                all.add(Arguments.of(h[0], h[1], h[2], cross, cross || h[2] == 2));
+                for (int blockRows : new int[] {0, 3}) {
+                    all.add(Arguments.of(h[0], h[1], h[2], cross, cross || h[2] == 2, blockRows));
+                }
             }
         }
         return all.stream();
     }
 
-    @ParameterizedTest(name = "H={0} Hq={1} G={2} cross={3} mask={4}")
+    @ParameterizedTest(name = "H={0} Hq={1} G={2} cross={3} mask={4} blockRows={5}")
     @MethodSource("settings")
     void should_match_per_head_reference_in_values_and_gradients(
-            int h, int hq, int g, boolean cross, boolean masked) {
+            int h, int hq, int g, boolean cross, boolean masked, int blockRows) {
         try (NDManager m = manager.newSubManager()) {
             // given a block with seeded weights and inputs
+            long sk = cross ? SK : SQ;
+            long maxScoreElements = blockRows == 0 ? GroupedQueryAttention.DEFAULT_MAX_SCORE_ELEMENTS
+                    : B * g * sk * blockRows;
             GroupedQueryAttention block = GroupedQueryAttention.builder().setEmbedDim(D).setNumHeads(h)
                     .optNumQueryHeads(hq).optNumKvHeads(g).optCrossAttention(cross).optKeyPaddingMask(masked)
-                    .build();
+                    .optMaxScoreElements(maxScoreElements).build();
             Random rnd = new Random(31L * h + 7L * hq + g + (cross ? 1000 : 0));
-            long sk = cross ? SK : SQ;
             int dkv = cross ? 6 : D;
             NDArray x = random(m, rnd, B, SQ, D);
             NDArray memory = cross ? random(m, rnd, B, sk, dkv) : x;
@@ -204,6 +211,9 @@ class GroupedQueryAttentionTest {
                 .getMessage());
         assertThrows(IllegalArgumentException.class,
                 () -> GroupedQueryAttention.builder().setNumHeads(4).build());
+        assertEquals("maxScoreElements must be positive, got 0", assertThrows(IllegalArgumentException.class,
+                () -> GroupedQueryAttention.builder().setEmbedDim(8).setNumHeads(4).optMaxScoreElements(0).build())
+                .getMessage());
     }
 
     @Test
@@ -220,9 +230,11 @@ class GroupedQueryAttentionTest {
             NDArray a = GroupedQueryAttention.attention(q, k, v, mask);
             NDArray bigger = GroupedQueryAttention.attention(q, k, vBig, mask);
             NDArray trimmed = GroupedQueryAttention.attention(q, k.get(":, :, 0:2"), v.get(":, :, 0:2"), null);
-            // then masking equals dropping the keys, whatever they hold
+            NDArray oneRowBlocks = GroupedQueryAttention.attention(q, k, vBig, mask, 1);
+            // then masking equals dropping the keys, whatever they hold, in one block or one row at a time
             assertClose(trimmed, a, "masked vs trimmed");
             assertClose(trimmed, bigger, "masked keys ignored");
+            assertClose(trimmed, oneRowBlocks, "masked, one row per block");
         }
     }
 
