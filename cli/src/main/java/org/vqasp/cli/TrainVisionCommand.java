@@ -112,6 +112,11 @@ final class TrainVisionCommand implements Callable<Integer> {
     @Option(names = "--no-augment", description = "Train without augmentation.")
     boolean noAugment;
 
+    @Option(names = "--mirror", paramLabel = "P", defaultValue = "0",
+            description = "Chance of a left-right mirror per image (default: ${DEFAULT-VALUE}); above 0, the model "
+                    + "also reads each image's mirror image at inference and averages the attribute distributions.")
+    double mirror;
+
     @Override
     public Integer call() {
         int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
@@ -121,8 +126,12 @@ final class TrainVisionCommand implements Callable<Integer> {
         if (wh.length != 2 || !wh[0].matches("[1-9][0-9]{0,4}") || !wh[1].matches("[1-9][0-9]{0,4}")) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--input must be WxH, got " + input);
         }
+        if (!(mirror >= 0 && mirror <= 1) || (noAugment && mirror > 0)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--mirror must be in [0, 1]"
+                    + (noAugment ? " and needs augmentation (drop --no-augment)" : "") + ", got " + mirror);
+        }
         SceneNetConfig model = new SceneNetConfig(Integer.parseInt(wh[0]), Integer.parseInt(wh[1]), stem, dim,
-                layers, heads, queryHeads == null ? heads : queryHeads, kvHeads, 3 * dim, headDim, 0.5);
+                layers, heads, queryHeads == null ? heads : queryHeads, kvHeads, 3 * dim, headDim, 0.5, mirror > 0);
         // originalArgs() are the arguments given to the root command, "train vision" included
         List<String> cmd = new ArrayList<>(List.of("vqa"));
         cmd.addAll(spec.commandLine().getParseResult().originalArgs());
@@ -130,7 +139,7 @@ final class TrainVisionCommand implements Callable<Integer> {
                 .optValSplit(valSplit).optHoldOut(holdOut).optEpochs(epochs).optBatchSize(batch)
                 .optLearningRate(lr).optWeightDecay(weightDecay).optWarmupSteps(warmup).optSeed(seed)
                 .optCheckpointEvery(checkpointEvery).optLimitTrain(limit).optLimitVal(limitVal).optThreads(n)
-                .optModel(model).optAugmenter(noAugment ? Augmenter.none() : Augmenter.defaults())
+                .optModel(model).optAugmenter(noAugment ? Augmenter.none() : Augmenter.defaults().withMirror(mirror))
                 .optCommandLine(cmd).optInit(init).build();
         PrintWriter outWriter = spec.commandLine().getOut();
         VisionTrainer.Result r = VisionTrainer.train(config, new Listener(outWriter, spec.commandLine().getErr()));

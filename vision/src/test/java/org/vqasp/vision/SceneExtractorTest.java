@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.awt.image.BufferedImage;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,6 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.vqasp.core.InputException;
 import org.vqasp.core.clevr.ClevrObject;
 import org.vqasp.core.clevr.ClevrScene;
+import org.vqasp.vision.model.ModelDirectory;
+import org.vqasp.vision.model.SceneDecoder;
+import org.vqasp.vision.model.SceneNetConfig;
 import org.vqasp.vision.train.TrainListener;
 import org.vqasp.vision.train.TrainerFixtures;
 import org.vqasp.vision.train.VisionTrainer;
@@ -81,6 +86,45 @@ class SceneExtractorTest {
                 pool.shutdown();
             }
             assertEquals(List.of(expected, expected), extractor.extractAll(List.of(img, img)));
+        }
+    }
+
+    @Test
+    void should_average_the_bundled_model_over_a_real_image_and_its_mirror() throws Exception {
+        // given the bundled model as a directory with mirror averaging switched on, and a real CLEVR image
+        Path mirrored = Files.createDirectories(dir.resolve("bundled-mirror"));
+        try (InputStream in = ModelDirectory.class.getResourceAsStream(ModelDirectory.DEFAULT_RESOURCE
+                + ModelDirectory.PARAMS)) {
+            Files.copy(in, mirrored.resolve(ModelDirectory.PARAMS));
+        }
+        SceneNetConfig bundled;
+        try (SceneExtractor plain = SceneExtractor.loadDefault()) {
+            bundled = plain.config();
+        }
+        Files.writeString(mirrored.resolve(ModelDirectory.CONFIG),
+                bundled.withMirrorAverage(true).toJson(new ObjectMapper()).toString());
+        BufferedImage real = ImageIO.read(Path.of(System.getProperty("vqasp.repo", ".."))
+                .resolve("samples/clevr/real-dev/images/CLEVR_train_000108.png").toFile());
+        try (SceneExtractor plain = SceneExtractor.loadDefault();
+                SceneExtractor averaged = SceneExtractor.load(mirrored)) {
+            // when both read the image, and the plain one also reads its mirror image
+            ClevrScene one = plain.extract(real);
+            ClevrScene other = plain.extract(SceneExtractor.mirror(real));
+            ClevrScene both = averaged.extract(real);
+            // then the averaged scene has the plain scene's objects and positions, and attributes of the combination
+            assertTrue(averaged.config().mirrorAverage());
+            assertTrue(one.objects().size() >= 3, one.objects().size() + " objects");
+            assertEquals(one.objects().size(), other.objects().size());
+            assertEquals(SceneDecoder.averageMirror(one, other, plain.config(), real.getWidth()), both);
+            assertEquals(one.objects().stream().map(ClevrObject::pixelCoords).toList(),
+                    both.objects().stream().map(ClevrObject::pixelCoords).toList());
+            for (ClevrObject o : both.objects()) {
+                for (String attribute : List.of("shape", "color", "material", "size")) {
+                    double sum = o.probabilities().get(attribute).values().stream().mapToDouble(Double::doubleValue)
+                            .sum();
+                    assertEquals(1.0, sum, 1e-9, attribute);
+                }
+            }
         }
     }
 

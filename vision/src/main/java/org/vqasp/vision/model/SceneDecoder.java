@@ -171,6 +171,74 @@ public final class SceneDecoder {
                 ClevrRelations.relationships(objects, directions), directions);
     }
 
+    /**
+     * Combines the scene of an image with the scene of its left-right mirror image: each object of
+     * {@code original} that has a mirrored counterpart within {@link #MERGE_CELLS} cells (at the pixel
+     * {@code imageWidth - x}) takes, per attribute, the normalised geometric mean of the two distributions, and
+     * the most likely value of that. Objects, confidences and positions stay those of {@code original} (mirrored
+     * images train no ground-plane positions); objects seen only in the mirror image are dropped.
+     *
+     * @param original the scene of the image
+     * @param mirrored the scene of the mirror image
+     * @param config the network's configuration (input size, for the match radius)
+     * @param imageWidth width of the original image in pixels
+     * @return the combined scene, with relationships recomputed (a changed size moves an object's height)
+     */
+    public static ClevrScene averageMirror(ClevrScene original, ClevrScene mirrored, SceneNetConfig config,
+            int imageWidth) {
+        double radius = MERGE_CELLS * SceneNetConfig.STRIDE * imageWidth / (double) config.inputWidth();
+        List<ClevrObject> taken = new ArrayList<>(mirrored.objects());
+        List<ClevrObject> objects = new ArrayList<>();
+        for (ClevrObject o : original.objects()) {
+            ClevrObject twin = null;
+            double best = radius;
+            for (ClevrObject m : taken) {
+                double d = Math.hypot(imageWidth - m.pixelCoords().x() - o.pixelCoords().x(),
+                        m.pixelCoords().y() - o.pixelCoords().y());
+                if (d < best) {
+                    best = d;
+                    twin = m;
+                }
+            }
+            if (twin == null) {
+                objects.add(o);
+                continue;
+            }
+            taken.remove(twin);
+            String[] values = new String[4];
+            Map<String, Map<String, Double>> probs = new LinkedHashMap<>();
+            for (int a = 0; a < 4; a++) {
+                String attribute = ClevrVocabulary.ATTRIBUTES.get(a);
+                Map<String, Double> p = o.probabilities().get(attribute);
+                Map<String, Double> q = twin.probabilities().get(attribute);
+                Map<String, Double> mean = new LinkedHashMap<>();
+                double sum = 0;
+                for (String v : ClevrVocabulary.VALUES.get(a)) {
+                    double g = Math.sqrt(p.getOrDefault(v, 0.0) * q.getOrDefault(v, 0.0));
+                    mean.put(v, g);
+                    sum += g;
+                }
+                String top = o.attribute(attribute);
+                double topP = -1;
+                for (Map.Entry<String, Double> e : mean.entrySet()) {
+                    e.setValue(sum > 0 ? e.getValue() / sum : p.getOrDefault(e.getKey(), 0.0));
+                    if (e.getValue() > topP) {
+                        topP = e.getValue();
+                        top = e.getKey();
+                    }
+                }
+                values[a] = top;
+                probs.put(attribute, mean);
+            }
+            Vec3 c = o.coords();
+            Vec3 coords = c == null ? null : new Vec3(c.x(), c.y(), ClevrVocabulary.SIZE_RADIUS.get(values[3]));
+            objects.add(new ClevrObject(values[0], values[1], values[2], values[3], coords, o.pixelCoords(),
+                    o.rotation(), o.confidence(), probs));
+        }
+        return new ClevrScene(original.split(), original.imageIndex(), original.imageFilename(), objects,
+                ClevrRelations.relationships(objects, original.directions()), original.directions());
+    }
+
     /** The p-weighted sums of the votes for one object. */
     private static final class Votes {
         final int cell;

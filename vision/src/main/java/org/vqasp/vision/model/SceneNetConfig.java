@@ -19,9 +19,11 @@ import java.util.List;
  * @param mlpDim hidden width of each layer's MLP
  * @param headDim F, width of the per-cell head
  * @param threshold presence probability at and above which a cell peak becomes an object
+ * @param mirrorAverage whether {@link org.vqasp.vision.SceneExtractor} also reads each image's mirror image and
+ *     averages the two attribute distributions of each object (for models trained with mirrored images)
  */
 public record SceneNetConfig(int inputWidth, int inputHeight, List<Integer> stemChannels, int embedDim, int layers,
-        int heads, int queryHeads, int kvHeads, int mlpDim, int headDim, double threshold) {
+        int heads, int queryHeads, int kvHeads, int mlpDim, int headDim, double threshold, boolean mirrorAverage) {
 
     /** Output stride of the stem. */
     public static final int STRIDE = 8;
@@ -47,6 +49,13 @@ public record SceneNetConfig(int inputWidth, int inputHeight, List<Integer> stem
         // head counts are checked by GroupedQueryAttention.Builder
     }
 
+    /** A configuration without mirror averaging. */
+    public SceneNetConfig(int inputWidth, int inputHeight, List<Integer> stemChannels, int embedDim, int layers,
+            int heads, int queryHeads, int kvHeads, int mlpDim, int headDim, double threshold) {
+        this(inputWidth, inputHeight, stemChannels, embedDim, layers, heads, queryHeads, kvHeads, mlpDim, headDim,
+                threshold, false);
+    }
+
     /**
      * The default model: 240x160 input, stem 24/48/96, D = 128, 3 layers on a 15 x 10 token grid, H = 8 with GQA
      * (2 key/value heads), MLP 384, head 96.
@@ -68,7 +77,13 @@ public record SceneNetConfig(int inputWidth, int inputHeight, List<Integer> stem
     /** Returns a copy with another decoding threshold. */
     public SceneNetConfig withThreshold(double t) {
         return new SceneNetConfig(inputWidth, inputHeight, stemChannels, embedDim, layers, heads, queryHeads,
-                kvHeads, mlpDim, headDim, t);
+                kvHeads, mlpDim, headDim, t, mirrorAverage);
+    }
+
+    /** Returns a copy with mirror averaging on or off. */
+    public SceneNetConfig withMirrorAverage(boolean on) {
+        return new SceneNetConfig(inputWidth, inputHeight, stemChannels, embedDim, layers, heads, queryHeads,
+                kvHeads, mlpDim, headDim, threshold, on);
     }
 
     /** Returns the JSON form. */
@@ -85,6 +100,9 @@ public record SceneNetConfig(int inputWidth, int inputHeight, List<Integer> stem
         o.put("mlp_dim", mlpDim);
         o.put("head_dim", headDim);
         o.put("threshold", threshold);
+        if (mirrorAverage) {
+            o.put("mirror_average", true);
+        }
         return o;
     }
 
@@ -103,6 +121,6 @@ public record SceneNetConfig(int inputWidth, int inputHeight, List<Integer> stem
                 o.path("layers").asInt(d.layers()), o.path("heads").asInt(d.heads()),
                 o.path("query_heads").asInt(d.queryHeads()), o.path("kv_heads").asInt(d.kvHeads()),
                 o.path("mlp_dim").asInt(d.mlpDim()), o.path("head_dim").asInt(d.headDim()),
-                o.path("threshold").asDouble(d.threshold()));
+                o.path("threshold").asDouble(d.threshold()), o.path("mirror_average").asBoolean(false));
     }
 }

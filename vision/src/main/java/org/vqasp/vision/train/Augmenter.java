@@ -6,7 +6,9 @@ import org.vqasp.vision.model.ImagePreprocessor;
 /**
  * Photometric and small geometric augmentation of a model-sized RGB image, aimed at the gap between our renders
  * and real CLEVR images: colour jitter that keeps hue (brightness, contrast, saturation, gamma, white balance),
- * Gaussian blur, Gaussian noise, and crops (zoom and shift). Hue is never changed: colour is a label.
+ * Gaussian blur, Gaussian noise, crops (zoom and shift) and left-right mirroring. Hue is never changed: colour is
+ * a label. A mirror keeps every attribute (CLEVR's shapes are mirror-symmetric) but not the lighting, whose key
+ * light then comes from the other side.
  *
  * <p>Pure: the output depends only on the input and the random generator.
  *
@@ -19,27 +21,35 @@ import org.vqasp.vision.model.ImagePreprocessor;
  * @param maxBlurSigma largest blur sigma in model-input pixels
  * @param noiseProbability chance of noise with sigma uniform in [0, maxNoise]
  * @param maxNoise largest noise sigma on the [0, 1] scale
+ * @param mirrorProbability chance of a left-right mirror (after the crop)
  */
 public record Augmenter(double cropProbability, double maxZoom, double maxShift, double jitter,
-        double blurProbability, double maxBlurSigma, double noiseProbability, double maxNoise) {
+        double blurProbability, double maxBlurSigma, double noiseProbability, double maxNoise,
+        double mirrorProbability) {
 
     /** Checks the values. */
     public Augmenter {
         if (maxZoom < 1 || cropProbability < 0 || cropProbability > 1 || blurProbability < 0 || blurProbability > 1
                 || noiseProbability < 0 || noiseProbability > 1 || jitter < 0 || maxShift < 0 || maxNoise < 0
-                || maxBlurSigma < 0.3) {
+                || maxBlurSigma < 0.3 || mirrorProbability < 0 || mirrorProbability > 1) {
             throw new IllegalArgumentException("bad augmentation " + this);
         }
     }
 
-    /** The settings used to train the default model. */
+    /** The default settings: every augmentation but mirroring, which is {@link #withMirror(double) opt-in}. */
     public static Augmenter defaults() {
-        return new Augmenter(0.3, 1.08, 6, 1.0, 0.3, 1.0, 0.5, 0.012);
+        return new Augmenter(0.3, 1.08, 6, 1.0, 0.3, 1.0, 0.5, 0.012, 0);
     }
 
     /** No augmentation at all. */
     public static Augmenter none() {
-        return new Augmenter(0, 1, 0, 0, 0, 0.3, 0, 0);
+        return new Augmenter(0, 1, 0, 0, 0, 0.3, 0, 0, 0);
+    }
+
+    /** Returns these settings with another mirror probability. */
+    public Augmenter withMirror(double probability) {
+        return new Augmenter(cropProbability, maxZoom, maxShift, jitter, blurProbability, maxBlurSigma,
+                noiseProbability, maxNoise, probability);
     }
 
     /**
@@ -77,6 +87,13 @@ public record Augmenter(double cropProbability, double maxZoom, double maxShift,
             t = new TargetEncoder.Transform(zoom, Math.round(dx * 100) / 100.0, Math.round(dy * 100) / 100.0);
             for (int k = 0; k < 3; k++) {
                 c[k] = warp(c[k], width, height, t);
+            }
+        }
+        // drawn only when enabled, so that settings without mirroring keep their random sequence
+        if (mirrorProbability > 0 && rnd.nextDouble() < mirrorProbability) {
+            t = t.mirrored();
+            for (int k = 0; k < 3; k++) {
+                c[k] = mirror(c[k], width, height);
             }
         }
         if (jitter > 0) {
@@ -149,6 +166,17 @@ public record Augmenter(double cropProbability, double maxZoom, double maxShift,
                 float top = src[y0 * w + x0] * (1 - fx) + src[y0 * w + x1] * fx;
                 float bottom = src[y1 * w + x0] * (1 - fx) + src[y1 * w + x1] * fx;
                 out[v * w + u] = top * (1 - fy) + bottom * fy;
+            }
+        }
+        return out;
+    }
+
+    /** Left-right mirror: output column u is source column w - 1 - u. */
+    static float[] mirror(float[] src, int w, int h) {
+        float[] out = new float[w * h];
+        for (int v = 0; v < h; v++) {
+            for (int u = 0; u < w; u++) {
+                out[v * w + u] = src[v * w + w - 1 - u];
             }
         }
         return out;

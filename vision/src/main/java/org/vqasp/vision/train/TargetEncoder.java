@@ -22,7 +22,7 @@ import org.vqasp.vision.model.SceneNetConfig;
  *   <li>{@link #REGRESSION}: offset x, y from the cell centre to the object centre (in cells), ground-plane x, y
  *       and depth, normalised like the outputs;
  *   <li>{@link #WEIGHT}: the weight of each of those five regressions (0 for the ground plane and depth when the
- *       image was cropped, since a crop moves the camera).
+ *       image was cropped, since a crop moves the camera; 0 for the ground plane when it was mirrored).
  * </ul>
  *
  * <p>Cell weights: 1 in an object's centre cell; {@link #NEIGHBOUR_WEIGHT} in the eight cells around it that are
@@ -56,20 +56,41 @@ public final class TargetEncoder {
 
     /**
      * A pixel-space transform applied to the image before it reached the network: a point (x, y) of the original
-     * image lands at (x * scale + dx, y * scale + dy) of the model input.
+     * image, in model-input pixels, lands at (u, v) = (x * scale + dx, y * scale + dy), and then, when mirrored,
+     * at (W - u, v) with W the input width.
      *
      * @param scale zoom factor (1 for none)
      * @param dx shift in model-input pixels
      * @param dy shift in model-input pixels
+     * @param mirror whether the image was flipped left to right after the zoom and shift
      */
-    public record Transform(double scale, double dx, double dy) {
+    public record Transform(double scale, double dx, double dy, boolean mirror) {
 
         /** The identity. */
-        public static final Transform NONE = new Transform(1, 0, 0);
+        public static final Transform NONE = new Transform(1, 0, 0, false);
+
+        /** A zoom and shift without mirroring. */
+        public Transform(double scale, double dx, double dy) {
+            this(scale, dx, dy, false);
+        }
 
         /** Returns whether this transform moves anything. */
         public boolean isIdentity() {
-            return scale == 1 && dx == 0 && dy == 0;
+            return !mirror && !movesCamera();
+        }
+
+        /**
+         * Returns whether the transform changes what a camera would see beyond a mirror image: a zoom or a shift.
+         * A mirror keeps every object's camera depth; CLEVR re-aims each jittered camera, so the mirror plane on
+         * the ground is not known exactly and mirrored images train no ground-plane positions.
+         */
+        public boolean movesCamera() {
+            return scale != 1 || dx != 0 || dy != 0;
+        }
+
+        /** Returns this transform followed by a left-right mirror. */
+        public Transform mirrored() {
+            return new Transform(scale, dx, dy, !mirror);
         }
     }
 
@@ -93,12 +114,16 @@ public final class TargetEncoder {
         java.util.Arrays.fill(into, offset, offset + cells * CHANNELS, 0f);
         double toInputX = (double) config.inputWidth() / imageWidth;
         double toInputY = (double) config.inputHeight() / imageHeight;
-        boolean keepGeometry = transform.isIdentity();
+        boolean keepGround = transform.isIdentity();
+        boolean keepDepth = !transform.movesCamera();
         List<ClevrObject> objects = scene.objects();
         List<double[]> centres = new java.util.ArrayList<>(); // {gx, gy, object index}
         for (int k = 0; k < objects.size(); k++) {
             ClevrObject o = objects.get(k);
             double u = (o.pixelCoords().x() * toInputX) * transform.scale() + transform.dx();
+            if (transform.mirror()) {
+                u = config.inputWidth() - u;
+            }
             double v = (o.pixelCoords().y() * toInputY) * transform.scale() + transform.dy();
             double gx = u / SceneNetConfig.STRIDE; // in cells
             double gy = v / SceneNetConfig.STRIDE;
@@ -132,8 +157,8 @@ public final class TargetEncoder {
                     if (!own && (isCentre[y * gw + x] || nearest(centres, x, y) != c)) {
                         continue;
                     }
-                    fill(objects.get((int) c[2]), c[0], c[1], x, y, own ? 1f : NEIGHBOUR_WEIGHT, keepGeometry,
-                            into, offset + (y * gw + x) * CHANNELS);
+                    fill(objects.get((int) c[2]), c[0], c[1], x, y, own ? 1f : NEIGHBOUR_WEIGHT, keepGround,
+                            keepDepth, into, offset + (y * gw + x) * CHANNELS);
                 }
             }
         }
@@ -154,8 +179,8 @@ public final class TargetEncoder {
         return best;
     }
 
-    private static void fill(ClevrObject o, double gx, double gy, int x, int y, float w, boolean keepGeometry,
-            float[] into, int base) {
+    private static void fill(ClevrObject o, double gx, double gy, int x, int y, float w, boolean keepGround,
+            boolean keepDepth, float[] into, int base) {
         int oneHot = base + ONE_HOT;
         for (int a = 0; a < 4; a++) {
             into[oneHot + ClevrVocabulary.index(a, o.attribute(ClevrVocabulary.ATTRIBUTES.get(a)))] = w;
@@ -165,13 +190,15 @@ public final class TargetEncoder {
         into[base + REGRESSION + 1] = (float) (gy - y - 0.5);
         into[base + WEIGHT] = w;
         into[base + WEIGHT + 1] = w;
-        if (keepGeometry && o.coords() != null) {
+        if (keepGround && o.coords() != null) {
             into[base + REGRESSION + 2] = (float) (o.coords().x() / SceneDecoder.COORD_SCALE);
             into[base + REGRESSION + 3] = (float) (o.coords().y() / SceneDecoder.COORD_SCALE);
-            into[base + REGRESSION + 4] = (float) ((o.pixelCoords().z() - SceneDecoder.DEPTH_MEAN)
-                    / SceneDecoder.DEPTH_SCALE);
             into[base + WEIGHT + 2] = w;
             into[base + WEIGHT + 3] = w;
+        }
+        if (keepDepth && o.coords() != null) {
+            into[base + REGRESSION + 4] = (float) ((o.pixelCoords().z() - SceneDecoder.DEPTH_MEAN)
+                    / SceneDecoder.DEPTH_SCALE);
             into[base + WEIGHT + 4] = w;
         }
     }

@@ -469,7 +469,8 @@ public final class VisionTrainer {
     private static void initialise(SceneNet net, Path dir, NDManager manager) {
         try (NDManager tmp = manager.newSubManager()) {
             SceneNet source = ModelDirectory.read(dir, tmp);
-            if (!source.config().withThreshold(net.config().threshold()).equals(net.config())) {
+            if (!source.config().withThreshold(net.config().threshold())
+                    .withMirrorAverage(net.config().mirrorAverage()).equals(net.config())) {
                 throw new InputException("init_mismatch", dir + " holds " + source.config() + ", not "
                         + net.config());
             }

@@ -73,6 +73,90 @@ class SceneDecoderTest {
     }
 
     @Test
+    void should_encode_a_mirror_image_with_mirrored_pixels_and_depth_but_no_ground_plane() {
+        // given sampled scenes encoded as the targets of their mirror images
+        SceneNetConfig config = SceneNetConfig.defaults();
+        int cells = config.gridWidth() * config.gridHeight();
+        SceneSampler sampler = SceneSampler.builder().build();
+        int checked = 0;
+        for (int i = 0; i < 20; i++) {
+            ClevrScene gold = sampler.sample("val", i, 300 + i).scene();
+            if (sharesACell(gold)) {
+                continue;
+            }
+            float[] targets = new float[cells * TargetEncoder.CHANNELS];
+            TargetEncoder.encode(gold, config, 480, 320, TargetEncoder.Transform.NONE.mirrored(), targets, 0);
+            // when a perfect output is decoded
+            ClevrScene predicted = SceneDecoder.decode(perfectOutput(targets, cells), config, 480, 320, "val", i,
+                    null);
+            // then each object appears at 480 - x with its attributes and depth; ground-plane weights are 0
+            assertEquals(gold.objects().size(), predicted.objects().size());
+            for (ClevrObject g : gold.objects()) {
+                ClevrObject p = predicted.objects().stream().min((a, b) -> Double.compare(
+                        Math.hypot(480 - g.pixelCoords().x() - a.pixelCoords().x(), g.pixelCoords().y()
+                                - a.pixelCoords().y()),
+                        Math.hypot(480 - g.pixelCoords().x() - b.pixelCoords().x(), g.pixelCoords().y()
+                                - b.pixelCoords().y()))).orElseThrow();
+                assertEquals(480 - g.pixelCoords().x(), p.pixelCoords().x(), 1e-3);
+                assertEquals(g.pixelCoords().y(), p.pixelCoords().y(), 1e-3);
+                assertEquals(g.pixelCoords().z(), p.pixelCoords().z(), 1e-4);
+                assertEquals(List.of(g.shape(), g.color(), g.material(), g.size()),
+                        List.of(p.shape(), p.color(), p.material(), p.size()));
+                checked++;
+            }
+            for (int c = 0; c < cells; c++) {
+                int t = c * TargetEncoder.CHANNELS;
+                if (targets[t + TargetEncoder.CENTRE] == 1f) {
+                    assertEquals(0f, targets[t + TargetEncoder.WEIGHT + 2]);
+                    assertEquals(0f, targets[t + TargetEncoder.WEIGHT + 3]);
+                    assertEquals(1f, targets[t + TargetEncoder.WEIGHT + 4]);
+                }
+            }
+        }
+        assertTrue(checked > 60, checked + " objects checked");
+    }
+
+    @Test
+    void should_average_attributes_with_the_mirror_scene_and_keep_unmatched_objects() {
+        // given an image 480 wide with two objects, and a mirror-image scene that sees only the first one, at
+        // 480 - x and 5 pixels off, more sure that it is a cube
+        ClevrObject a = object(100, 200, 0.4, 0.6);
+        ClevrObject b = object(300, 120, 0.2, 0.8);
+        ClevrObject twin = object(480 - 100 + 3, 204, 0.9, 0.1);
+        ClevrObject far = object(480 - 300 + 40, 120, 0.99, 0.01);
+        var directions = org.vqasp.core.clevr.world.ClevrRelations.directions();
+        ClevrScene original = new ClevrScene("val", 7, "x.png", List.of(a, b),
+                org.vqasp.core.clevr.world.ClevrRelations.relationships(List.of(a, b), directions), directions);
+        ClevrScene mirrored = new ClevrScene(null, -1, null, List.of(far, twin),
+                org.vqasp.core.clevr.world.ClevrRelations.relationships(List.of(far, twin), directions), directions);
+        // when they are combined
+        ClevrScene combined = SceneDecoder.averageMirror(original, mirrored, SceneNetConfig.defaults(), 480);
+        // then the first object takes the normalised geometric mean, the second (no twin within a cell) is kept
+        double cube = Math.sqrt(0.4 * 0.9);
+        double cylinder = Math.sqrt(0.6 * 0.1);
+        ClevrObject first = combined.objects().get(0);
+        assertEquals("cube", first.shape());
+        assertEquals(cube / (cube + cylinder), first.probabilities().get("shape").get("cube"), 1e-9);
+        assertEquals(0.0, first.probabilities().get("shape").get("sphere"), 1e-12);
+        assertEquals(a.pixelCoords(), first.pixelCoords());
+        assertEquals(a.confidence(), first.confidence());
+        assertEquals(b, combined.objects().get(1));
+        assertEquals("x.png", combined.imageFilename());
+        assertEquals(original.relationships(), combined.relationships());
+    }
+
+    private static ClevrObject object(double px, double py, double cube, double cylinder) {
+        java.util.Map<String, java.util.Map<String, Double>> p = new java.util.LinkedHashMap<>();
+        p.put("shape", java.util.Map.of("cube", cube, "sphere", 0.0, "cylinder", cylinder));
+        p.put("color", java.util.Map.of("red", 1.0));
+        p.put("material", java.util.Map.of("rubber", 1.0));
+        p.put("size", java.util.Map.of("large", 1.0));
+        return new ClevrObject(cube > cylinder ? "cube" : "cylinder", "red", "rubber", "large",
+                new org.vqasp.core.clevr.Vec3(px / 100, py / 100, 0.7), new org.vqasp.core.clevr.Vec3(px, py, 10),
+                0, 0.9, p);
+    }
+
+    @Test
     void should_merge_votes_for_one_centre_and_keep_adjacent_objects() {
         // given a grid where cells (5,5) and (6,5) both point at x = 6.0 (one object), cells (5,10) and (6,10)
         // each point at their own centre (two adjacent objects), and one cell sits just below the threshold
