@@ -74,6 +74,15 @@ final class DemoCommand implements Callable<Integer> {
                     }
                     line(w, parts.get("clevr_real_images"));
                 }
+                EvalRunner.Run weighted = part(base, "clevr-real-images-weighted",
+                        options -> ClevrEvaluation.evaluate(Home.sample("clevr/real-dev/questions.json"), images,
+                                ClevrEvaluation.Programs.PARSED, new ClevrReasoner(), true, options,
+                                progressFor("real images, weighted")));
+                parts.put("clevr_real_images_weighted", weighted.evalSummary());
+                if (!run.json) {
+                    w.print("  the same, the scene read as weighted choices (eval --weighted):");
+                    line(w, parts.get("clevr_real_images_weighted"));
+                }
             }
         } else if (!run.json) {
             section(w, "1. Real CLEVR images: skipped, this build has no bundled vision model");
