@@ -18,7 +18,6 @@ import org.vqasp.core.InputException;
 import org.vqasp.core.VqaspException;
 import org.vqasp.core.clevr.ClevrScene;
 import org.vqasp.vision.model.ModelDirectory;
-import org.vqasp.vision.model.SceneDecoder;
 import org.vqasp.vision.model.SceneNet;
 import org.vqasp.vision.model.SceneNetConfig;
 import org.vqasp.vision.model.SceneTranslator;
@@ -113,24 +112,9 @@ public final class SceneExtractor implements AutoCloseable {
         for (BufferedImage b : images) {
             wrapped.add(ImageFactory.getInstance().fromImage(b));
         }
-        if (config.mirrorAverage()) {
-            for (BufferedImage b : images) {
-                wrapped.add(ImageFactory.getInstance().fromImage(mirror(b)));
-            }
-        }
         Predictor<Image, ClevrScene> predictor = borrow();
         try {
-            List<ClevrScene> scenes = predictor.batchPredict(wrapped);
-            if (!config.mirrorAverage()) {
-                return scenes;
-            }
-            int n = images.size();
-            List<ClevrScene> combined = new ArrayList<>(n);
-            for (int i = 0; i < n; i++) {
-                combined.add(SceneDecoder.averageMirror(scenes.get(i), scenes.get(n + i), config,
-                        images.get(i).getWidth()));
-            }
-            return combined;
+            return predictor.batchPredict(wrapped);
         } catch (TranslateException e) {
             throw new VqaspException("vision", "scene extraction failed: " + e.getMessage(), e);
         } finally {
@@ -162,24 +146,6 @@ public final class SceneExtractor implements AutoCloseable {
         String split = m.matches() ? m.group(1) : null;
         int index = m.matches() ? Integer.parseInt(m.group(2)) : -1;
         return new ClevrScene(split, index, name, s.objects(), s.relationships(), s.directions());
-    }
-
-    /** Returns the left-right mirror image, column x becoming column width - 1 - x. */
-    static BufferedImage mirror(BufferedImage image) {
-        int w = image.getWidth();
-        int h = image.getHeight();
-        int[] row = new int[w];
-        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-        for (int y = 0; y < h; y++) {
-            image.getRGB(0, y, w, 1, row, 0, w);
-            for (int x = 0; x < w / 2; x++) {
-                int t = row[x];
-                row[x] = row[w - 1 - x];
-                row[w - 1 - x] = t;
-            }
-            out.setRGB(0, y, w, 1, row, 0, w);
-        }
-        return out;
     }
 
     private Predictor<Image, ClevrScene> borrow() {

@@ -109,7 +109,7 @@ class SceneExtractorTest {
                 SceneExtractor averaged = SceneExtractor.load(mirrored)) {
             // when both read the image, and the plain one also reads its mirror image
             ClevrScene one = plain.extract(real);
-            ClevrScene other = plain.extract(SceneExtractor.mirror(real));
+            ClevrScene other = plain.extract(mirror(real));
             ClevrScene both = averaged.extract(real);
             // then the averaged scene has the plain scene's objects and positions, and attributes of the combination
             assertTrue(averaged.config().mirrorAverage());
@@ -119,6 +119,13 @@ class SceneExtractorTest {
             ClevrScene expected = SceneDecoder.averageMirror(one, other, plain.config(), real.getWidth());
             assertEquals(expected.objects().size(), both.objects().size());
             assertEquals(expected.relationships(), both.relationships());
+            // and a batch of two images hands each its own pair of outputs back
+            List<ClevrScene> batch = averaged.extractAll(List.of(real, mirror(real)));
+            assertEquals(both.objects().stream().map(ClevrObject::shape).toList(),
+                    batch.get(0).objects().stream().map(ClevrObject::shape).toList());
+            assertEquals(both.objects().size(), batch.get(1).objects().size());
+            assertEquals(real.getWidth() - both.objects().get(0).pixelCoords().x(),
+                    batch.get(1).objects().get(0).pixelCoords().x(), 2.0);
             for (int i = 0; i < both.objects().size(); i++) {
                 ClevrObject e = expected.objects().get(i);
                 ClevrObject o = both.objects().get(i);
@@ -137,6 +144,18 @@ class SceneExtractorTest {
                 }
             }
         }
+    }
+
+    /** The left-right mirror image, column x becoming column width - 1 - x. */
+    private static BufferedImage mirror(BufferedImage image) {
+        int w = image.getWidth();
+        BufferedImage out = new BufferedImage(w, image.getHeight(), BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < w; x++) {
+                out.setRGB(w - 1 - x, y, image.getRGB(x, y));
+            }
+        }
+        return out;
     }
 
     @Test
