@@ -9,7 +9,7 @@ import org.vqasp.cli.ask.AskPrinter;
 import org.vqasp.cli.ask.AskResult;
 import org.vqasp.cli.ask.AskSession;
 import org.vqasp.cli.ask.AskShell;
-import org.vqasp.core.clevr.questions.ClevrQuestionParser;
+import org.vqasp.language.clevr.ClevrQuestionParser;
 import org.vqasp.distill.QuestionTranslator;
 import org.vqasp.reasoning.clevr.ClevrReasoner;
 import org.vqasp.vision.SceneExtractor;

@@ -13,7 +13,7 @@ import org.vqasp.eval.clevr.SceneSource;
 import org.vqasp.eval.clevr.VisionScenes;
 import org.vqasp.reasoning.clevr.ClevrReasoner;
 import org.vqasp.vision.SceneExtractor;
-import org.vqasp.vision.train.SceneMetrics;
+import org.vqasp.world.SceneMetrics;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

@@ -1,5 +1,6 @@
 package org.vqasp.cli;
 
+
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -7,7 +8,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.vqasp.vision.model.SceneNetConfig;
 import org.vqasp.vision.train.Augmenter;
-import org.vqasp.vision.train.SceneMetrics;
+import org.vqasp.world.SceneMetrics;
 import org.vqasp.vision.train.TrainConfig;
 import org.vqasp.vision.train.TrainListener;
 import org.vqasp.vision.train.VisionTrainer;

@@ -16,10 +16,10 @@ import java.util.stream.Collectors;
 import org.vqasp.core.VqaspException;
 import org.vqasp.core.clevr.ClevrJson;
 import org.vqasp.core.clevr.Program;
-import org.vqasp.core.clevr.questions.ClevrMetadata;
-import org.vqasp.core.clevr.questions.ClevrQuestionParser;
-import org.vqasp.core.clevr.questions.ParseResult;
-import org.vqasp.core.clevr.questions.TemplateLibrary;
+import org.vqasp.world.questions.ClevrMetadata;
+import org.vqasp.language.clevr.ClevrQuestionParser;
+import org.vqasp.language.clevr.ParseResult;
+import org.vqasp.world.questions.TemplateLibrary;
 
 /**
  * Asks a language model to translate a CLEVR question that the template parser did not understand into a

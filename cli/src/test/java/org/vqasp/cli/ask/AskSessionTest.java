@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.vqasp.core.VqaspException;
 import org.vqasp.core.clevr.Program;
 import org.vqasp.core.clevr.ProgramStep;
-import org.vqasp.core.clevr.questions.ClevrQuestionParser;
+import org.vqasp.language.clevr.ClevrQuestionParser;
 import org.vqasp.reasoning.clevr.ClevrReasoner;
 
 class AskSessionTest {

@@ -1,7 +1,9 @@
 package org.vqasp.core.clevr;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.vqasp.core.DatasetItem;
 import org.vqasp.core.VqaspException;
@@ -26,6 +28,27 @@ public final class ClevrDataset {
         return new DatasetReader<>(JsonItemStream.array(file, "questions"), "question",
                 n -> n.hasNonNull("question_index") ? n.get("question_index").asText() : null,
                 ClevrJson::question);
+    }
+
+    /**
+     * Reads every question of a file into a list, for files known to be small and well formed (fixtures,
+     * training sets); batch commands stream with {@link #questions(Path)} instead.
+     *
+     * @throws org.vqasp.core.InputException when the file is missing or malformed
+     * @throws VqaspException the first bad item's error
+     */
+    public static List<ClevrQuestion> loadQuestions(Path file) {
+        List<ClevrQuestion> out = new ArrayList<>();
+        try (DatasetReader<ClevrQuestion> r = questions(file)) {
+            while (r.hasNext()) {
+                DatasetItem<ClevrQuestion> item = r.next();
+                if (!item.ok()) {
+                    throw item.error();
+                }
+                out.add(item.value());
+            }
+        }
+        return out;
     }
 
     /**

@@ -6,7 +6,7 @@ import org.vqasp.core.InputException;
 import org.vqasp.core.Progress;
 import org.vqasp.core.clevr.ClevrDataset;
 import org.vqasp.core.clevr.ClevrQuestion;
-import org.vqasp.core.clevr.questions.ClevrQuestionParser;
+import org.vqasp.language.clevr.ClevrQuestionParser;
 import org.vqasp.core.json.DatasetReader;
 import org.vqasp.eval.BatchAnswerer;
 import org.vqasp.eval.EvalRunner;

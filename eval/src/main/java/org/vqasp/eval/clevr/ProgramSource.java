@@ -3,8 +3,8 @@ package org.vqasp.eval.clevr;
 import org.vqasp.core.VqaspException;
 import org.vqasp.core.clevr.ClevrQuestion;
 import org.vqasp.core.clevr.Program;
-import org.vqasp.core.clevr.questions.ClevrQuestionParser;
-import org.vqasp.core.clevr.questions.ParseResult;
+import org.vqasp.language.clevr.ClevrQuestionParser;
+import org.vqasp.language.clevr.ParseResult;
 
 /** Where a question's program comes from: the dataset (gold) or the question parser. */
 @FunctionalInterface

@@ -10,7 +10,7 @@ import org.vqasp.core.VqaspException;
 import org.vqasp.core.clevr.ClevrQuestion;
 import org.vqasp.core.clevr.ClevrScene;
 import org.vqasp.vision.SceneExtractor;
-import org.vqasp.vision.train.SceneMetrics;
+import org.vqasp.world.SceneMetrics;
 
 /**
  * Scenes read from the images by the vision model: {@code DIR/<image_filename>} for each question. The last

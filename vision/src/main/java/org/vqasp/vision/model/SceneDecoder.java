@@ -1,5 +1,7 @@
 package org.vqasp.vision.model;
 
+import org.vqasp.world.ClevrVocabulary;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -8,7 +10,7 @@ import java.util.Map;
 import org.vqasp.core.clevr.ClevrObject;
 import org.vqasp.core.clevr.ClevrScene;
 import org.vqasp.core.clevr.Vec3;
-import org.vqasp.core.clevr.world.ClevrRelations;
+import org.vqasp.world.ClevrRelations;
 
 /**
  * Turns the per-cell output of a {@link SceneNet} into a {@link ClevrScene}.

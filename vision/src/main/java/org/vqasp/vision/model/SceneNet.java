@@ -1,5 +1,7 @@
 package org.vqasp.vision.model;
 
+import org.vqasp.nn.TransformerEncoderLayer;
+
 import ai.djl.MalformedModelException;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -21,7 +23,7 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import org.vqasp.vision.attention.GroupedQueryAttention;
+import org.vqasp.nn.GroupedQueryAttention;
 
 /**
  * The scene-graph network: a convolutional stem to stride 8, one more stride-2 convolution to a coarse grid of

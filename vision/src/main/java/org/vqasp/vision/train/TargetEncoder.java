@@ -3,7 +3,7 @@ package org.vqasp.vision.train;
 import java.util.List;
 import org.vqasp.core.clevr.ClevrObject;
 import org.vqasp.core.clevr.ClevrScene;
-import org.vqasp.vision.model.ClevrVocabulary;
+import org.vqasp.world.ClevrVocabulary;
 import org.vqasp.vision.model.SceneDecoder;
 import org.vqasp.vision.model.SceneNet;
 import org.vqasp.vision.model.SceneNetConfig;

@@ -1,5 +1,7 @@
 package org.vqasp.vision.train;
 
+import org.vqasp.world.SceneMetrics;
+
 import java.nio.file.Path;
 
 /** Receives the progress of a {@link VisionTrainer} run; every method defaults to doing nothing. */

@@ -1,5 +1,8 @@
 package org.vqasp.vision.train;
 
+import org.vqasp.world.SceneMetrics;
+import org.vqasp.nn.AdamW;
+
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;

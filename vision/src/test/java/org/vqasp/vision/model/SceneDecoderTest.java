@@ -7,8 +7,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.vqasp.core.clevr.ClevrObject;
 import org.vqasp.core.clevr.ClevrScene;
-import org.vqasp.core.clevr.world.SceneSampler;
-import org.vqasp.vision.train.SceneMetrics;
+import org.vqasp.world.SceneSampler;
+import org.vqasp.world.SceneMetrics;
 import org.vqasp.vision.train.TargetEncoder;
 
 class SceneDecoderTest {
@@ -124,11 +124,11 @@ class SceneDecoderTest {
         ClevrObject b = object(300, 120, 0.2, 0.8);
         ClevrObject twin = object(480 - 100 + 3, 204, 0.9, 0.1);
         ClevrObject far = object(480 - 300 + 40, 120, 0.99, 0.01);
-        var directions = org.vqasp.core.clevr.world.ClevrRelations.directions();
+        var directions = org.vqasp.world.ClevrRelations.directions();
         ClevrScene original = new ClevrScene("val", 7, "x.png", List.of(a, b),
-                org.vqasp.core.clevr.world.ClevrRelations.relationships(List.of(a, b), directions), directions);
+                org.vqasp.world.ClevrRelations.relationships(List.of(a, b), directions), directions);
         ClevrScene mirrored = new ClevrScene(null, -1, null, List.of(far, twin),
-                org.vqasp.core.clevr.world.ClevrRelations.relationships(List.of(far, twin), directions), directions);
+                org.vqasp.world.ClevrRelations.relationships(List.of(far, twin), directions), directions);
         // when they are combined
         ClevrScene combined = SceneDecoder.averageMirror(original, mirrored, SceneNetConfig.defaults(), 480);
         // then the first object takes the normalised geometric mean, the second (no twin within a cell) is kept

@@ -21,8 +21,8 @@ import javax.imageio.ImageIO;
 import org.vqasp.core.clevr.ClevrJson;
 import org.vqasp.core.clevr.ClevrObject;
 import org.vqasp.core.clevr.ClevrScene;
-import org.vqasp.core.clevr.world.SampledScene;
-import org.vqasp.core.clevr.world.SceneSampler;
+import org.vqasp.world.SampledScene;
+import org.vqasp.world.SceneSampler;
 
 /**
  * Tiny CLEVR-layout datasets for tests: scenes from the real sampler (so geometry and relationships are CLEVR's),

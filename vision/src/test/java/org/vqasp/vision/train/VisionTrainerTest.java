@@ -1,5 +1,7 @@
 package org.vqasp.vision.train;
 
+import org.vqasp.world.SceneMetrics;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

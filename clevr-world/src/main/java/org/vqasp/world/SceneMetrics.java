@@ -1,0 +1,179 @@
+package org.vqasp.world;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.vqasp.core.clevr.ClevrObject;
+import org.vqasp.core.clevr.ClevrScene;
+import org.vqasp.world.ClevrVocabulary;
+
+/**
+ * Accumulates how well predicted scenes match gold ones. Objects are matched one-to-one, closest pixel
+ * coordinates first, within {@link #MATCH_PIXELS}; unmatched predictions are false positives and unmatched gold
+ * objects misses. Attributes are scored on matched objects, relations on pairs of matched objects. Not
+ * thread-safe; {@link #result()} returns an immutable summary.
+ */
+public final class SceneMetrics {
+
+    /** Largest pixel distance (in 480 x 320 image pixels) between a prediction and the gold object it matches. */
+    public static final double MATCH_PIXELS = 12;
+
+    private int images;
+    private int gold;
+    private int predicted;
+    private int matched;
+    private final int[] attributeCorrect = new int[4];
+    private int allCorrect;
+    private double coordError;
+    private int relationPairs;
+    private int relationCorrect;
+    private int scenesCorrect;
+
+    /**
+     * Adds one image.
+     *
+     * @param goldScene the truth
+     * @param predictedScene the model's scene
+     */
+    public void add(ClevrScene goldScene, ClevrScene predictedScene) {
+        images++;
+        List<ClevrObject> g = goldScene.objects();
+        List<ClevrObject> p = predictedScene.objects();
+        gold += g.size();
+        predicted += p.size();
+        int[] match = match(g, p); // gold index -> predicted index or -1
+        int sceneMatched = 0;
+        boolean sceneOk = g.size() == p.size();
+        for (int i = 0; i < g.size(); i++) {
+            if (match[i] < 0) {
+                sceneOk = false;
+                continue;
+            }
+            sceneMatched++;
+            ClevrObject a = g.get(i);
+            ClevrObject b = p.get(match[i]);
+            boolean all = true;
+            for (int k = 0; k < 4; k++) {
+                String attr = ClevrVocabulary.ATTRIBUTES.get(k);
+                if (a.attribute(attr).equals(b.attribute(attr))) {
+                    attributeCorrect[k]++;
+                } else {
+                    all = false;
+                }
+            }
+            if (all) {
+                allCorrect++;
+            } else {
+                sceneOk = false;
+            }
+            if (a.coords() != null && b.coords() != null) {
+                coordError += Math.hypot(a.coords().x() - b.coords().x(), a.coords().y() - b.coords().y());
+            }
+        }
+        matched += sceneMatched;
+        for (String rel : ClevrScene.RELATIONS) {
+            List<List<Integer>> gr = goldScene.relationships().get(rel);
+            List<List<Integer>> pr = predictedScene.relationships().get(rel);
+            if (gr == null || pr == null) {
+                continue;
+            }
+            for (int i = 0; i < g.size(); i++) {
+                for (int j = 0; j < g.size(); j++) {
+                    if (i == j || match[i] < 0 || match[j] < 0) {
+                        continue;
+                    }
+                    relationPairs++;
+                    boolean expected = gr.get(i).contains(j);
+                    boolean got = pr.get(match[i]).contains(match[j]);
+                    if (expected == got) {
+                        relationCorrect++;
+                    } else {
+                        sceneOk = false;
+                    }
+                }
+            }
+        }
+        if (sceneOk) {
+            scenesCorrect++;
+        }
+    }
+
+    /** Greedy one-to-one matching by pixel distance; returns, per gold object, the predicted index or -1. */
+    static int[] match(List<ClevrObject> gold, List<ClevrObject> predicted) {
+        List<double[]> pairs = new ArrayList<>();
+        for (int i = 0; i < gold.size(); i++) {
+            for (int j = 0; j < predicted.size(); j++) {
+                var a = gold.get(i).pixelCoords();
+                var b = predicted.get(j).pixelCoords();
+                double d = Math.hypot(a.x() - b.x(), a.y() - b.y());
+                if (d <= MATCH_PIXELS) {
+                    pairs.add(new double[] {d, i, j});
+                }
+            }
+        }
+        pairs.sort((x, y) -> Double.compare(x[0], y[0]));
+        int[] match = new int[gold.size()];
+        java.util.Arrays.fill(match, -1);
+        boolean[] used = new boolean[predicted.size()];
+        for (double[] pr : pairs) {
+            int i = (int) pr[1];
+            int j = (int) pr[2];
+            if (match[i] < 0 && !used[j]) {
+                match[i] = j;
+                used[j] = true;
+            }
+        }
+        return match;
+    }
+
+    /** Returns the summary so far. */
+    public Evaluation result() {
+        Map<String, Double> attrs = new LinkedHashMap<>();
+        for (int k = 0; k < 4; k++) {
+            attrs.put(ClevrVocabulary.ATTRIBUTES.get(k), ratio(attributeCorrect[k], matched));
+        }
+        attrs.put("all", ratio(allCorrect, matched));
+        return new Evaluation(images, gold, predicted, matched, ratio(matched, predicted), ratio(matched, gold),
+                attrs, matched == 0 ? Double.NaN : coordError / matched, ratio(relationCorrect, relationPairs),
+                ratio(scenesCorrect, images));
+    }
+
+    private static double ratio(int a, int b) {
+        return b == 0 ? Double.NaN : (double) a / b;
+    }
+
+    /**
+     * What {@link SceneMetrics} measured.
+     *
+     * @param images images scored
+     * @param goldObjects gold objects
+     * @param predictedObjects predicted objects
+     * @param matched matched pairs
+     * @param precision matched / predicted
+     * @param recall matched / gold
+     * @param attributeAccuracy per attribute, and {@code "all"} (all four right), over matched objects
+     * @param meanCoordError mean ground-plane distance of matched objects, in Blender units
+     * @param relationAccuracy agreement on left/right/front/behind over ordered pairs of matched objects
+     * @param sceneAccuracy share of images with every object found, no extra object, all attributes and all
+     *     relations right
+     */
+    public record Evaluation(int images, int goldObjects, int predictedObjects, int matched, double precision,
+            double recall, Map<String, Double> attributeAccuracy, double meanCoordError, double relationAccuracy,
+            double sceneAccuracy) {
+
+        /** Copies the map. */
+        public Evaluation {
+            attributeAccuracy = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(attributeAccuracy));
+        }
+
+        /** Returns one line for logs and progress output. */
+        public String summary() {
+            return String.format("P %.4f R %.4f attr %.4f (shape %.4f color %.4f material %.4f size %.4f) "
+                    + "rel %.4f coord %.3f scene %.4f (%d images)", precision, recall, attributeAccuracy.get("all"),
+                    attributeAccuracy.get("shape"), attributeAccuracy.get("color"),
+                    attributeAccuracy.get("material"), attributeAccuracy.get("size"), relationAccuracy,
+                    meanCoordError, sceneAccuracy, images);
+        }
+    }
+}

@@ -1,0 +1,272 @@
+package org.vqasp.world.questions;
+
+import java.util.Arrays;
+import java.util.List;
+import org.vqasp.core.VqaspException;
+import org.vqasp.core.clevr.ClevrScene;
+import org.vqasp.core.clevr.Program;
+import org.vqasp.core.clevr.ProgramStep;
+import org.vqasp.world.questions.ProgramValue.Attribute;
+import org.vqasp.world.questions.ProgramValue.Bool;
+import org.vqasp.world.questions.ProgramValue.Count;
+import org.vqasp.world.questions.ProgramValue.ObjectSet;
+import org.vqasp.world.questions.ProgramValue.SceneObject;
+
+/**
+ * Executes CLEVR programs over gold scenes, in Java, as the original question engine does: the reference the
+ * ASP reasoner is checked against and the oracle of the {@link QuestionGenerator}.
+ *
+ * <p>Every function of CLEVR's {@code metadata.json} is supported, also the fused template-only forms
+ * ({@code filter}, {@code filter_unique}, {@code filter_count}, {@code filter_exist} with the value inputs size,
+ * colour, material, shape; {@code relate_filter}, {@code relate_filter_unique}, {@code relate_filter_count},
+ * {@code relate_filter_exist} with the relation first); an empty value, or {@code thing} for the shape, means
+ * "any". {@code relate} reads the scene's {@code relationships}: {@code relationships["left"][i]} are the
+ * objects left of object {@code i}. {@code same_*} never includes the object itself.
+ *
+ * <p>Failures are {@link VqaspException}s: {@code unique} (a unique step over zero or several objects),
+ * {@code unknown_function}, {@code bad_program} (wrong number or type of inputs), {@code bad_value} (a relation
+ * the scene does not have). Instances are stateless and thread-safe.
+ */
+public final class ReferenceExecutor {
+
+    /** Creates an executor. */
+    public ReferenceExecutor() {
+    }
+
+    /**
+     * Returns the program's answer as a CLEVR string ({@code "yes"}, {@code "3"}, {@code "large"}).
+     *
+     * @throws VqaspException when the program cannot be executed on the scene
+     */
+    public String answer(Program program, ClevrScene scene) {
+        return execute(program, scene).answer();
+    }
+
+    /**
+     * Returns the value of the program's last step.
+     *
+     * @throws VqaspException when the program cannot be executed on the scene
+     */
+    public ProgramValue execute(Program program, ClevrScene scene) {
+        List<ProgramValue> t = trace(program, scene);
+        return t.get(t.size() - 1);
+    }
+
+    /**
+     * Returns the value of every step, in order.
+     *
+     * @throws VqaspException when the program cannot be executed on the scene
+     */
+    public List<ProgramValue> trace(Program program, ClevrScene scene) {
+        SceneFacts facts = new SceneFacts(scene);
+        ProgramValue[] out = new ProgramValue[program.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = step(program.step(i), i, out, facts);
+            if (out[i] == null) {
+                throw uniqueFailure(program.step(i), i, out, facts);
+            }
+        }
+        return Arrays.asList(out);
+    }
+
+    /**
+     * Executes one step given the outputs of the earlier steps; returns null when a unique step does not find
+     * exactly one object (the generator's "invalid" state).
+     */
+    static ProgramValue step(ProgramStep s, int index, ProgramValue[] out, SceneFacts f) {
+        String fn = s.function();
+        List<String> v = s.valueInputs();
+        switch (fn) {
+            case "scene":
+                arity(s, index, 0, 0);
+                return new ObjectSet(f.all);
+            case "filter_size":
+            case "filter_color":
+            case "filter_material":
+            case "filter_shape": {
+                arity(s, index, 1, 1);
+                long in = set(s, index, out, 0);
+                return new ObjectSet(in & f.withValue(attributeOf(fn), v.get(0)));
+            }
+            case "filter":
+            case "filter_unique":
+            case "filter_count":
+            case "filter_exist": {
+                arity(s, index, 1, 4);
+                long m = filter(set(s, index, out, 0), v, 0, f);
+                return finish(fn, m);
+            }
+            case "relate": {
+                arity(s, index, 1, 1);
+                return new ObjectSet(related(s, index, object(s, index, out, 0), v.get(0), f));
+            }
+            case "relate_filter":
+            case "relate_filter_unique":
+            case "relate_filter_count":
+            case "relate_filter_exist": {
+                arity(s, index, 1, 5);
+                long m = filter(related(s, index, object(s, index, out, 0), v.get(0), f), v, 1, f);
+                return finish(fn, m);
+            }
+            case "unique":
+                arity(s, index, 1, 0);
+                return finish(fn, set(s, index, out, 0));
+            case "union":
+                arity(s, index, 2, 0);
+                return new ObjectSet(set(s, index, out, 0) | set(s, index, out, 1));
+            case "intersect":
+                arity(s, index, 2, 0);
+                return new ObjectSet(set(s, index, out, 0) & set(s, index, out, 1));
+            case "count":
+                arity(s, index, 1, 0);
+                return new Count(Long.bitCount(set(s, index, out, 0)));
+            case "exist":
+                arity(s, index, 1, 0);
+                return new Bool(set(s, index, out, 0) != 0);
+            case "query_size":
+            case "query_color":
+            case "query_material":
+            case "query_shape": {
+                arity(s, index, 1, 0);
+                return new Attribute(f.value(object(s, index, out, 0), attributeOf(fn)));
+            }
+            case "same_size":
+            case "same_color":
+            case "same_material":
+            case "same_shape": {
+                arity(s, index, 1, 0);
+                return new ObjectSet(f.same[attributeOf(fn)][object(s, index, out, 0)]);
+            }
+            case "equal_size":
+            case "equal_color":
+            case "equal_material":
+            case "equal_shape":
+                arity(s, index, 2, 0);
+                return new Bool(attribute(s, index, out, 0).equals(attribute(s, index, out, 1)));
+            case "equal_integer":
+                arity(s, index, 2, 0);
+                return new Bool(count(s, index, out, 0) == count(s, index, out, 1));
+            case "less_than":
+                arity(s, index, 2, 0);
+                return new Bool(count(s, index, out, 0) < count(s, index, out, 1));
+            case "greater_than":
+                arity(s, index, 2, 0);
+                return new Bool(count(s, index, out, 0) > count(s, index, out, 1));
+            case "equal_object":
+                arity(s, index, 2, 0);
+                return new Bool(object(s, index, out, 0) == object(s, index, out, 1));
+            default:
+                throw new VqaspException("unknown_function", "step " + index + ": unknown function \"" + fn + "\"");
+        }
+    }
+
+    /** Applies the four fused filter values (size, colour, material, shape) starting at {@code from}. */
+    private static long filter(long in, List<String> v, int from, SceneFacts f) {
+        long m = in;
+        for (int k = 0; k < 4; k++) {
+            String value = v.get(from + k);
+            if (!isAny(value, k)) {
+                m &= f.withValue(k, value);
+            }
+        }
+        return m;
+    }
+
+    /** Whether a fused filter value means "any": empty, or {@code thing} for the shape. */
+    static boolean isAny(String value, int attributeIndex) {
+        return value == null || value.isEmpty() || attributeIndex == 3 && value.equals("thing");
+    }
+
+    /** Ends a (fused) filter by its function's suffix: the set, its unique object, its size or whether any. */
+    private static ProgramValue finish(String fn, long m) {
+        if (fn.endsWith("unique")) {
+            return Long.bitCount(m) == 1 ? new SceneObject(Long.numberOfTrailingZeros(m)) : null;
+        }
+        if (fn.endsWith("count")) {
+            return new Count(Long.bitCount(m));
+        }
+        if (fn.endsWith("exist")) {
+            return new Bool(m != 0);
+        }
+        return new ObjectSet(m);
+    }
+
+    /** The attribute index (size, colour, material, shape) a function name ends with. */
+    private static int attributeOf(String fn) {
+        return fn.endsWith("size") ? 0 : fn.endsWith("color") ? 1 : fn.endsWith("material") ? 2 : 3;
+    }
+
+    private static long related(ProgramStep s, int index, int object, String relation, SceneFacts f) {
+        long[] masks = f.relations.get(relation);
+        if (masks == null) {
+            throw new VqaspException("bad_value", "step " + index + " (" + s.function() + "): the scene has no relation \""
+                    + relation + "\" (it has " + f.relations.keySet() + ")");
+        }
+        return masks[object];
+    }
+
+    private static VqaspException uniqueFailure(ProgramStep s, int index, ProgramValue[] out, SceneFacts f) {
+        long m;
+        String fn = s.function();
+        if (fn.equals("unique")) {
+            m = set(s, index, out, 0);
+        } else if (fn.equals("filter_unique")) {
+            m = filter(set(s, index, out, 0), s.valueInputs(), 0, f);
+        } else {
+            m = filter(related(s, index, object(s, index, out, 0), s.valueInputs().get(0), f), s.valueInputs(), 1, f);
+        }
+        return new VqaspException("unique", "step " + index + " (" + fn + "): expected exactly one object, found "
+                + Long.bitCount(m));
+    }
+
+    private static void arity(ProgramStep s, int index, int inputs, int values) {
+        if (s.inputs().size() != inputs || s.valueInputs().size() != values) {
+            throw new VqaspException("bad_program", "step " + index + " (" + s.function() + "): expects " + inputs
+                    + " input(s) and " + values + " value input(s), has " + s.inputs().size() + " and "
+                    + s.valueInputs().size());
+        }
+    }
+
+    private static ProgramValue input(ProgramStep s, int index, ProgramValue[] out, int k) {
+        int i = s.inputs().get(k);
+        if (i < 0 || i >= index || out[i] == null) {
+            throw new VqaspException("bad_program", "step " + index + " (" + s.function() + "): input " + i
+                    + " is not an earlier step");
+        }
+        return out[i];
+    }
+
+    private static long set(ProgramStep s, int index, ProgramValue[] out, int k) {
+        if (input(s, index, out, k) instanceof ObjectSet o) {
+            return o.members();
+        }
+        throw typeError(s, index, out, k, "a set of objects");
+    }
+
+    private static int object(ProgramStep s, int index, ProgramValue[] out, int k) {
+        if (input(s, index, out, k) instanceof SceneObject o) {
+            return o.index();
+        }
+        throw typeError(s, index, out, k, "one object");
+    }
+
+    private static int count(ProgramStep s, int index, ProgramValue[] out, int k) {
+        if (input(s, index, out, k) instanceof Count c) {
+            return c.value();
+        }
+        throw typeError(s, index, out, k, "a number");
+    }
+
+    private static String attribute(ProgramStep s, int index, ProgramValue[] out, int k) {
+        if (input(s, index, out, k) instanceof Attribute a) {
+            return a.value();
+        }
+        throw typeError(s, index, out, k, "an attribute value");
+    }
+
+    private static VqaspException typeError(ProgramStep s, int index, ProgramValue[] out, int k, String expected) {
+        ProgramValue got = out[s.inputs().get(k)];
+        return new VqaspException("bad_program", "step " + index + " (" + s.function() + "): input " + k
+                + " should be " + expected + ", found " + got.getClass().getSimpleName() + " " + got.answer());
+    }
+}
