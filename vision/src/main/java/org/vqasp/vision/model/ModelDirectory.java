@@ -112,6 +112,28 @@ public final class ModelDirectory {
         }
     }
 
+    /**
+     * Copies the bundled default model's files ({@value #CONFIG}, {@value #PARAMS}, {@code provenance.json},
+     * {@code README.md}) into a directory, byte for byte, so that commands taking a model directory can use it.
+     *
+     * @param dir the directory (created when missing)
+     * @throws IOException when writing fails
+     * @throws InputException when the resources are missing
+     */
+    public static void extractDefault(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        for (String name : new String[] {CONFIG, PARAMS, "provenance.json", "README.md"}) {
+            try (InputStream in = ModelDirectory.class.getResourceAsStream(DEFAULT_RESOURCE + name)) {
+                if (in == null) {
+                    throw new InputException("no_model", "no bundled model file " + DEFAULT_RESOURCE + name);
+                }
+                Path tmp = dir.resolve(name + ".tmp");
+                Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(tmp, dir.resolve(name), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            }
+        }
+    }
+
     /** Returns whether the bundled default model is on the class path. */
     public static boolean hasDefault() {
         return ModelDirectory.class.getResource(DEFAULT_RESOURCE + PARAMS) != null;
