@@ -29,6 +29,8 @@ import picocli.CommandLine.Spec;
             DistillCommand.class,
             BenchCommand.class,
             TrainCommand.class,
+            ConvertCommand.class,
+            StudyCommand.class,
         })
 public final class Vqa implements Runnable {
 

@@ -14,8 +14,10 @@ import java.util.List;
  * order listed (expert choice): expert e takes the {@link #capacities capacity} C_e tokens it scores highest among
  * those not yet taken, and the last expert takes the rest, so every token has exactly one expert and none is
  * dropped. A token's keys and values are its expert's heads, each read by the Hq / G_e query heads of its group;
- * its values are multiplied by the router probability of its expert (the gate, which carries the router's
- * gradient). The auxiliary loss is {@code lossWeight} times the mean over tokens of {@code -log(gate)}: the
+ * its values are multiplied by the gate {@code p / stop_gradient(p)}, p the router probability of its expert: one in
+ * the forward pass, so the routing is hard (one-hot) in training and at inference alike and an up-trained model
+ * starts from its source's function, while in backward the router gets the gradient a soft gate {@code p} would
+ * give. The auxiliary loss is {@code lossWeight} times the mean over tokens of {@code -log(gate)}: the
  * cross-entropy of the router against the experts' choice, zero exactly when the routing is one-hot and the
  * router's own arg-max agrees with the choice (the paper's training-inference consistency; its exact form is not
  * given there: {@code docs/attention.md}).

@@ -450,7 +450,9 @@ public class GroupedQueryAttention extends AbstractBlock implements AttentionBlo
 
     /**
      * mixSGA: routes the key tokens, builds each token's keys and values from its expert's pooled heads, gates
-     * the values by the router probability of the expert, attends, and returns {heads, weighted routing loss}.
+     * the values by p / stop_gradient(p) of the chosen expert (one in the forward pass, so routing is hard at
+     * training and inference alike, while the router receives the gradient of a soft gate), attends, and returns
+     * {heads, weighted routing loss}.
      *
      * @param q (B, Hq, Sq, dh)
      * @param k shared key heads (B, Sk, G_0, dh)
@@ -471,7 +473,8 @@ public class GroupedQueryAttention extends AbstractBlock implements AttentionBlo
             single &= expert[i] == expert[0];
         }
         NDArray choice = probs.getManager().create(onehot, new Shape(b, sk, e)); // (B, Sk, E)
-        NDArray gate = probs.mul(choice).sum(new int[] {2}); // (B, Sk)
+        NDArray chosen = probs.mul(choice).sum(new int[] {2}); // (B, Sk), router probability of the chosen expert
+        NDArray gate = chosen.div(chosen.stopGradient()); // 1 in value; the router's gradient in backward
         NDArray heads;
         if (single) { // one expert for the whole batch: its own grouped heads, as plain GQA computes them
             int only = expert[0];
@@ -494,7 +497,7 @@ public class GroupedQueryAttention extends AbstractBlock implements AttentionBlo
             heads = attention(q, kFull.transpose(0, 2, 1, 3), vFull.transpose(0, 2, 1, 3), keyMask,
                     maxScoreElements); // (B, Hq, Sq, dh)
         }
-        NDArray loss = gate.maximum(1e-9f).log().mean().neg().mul((float) mixture.lossWeight());
+        NDArray loss = chosen.maximum(1e-9f).log().mean().neg().mul((float) mixture.lossWeight());
         return new NDArray[] {heads, loss};
     }
 

@@ -307,7 +307,7 @@ class AttentionVariantsTest {
                         float kk = expert[t] == 0 ? k[t * 4 + (h / 2) * 2 + j] : (k[t * 4 + j] + k[t * 4 + 2 + j]) / 2;
                         float vv = expert[t] == 0 ? v[t * 4 + (h / 2) * 2 + j] : (v[t * 4 + j] + v[t * 4 + 2 + j]) / 2;
                         kFull[(t * H + h) * 2 + j] = kk;
-                        vFull[(t * H + h) * 2 + j] = vv * pr[t * 2 + expert[t]];
+                        vFull[(t * H + h) * 2 + j] = vv; // the gate is one in value
                     }
                 }
             }
@@ -325,6 +325,13 @@ class AttentionVariantsTest {
                 loss -= Math.log(pr[t * 2 + expert[t]]) / (B * S);
             }
             assertEquals(0.1 * loss, outs.get(1).getFloat(), 1e-5);
+            // and the router learns through the gate and the loss
+            NDArray router = mix.getParameters().get("routerWeight").getArray();
+            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                NDList o = mix.forward(new ParameterStore(m, false), new NDList(x), true);
+                gc.backward(o.get(0).sum().add(o.get(1)));
+            }
+            assertTrue(router.getGradient().abs().max().getFloat() > 0, "router gradient");
         }
     }
 

@@ -134,6 +134,28 @@ public final class ModelDirectory {
         }
     }
 
+    /**
+     * Reads only the configuration of a model directory, or of the bundled model.
+     *
+     * @param dir a directory written by {@link #write}, or null for the bundled model
+     * @return its configuration
+     * @throws InputException when the file is missing or does not fit
+     */
+    public static SceneNetConfig readConfig(Path dir) {
+        String where = dir == null ? "classpath:" + DEFAULT_RESOURCE + CONFIG : dir.resolve(CONFIG).toString();
+        try (InputStream in = dir == null ? ModelDirectory.class.getResourceAsStream(DEFAULT_RESOURCE + CONFIG)
+                : Files.isRegularFile(dir.resolve(CONFIG)) ? Files.newInputStream(dir.resolve(CONFIG)) : null) {
+            if (in == null) {
+                throw new InputException("no_model", where + ": no such file");
+            }
+            return SceneNetConfig.fromJson(MAPPER.readTree(in));
+        } catch (IllegalArgumentException e) {
+            throw new InputException("bad_model", where + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new InputException("unreadable", "cannot read " + where + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Returns whether the bundled default model is on the class path. */
     public static boolean hasDefault() {
         return ModelDirectory.class.getResource(DEFAULT_RESOURCE + PARAMS) != null;

@@ -1,0 +1,494 @@
+package org.vqasp.eval.study;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import org.vqasp.core.InputException;
+import org.vqasp.core.Progress;
+import org.vqasp.eval.EvalRunner;
+import org.vqasp.eval.EvalSummary;
+import org.vqasp.eval.clevr.ClevrEvaluation;
+import org.vqasp.eval.clevr.VisionScenes;
+import org.vqasp.nn.AttentionCost;
+import org.vqasp.nn.AttentionSpec;
+import org.vqasp.reasoning.clevr.ClevrReasoner;
+import org.vqasp.vision.SceneExtractor;
+import org.vqasp.vision.model.ImagePreprocessor;
+import org.vqasp.vision.model.ModelDirectory;
+import org.vqasp.vision.model.SceneNet;
+import org.vqasp.vision.model.SceneNetConfig;
+import org.vqasp.vision.train.Augmenter;
+import org.vqasp.vision.train.TrainConfig;
+import org.vqasp.vision.train.TrainListener;
+import org.vqasp.vision.train.VisionTrainer;
+import org.vqasp.world.SceneMetrics;
+
+/**
+ * The harness behind {@code vqa study attention}: every attention variant of the scene-graph extractor trained at
+ * the same budget on the same rendered data, scored on the same fresh split, and costed.
+ *
+ * <p>Each variant starts from the same base model (the bundled one unless another is given), its attention
+ * up-trained by {@link org.vqasp.vision.model.ModelConversion} as Khan et al. do, and is fine-tuned with the same
+ * data, seed, schedule and number of steps; the base model itself is scored too, untouched. Scoring: the answers of
+ * the test split's questions with their gold programs through the reasoner over the scene graphs the model reads,
+ * and the scene graphs against the gold scenes. Cost: the attention's exact FLOPs, parameters and key/value cache
+ * ({@link AttentionCost}), and the throughput of the whole network, timed at the end with every model taking turns
+ * (median of several runs) so that load from other processes falls on all alike.
+ *
+ * <p>The run directory ({@code docs/CLI.md}): {@code base/} (the base model, when bundled),
+ * {@code variants/LABEL/{model,eval,row.json}}, {@code baseline/{eval,row.json}}, {@code timing.json},
+ * {@code table.json}, {@code table.md}, {@code accuracy-vs-cost.png}, {@code provenance.json}. Every stage leaves a
+ * marker, so a killed study run again with the same directory resumes where it stopped (training from its last
+ * checkpoint).
+ */
+public final class AttentionStudy {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /** Rows and tables in snake case, as the other JSON files of a run. */
+    private static final ObjectMapper ROWS = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
+
+    /** The label of the base model's row. */
+    public static final String BASELINE = "base (not fine-tuned)";
+
+    private AttentionStudy() {
+    }
+
+    /**
+     * What to run.
+     *
+     * @param data training data in the CLEVR layout (train and val splits), from {@code vqa generate clevr}
+     * @param test a fresh split with questions, from {@code vqa generate clevr}
+     * @param testSplit the split name of {@code test}
+     * @param out the run directory
+     * @param base the model every variant starts from, or null for the bundled model
+     * @param variants the attentions to compare
+     * @param epochs epochs of fine-tuning per variant
+     * @param batchSize images per step
+     * @param learningRate peak learning rate
+     * @param warmupSteps warm-up steps
+     * @param limitTrain training images used (0: all)
+     * @param limitVal validation images used
+     * @param mirror chance of a left-right mirror per training image
+     * @param seed seed of every run
+     * @param threads threads for image decoding and the reasoner
+     * @param timingRuns timed repetitions per model (the median is reported)
+     * @param commandLine the command that started the study
+     */
+    public record Config(Path data, Path test, String testSplit, Path out, Path base, List<AttentionSpec> variants,
+            int epochs, int batchSize, double learningRate, int warmupSteps, int limitTrain, int limitVal,
+            double mirror, long seed, int threads, int timingRuns, List<String> commandLine) {
+
+        /** Checks the values. */
+        public Config {
+            Objects.requireNonNull(data, "data");
+            Objects.requireNonNull(test, "test");
+            Objects.requireNonNull(out, "out");
+            variants = List.copyOf(variants);
+            commandLine = List.copyOf(commandLine);
+            if (variants.isEmpty() || epochs < 1 || batchSize < 1 || timingRuns < 1 || threads < 1) {
+                throw new IllegalArgumentException("variants " + variants.size() + ", epochs " + epochs + ", batch "
+                        + batchSize + ", timing runs " + timingRuns + " and threads " + threads + " must be >= 1");
+            }
+            if (variants.stream().map(AttentionSpec::label).distinct().count() != variants.size()) {
+                throw new IllegalArgumentException("two variants share a label: "
+                        + variants.stream().map(AttentionSpec::label).toList());
+            }
+        }
+
+        /** Returns the JSON form of the settings. */
+        ObjectNode toJson() {
+            ObjectNode o = MAPPER.createObjectNode();
+            o.put("data", data.toAbsolutePath().normalize().toString());
+            o.put("test", test.toAbsolutePath().normalize().toString());
+            o.put("test_split", testSplit);
+            o.put("base", base == null ? "bundled" : base.toAbsolutePath().normalize().toString());
+            ArrayNode v = o.putArray("variants");
+            variants.forEach(s -> v.add(s.toJson(MAPPER)));
+            o.put("epochs", epochs);
+            o.put("batch_size", batchSize);
+            o.put("learning_rate", learningRate);
+            o.put("warmup_steps", warmupSteps);
+            o.put("limit_train", limitTrain);
+            o.put("limit_val", limitVal);
+            o.put("mirror", mirror);
+            o.put("seed", seed);
+            o.put("timing_runs", timingRuns);
+            return o;
+        }
+    }
+
+    /** Receives the study's progress. */
+    public interface Listener {
+
+        /** A line of news. */
+        void message(String line);
+
+        /** A training step of a variant. */
+        default void step(String variant, TrainListener.Progress progress) {
+        }
+    }
+
+    /**
+     * One row of the table.
+     *
+     * @param variant the attention's label ({@link #BASELINE} for the base model)
+     * @param attention the attention settings
+     * @param accuracy share of the test questions answered right with gold programs
+     * @param questions test questions
+     * @param attributeAccuracy share of matched objects with all four attributes right, and each attribute's
+     * @param precision object precision
+     * @param recall object recall
+     * @param threshold the presence threshold used
+     * @param attentionFlopsPerImage attention FLOPs of one image over all layers ({@link AttentionCost})
+     * @param attentionParameters trainable attention parameters over all layers
+     * @param parameters trainable parameters of the whole network
+     * @param kvFloatsPerImage key/value cache of one image over all layers
+     * @param trainSeconds wall-clock training seconds (0 for the base model)
+     * @param trainImagesPerSecond images per second of a training step (forward and backward), timed in turns
+     * @param inferenceImagesPerSecond images per second of a forward pass, timed in turns
+     */
+    public record Row(String variant, JsonNode attention, double accuracy, long questions,
+            Map<String, Double> attributeAccuracy, double precision, double recall, double threshold,
+            long attentionFlopsPerImage, long attentionParameters, long parameters, long kvFloatsPerImage,
+            double trainSeconds, double trainImagesPerSecond, double inferenceImagesPerSecond) {
+    }
+
+    /**
+     * Runs (or resumes) the study.
+     *
+     * @param c what to run
+     * @param listener receives progress
+     * @return the rows, base model first
+     * @throws InputException when the data or the test split is missing
+     */
+    public static List<Row> run(Config c, Listener listener) {
+        try {
+            return runChecked(c, listener);
+        } catch (IOException e) {
+            throw new UncheckedIOException("study " + c.out() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static List<Row> runChecked(Config c, Listener listener) throws IOException {
+        Path questions = c.test().resolve("questions").resolve("CLEVR_" + c.testSplit() + "_questions.json");
+        Path scenes = c.test().resolve("scenes").resolve("CLEVR_" + c.testSplit() + "_scenes.json");
+        Path images = c.test().resolve("images").resolve(c.testSplit());
+        for (Path p : List.of(questions, scenes, images)) {
+            if (!Files.exists(p)) {
+                throw new InputException("missing_file", p + ": no such file (--test must be a vqa generate clevr "
+                        + "directory with questions)");
+            }
+        }
+        Files.createDirectories(c.out());
+        Instant started = Instant.now();
+        Path base = c.base();
+        if (base == null) {
+            base = c.out().resolve("base");
+            if (!Files.isRegularFile(base.resolve(ModelDirectory.PARAMS))) {
+                ModelDirectory.extractDefault(base);
+            }
+        }
+        SceneNetConfig baseConfig = ModelDirectory.readConfig(base);
+        List<Row> rows = new ArrayList<>();
+        Map<String, Path> models = new LinkedHashMap<>();
+        models.put(BASELINE, base);
+        Path baselineDir = c.out().resolve("baseline");
+        rows.add(evaluated(BASELINE, base, baselineDir, 0, c, questions, scenes, images, listener));
+        writeTables(c, rows, started, false);
+        for (AttentionSpec spec : c.variants()) {
+            String label = spec.label();
+            Path dir = c.out().resolve("variants").resolve(label);
+            Path model = dir.resolve("model");
+            models.put(label, model);
+            if (!Files.isRegularFile(dir.resolve("row.json"))) {
+                double seconds = train(c, spec, baseConfig, base, model, listener);
+                rows.add(evaluated(label, model, dir, seconds, c, questions, scenes, images, listener));
+            } else {
+                rows.add(ROWS.readValue(dir.resolve("row.json").toFile(), Row.class));
+                listener.message(label + ": done earlier (" + dir.resolve("row.json") + ")");
+            }
+            writeTables(c, rows, started, false);
+        }
+        Path timingFile = c.out().resolve("timing.json");
+        JsonNode timing;
+        if (Files.isRegularFile(timingFile)) {
+            timing = MAPPER.readTree(timingFile.toFile());
+        } else {
+            listener.message("timing every model in turns (" + c.timingRuns() + " runs)");
+            timing = Timing.run(models, images, c.batchSize(), c.timingRuns());
+            writeAtomically(timingFile, timing);
+        }
+        List<Row> timed = new ArrayList<>();
+        for (Row r : rows) {
+            JsonNode t = timing.path(r.variant());
+            timed.add(new Row(r.variant(), r.attention(), r.accuracy(), r.questions(), r.attributeAccuracy(),
+                    r.precision(), r.recall(), r.threshold(), r.attentionFlopsPerImage(), r.attentionParameters(),
+                    r.parameters(), r.kvFloatsPerImage(), r.trainSeconds(), t.path("train_images_per_second")
+                    .asDouble(), t.path("inference_images_per_second").asDouble()));
+        }
+        writeTables(c, timed, started, true);
+        StudyChart.write(timed, c.out().resolve("accuracy-vs-cost.png"));
+        return timed;
+    }
+
+    /** Fine-tunes one variant from the base model, resuming its checkpoint; returns the training seconds. */
+    private static double train(Config c, AttentionSpec spec, SceneNetConfig baseConfig, Path base, Path model,
+            Listener listener) throws IOException {
+        String label = spec.label();
+        JsonNode metrics = Files.isRegularFile(model.resolve("metrics.json"))
+                ? MAPPER.readTree(model.resolve("metrics.json").toFile()) : null;
+        if (metrics != null && metrics.has("final") && Files.isRegularFile(model.resolve("provenance.json"))) {
+            listener.message(label + ": trained earlier");
+            return MAPPER.readTree(model.resolve("provenance.json").toFile()).path("training_seconds").asDouble();
+        }
+        listener.message(label + ": fine-tuning from " + base + " (" + c.epochs() + " epochs)");
+        SceneNetConfig config = baseConfig.withAttention(spec).withThreshold(0.5);
+        TrainConfig tc = TrainConfig.builder().setData(c.data()).setOut(model).optEpochs(c.epochs())
+                .optBatchSize(c.batchSize()).optLearningRate(c.learningRate()).optWarmupSteps(c.warmupSteps())
+                .optSeed(c.seed()).optLimitTrain(c.limitTrain()).optLimitVal(c.limitVal()).optThreads(c.threads())
+                .optModel(config).optAugmenter(Augmenter.defaults().withMirror(c.mirror())).optInit(base)
+                .optCommandLine(c.commandLine()).build();
+        VisionTrainer.Result r = VisionTrainer.train(tc, new TrainListener() {
+            @Override
+            public void step(Progress p) {
+                listener.step(label, p);
+            }
+
+            @Override
+            public void epoch(int epoch, double trainLoss, SceneMetrics.Evaluation v) {
+                listener.message(String.format("%s: epoch %d train loss %.4f; validation %s", label, epoch,
+                        trainLoss, v.summary()));
+            }
+
+            @Override
+            public void message(String line) {
+                listener.message(label + ": " + line);
+            }
+        });
+        return r.seconds();
+    }
+
+    /** Scores a model on the test split (resuming nothing: a partial evaluation is done again) and costs it. */
+    private static Row evaluated(String label, Path model, Path dir, double trainSeconds, Config c, Path questions,
+            Path scenes, Path images, Listener listener) throws IOException {
+        Path rowFile = dir.resolve("row.json");
+        if (Files.isRegularFile(rowFile)) {
+            return ROWS.readValue(rowFile.toFile(), Row.class);
+        }
+        Path evalDir = dir.resolve("eval");
+        deleteTree(evalDir);
+        listener.message(label + ": scoring on " + questions);
+        EvalSummary summary;
+        SceneMetrics.Evaluation graphs;
+        SceneNetConfig config;
+        try (SceneExtractor extractor = SceneExtractor.load(model)) {
+            config = extractor.config();
+            VisionScenes vision = new VisionScenes(extractor, images, ClevrEvaluation.goldScenes(scenes));
+            EvalRunner.Run run = ClevrEvaluation.evaluate(questions, vision, ClevrEvaluation.Programs.GOLD,
+                    new ClevrReasoner(), false, new EvalRunner.Options(evalDir, c.threads(), 0, 32), Progress.NONE);
+            summary = run.evalSummary();
+            graphs = vision.sceneMetrics();
+            MAPPER.writeValue(evalDir.resolve("scene_graphs.json").toFile(), graphs);
+        }
+        AttentionCost cost;
+        long parameters;
+        try (NDManager m = NDManager.newBaseManager()) {
+            SceneNet net = ModelDirectory.read(model, m);
+            cost = net.attentionCost(1);
+            parameters = net.getParameters().values().stream().filter(Parameter::requiresGradient)
+                    .mapToLong(p -> p.getArray().size()).sum();
+        }
+        Row row = new Row(label, config.attention().toJson(MAPPER), summary.accuracy(), summary.questions(),
+                graphs.attributeAccuracy(), graphs.precision(), graphs.recall(), config.threshold(), cost.flops(),
+                cost.parameters(), parameters, cost.kvCacheFloats(), trainSeconds, 0, 0);
+        writeAtomically(rowFile, ROWS.valueToTree(row));
+        listener.message(String.format("%s: answers %.2f%%, attributes %.4f (P %.4f R %.4f)", label,
+                100 * row.accuracy(), row.attributeAccuracy().get("all"), row.precision(), row.recall()));
+        return row;
+    }
+
+    private static void writeTables(Config c, List<Row> rows, Instant started, boolean complete) throws IOException {
+        ObjectNode table = MAPPER.createObjectNode();
+        table.put("complete", complete);
+        table.set("rows", ROWS.valueToTree(rows));
+        writeAtomically(c.out().resolve("table.json"), table);
+        Path md = c.out().resolve("table.md");
+        Files.writeString(md.resolveSibling("table.md.tmp"), markdown(rows, complete));
+        Files.move(md.resolveSibling("table.md.tmp"), md, StandardCopyOption.REPLACE_EXISTING,
+                StandardCopyOption.ATOMIC_MOVE);
+        ObjectNode p = MAPPER.createObjectNode();
+        c.commandLine().forEach(p.putArray("command_line")::add);
+        p.set("config", c.toJson());
+        for (String key : List.of("data", "test")) {
+            Path gen = (key.equals("data") ? c.data() : c.test()).resolve("provenance.json");
+            if (Files.isRegularFile(gen)) {
+                p.set(key + "_provenance", MAPPER.readTree(gen.toFile()));
+            }
+        }
+        p.put("session_started", started.toString());
+        p.put("written", Instant.now().toString());
+        p.put("java", System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")");
+        p.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
+        p.put("arch", System.getProperty("os.arch"));
+        p.put("cores", Runtime.getRuntime().availableProcessors());
+        p.put("threads", Integer.getInteger("ai.djl.pytorch.num_threads", 0));
+        p.put("djl_version", Engine.getDjlVersion());
+        p.put("engine", Engine.getInstance().getEngineName() + " " + Engine.getInstance().getVersion());
+        writeAtomically(c.out().resolve("provenance.json"), p);
+    }
+
+    /** The table in markdown: one row per model, costs per image over all encoder layers. */
+    static String markdown(List<Row> rows, boolean complete) {
+        StringBuilder s = new StringBuilder();
+        s.append("| variant | answers, gold programs | attributes all right | object P / R | attention MFLOPs/image "
+                + "| attention params | network params | KV floats/image | train img/s | inference img/s "
+                + "| train minutes |\n");
+        s.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
+        for (Row r : rows) {
+            s.append(String.format(java.util.Locale.ROOT,
+                    "| %s | %.2f%% | %.4f | %.4f / %.4f | %.2f | %,d | %,d | %,d | %s | %s | %.1f |%n",
+                    r.variant(), 100 * r.accuracy(), r.attributeAccuracy().getOrDefault("all", 0.0), r.precision(),
+                    r.recall(), r.attentionFlopsPerImage() / 1e6, r.attentionParameters(), r.parameters(),
+                    r.kvFloatsPerImage(), r.trainImagesPerSecond() > 0 ? String.format("%.1f",
+                            r.trainImagesPerSecond()) : "-", r.inferenceImagesPerSecond() > 0
+                            ? String.format("%.1f", r.inferenceImagesPerSecond()) : "-", r.trainSeconds() / 60));
+        }
+        if (!complete) {
+            s.append("\n(incomplete: the study is still running or was stopped; run it again to resume)\n");
+        }
+        return s.toString();
+    }
+
+    static void writeAtomically(Path file, JsonNode json) throws IOException {
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        MAPPER.writeValue(tmp.toFile(), json);
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    /** Times every model in turns: a forward pass, and a forward and backward pass, over the same images. */
+    static final class Timing {
+
+        private Timing() {
+        }
+
+        static JsonNode run(Map<String, Path> models, Path images, int batch, int runs) throws IOException {
+            List<Path> files;
+            try (Stream<Path> s = Files.list(images)) {
+                files = s.filter(p -> p.toString().endsWith(".png")).sorted().limit(batch).toList();
+            }
+            ObjectNode out = MAPPER.createObjectNode();
+            try (NDManager manager = NDManager.newBaseManager()) {
+                List<String> labels = new ArrayList<>(models.keySet());
+                List<SceneNet> nets = new ArrayList<>();
+                for (String label : labels) {
+                    SceneNet net = ModelDirectory.read(models.get(label), manager);
+                    for (Parameter p : net.getParameters().values()) {
+                        if (p.requiresGradient()) {
+                            p.getArray().setRequiresGradient(true);
+                        }
+                    }
+                    nets.add(net);
+                }
+                SceneNetConfig c = nets.get(0).config();
+                int size = 3 * c.inputHeight() * c.inputWidth();
+                float[] pixels = new float[files.size() * size];
+                for (int i = 0; i < files.size(); i++) {
+                    BufferedImage image = ImageIO.read(files.get(i).toFile());
+                    float[] x = ImagePreprocessor.normalize(ImagePreprocessor.toRgb(image, c.inputWidth(),
+                            c.inputHeight()), c.inputWidth(), c.inputHeight());
+                    System.arraycopy(x, 0, pixels, i * size, size);
+                }
+                NDArray input = manager.create(pixels, new Shape(files.size(), 3, c.inputHeight(), c.inputWidth()));
+                ParameterStore ps = new ParameterStore(manager, false);
+                double[][] fwd = new double[nets.size()][runs];
+                double[][] train = new double[nets.size()][runs];
+                for (int run = -1; run < runs; run++) { // one untimed warm-up round
+                    for (int k = 0; k < nets.size(); k++) {
+                        SceneNet net = nets.get(k);
+                        try (NDManager step = manager.newSubManager()) {
+                            NDArray x = input.duplicate();
+                            x.attach(step);
+                            long t0 = System.nanoTime();
+                            NDArray y = net.forward(ps, new NDList(x), false).head();
+                            y.toFloatArray();
+                            long t1 = System.nanoTime();
+                            if (run >= 0) {
+                                fwd[k][run] = (t1 - t0) / 1e9;
+                            }
+                        }
+                        try (NDManager step = manager.newSubManager()) {
+                            NDArray x = input.duplicate();
+                            x.attach(step);
+                            long t0 = System.nanoTime();
+                            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                                NDList y = net.forward(ps, new NDList(x), true);
+                                NDArray loss = y.head().square().mean();
+                                gc.backward(y.size() > 1 ? loss.add(y.get(1)) : loss);
+                                gc.zeroGradients();
+                            }
+                            long t1 = System.nanoTime();
+                            if (run >= 0) {
+                                train[k][run] = (t1 - t0) / 1e9;
+                            }
+                        }
+                    }
+                }
+                for (int k = 0; k < nets.size(); k++) {
+                    ObjectNode o = out.putObject(labels.get(k));
+                    o.put("batch", files.size());
+                    o.put("inference_images_per_second", files.size() / median(fwd[k]));
+                    o.put("train_images_per_second", files.size() / median(train[k]));
+                    o.put("runs", runs);
+                }
+            }
+            return out;
+        }
+
+        private static double median(double[] values) {
+            double[] s = values.clone();
+            Arrays.sort(s);
+            int n = s.length;
+            return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+        }
+    }
+}
