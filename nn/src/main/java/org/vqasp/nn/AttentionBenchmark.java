@@ -23,8 +23,9 @@ import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
- * Times {@link GroupedQueryAttention} forward and forward+backward for multi-head, grouped-query, multi-query and
- * sparse-query settings, as ratios to multi-head attention at the same sequence length, beside the GFLOP/s of a
+ * Times {@link GroupedQueryAttention} forward and forward+backward for every attention variant (multi-head,
+ * grouped-query, multi-query, sparse-query, key-driven, perturbed, latent, mixture), as ratios to multi-head
+ * attention at the same sequence length, beside the GFLOP/s of a
  * plain matrix product measured in the same run. The harness behind {@code vqa bench attention}.
  *
  * <p>Each measurement is the median of {@code runs} timed repetitions after {@code warmup} untimed ones, on
@@ -40,10 +41,25 @@ public final class AttentionBenchmark {
      * One attention setting.
      *
      * @param name label, such as {@code "GQA-4"}
-     * @param queryHeads Hq
-     * @param kvHeads G
+     * @param spec the attention (its H must be the configuration's)
      */
-    public record Setting(String name, int queryHeads, int kvHeads) {
+    public record Setting(String name, AttentionSpec spec) {
+
+        /** A plain setting of Hq query and G key/value heads out of H. */
+        public static Setting of(String name, int heads, int queryHeads, int kvHeads) {
+            return new Setting(name, AttentionSpec.builder().setHeads(heads).optQueryHeads(queryHeads)
+                    .optKvHeads(kvHeads).build());
+        }
+
+        /** Returns Hq. */
+        public int queryHeads() {
+            return spec.queryHeads();
+        }
+
+        /** Returns G. */
+        public int kvHeads() {
+            return spec.kvHeads();
+        }
     }
 
     /**
@@ -71,24 +87,32 @@ public final class AttentionBenchmark {
             }
             seqLengths = List.copyOf(seqLengths);
             settings = List.copyOf(settings);
-            if (settings.isEmpty() || settings.get(0).queryHeads() != heads || settings.get(0).kvHeads() != heads) {
+            if (settings.isEmpty() || !settings.get(0).spec().label().equals("MHA")) {
                 throw new IllegalArgumentException("the first setting must be MHA (" + heads + " query and kv heads)");
+            }
+            for (Setting s : settings) {
+                if (s.spec().heads() != heads) {
+                    throw new IllegalArgumentException(s.name() + " has " + s.spec().heads() + " heads, not " + heads);
+                }
             }
         }
 
         /**
-         * The issue's table: D = 256, H = 8; MHA, GQA with 4 and 2 KV heads, MQA, and sparse-query attention with
-         * half and a quarter of the query heads (symmetric: as many KV heads as query heads), at S = 256, 1024,
-         * 4096.
+         * D = 256, H = 8 (dh = 32) at S = 256, 1024, 4096: MHA, GQA with 4 key/value heads, and every
+         * {@link AttentionVariant} at its default settings (GQA-2, MQA, SQA, sSQA, xSQA, KDGQA-2, DGQA-2, PGQA-2,
+         * MLA with the cache of GQA-2, mixSGA-4/1).
          */
         public static Config standard() {
-            return new Config(256, 8, List.of(256, 1024, 4096), 8192, 1, 5, List.of(
-                    new Setting("MHA", 8, 8),
-                    new Setting("GQA-4", 8, 4),
-                    new Setting("GQA-2", 8, 2),
-                    new Setting("MQA", 8, 1),
-                    new Setting("SQA-1/2", 4, 4),
-                    new Setting("SQA-1/4", 2, 2)));
+            List<Setting> settings = new ArrayList<>();
+            settings.add(Setting.of("MHA", 8, 8, 8));
+            settings.add(Setting.of("GQA-4", 8, 8, 4));
+            for (AttentionVariant v : AttentionVariant.values()) {
+                if (v != AttentionVariant.MHA) {
+                    AttentionSpec spec = v.defaults(8, 32).build();
+                    settings.add(new Setting(spec.label(), spec));
+                }
+            }
+            return new Config(256, 8, List.of(256, 1024, 4096), 8192, 1, 5, settings);
         }
 
         /** Returns a copy with other sequence lengths. */
@@ -112,8 +136,10 @@ public final class AttentionBenchmark {
      *
      * @param name setting label
      * @param queryHeads Hq
-     * @param kvHeads G
+     * @param kvHeads G (Hq for MLA, the largest expert's for mixSGA)
      * @param heads H
+     * @param kvFloatsPerToken key/value cache per token ({@link AttentionCost})
+     * @param parameters trainable parameters of the block
      * @param seq S
      * @param batch B
      * @param fwdMs median forward time
@@ -122,8 +148,8 @@ public final class AttentionBenchmark {
      * @param ratioFwdBwd fwdBwdMs over MHA's at the same S
      * @param gflops forward GFLOP/s achieved
      */
-    public record Row(String name, int queryHeads, int kvHeads, int heads, int seq, long batch, double fwdMs,
-            double fwdBwdMs, double ratioFwd, double ratioFwdBwd, double gflops) {
+    public record Row(String name, int queryHeads, int kvHeads, int heads, double kvFloatsPerToken, long parameters,
+            int seq, long batch, double fwdMs, double fwdBwdMs, double ratioFwd, double ratioFwdBwd, double gflops) {
     }
 
     /**
@@ -159,9 +185,10 @@ public final class AttentionBenchmark {
                 double[][] t = timeInterleaved(manager, config, seq, batch);
                 for (int i = 0; i < config.settings().size(); i++) {
                     Setting s = config.settings().get(i);
-                    double gflops = block(config, s).forwardFlops(batch, seq, seq) / (t[i][0] * 1e-3) / 1e9;
-                    Row row = new Row(s.name(), s.queryHeads(), s.kvHeads(), config.heads(), seq, batch, t[i][0],
-                            t[i][1], t[i][0] / t[0][0], t[i][1] / t[0][1], gflops);
+                    double gflops = t[i][2] / (t[i][0] * 1e-3) / 1e9;
+                    Row row = new Row(s.name(), s.queryHeads(), s.kvHeads(), config.heads(), t[i][3] / seq,
+                            (long) t[i][4], seq, batch, t[i][0], t[i][1], t[i][0] / t[0][0], t[i][1] / t[0][1],
+                            gflops);
                     rows.add(row);
                     progress.accept(row);
                 }
@@ -191,6 +218,8 @@ public final class AttentionBenchmark {
             o.put("query_heads", r.queryHeads());
             o.put("kv_heads", r.kvHeads());
             o.put("heads", r.heads());
+            o.put("kv_floats_per_token", r.kvFloatsPerToken());
+            o.put("parameters", r.parameters());
             o.put("seq", r.seq());
             o.put("batch", r.batch());
             o.put("fwd_ms", r.fwdMs());
@@ -211,12 +240,12 @@ public final class AttentionBenchmark {
     }
 
     private static GroupedQueryAttention block(Config config, Setting s) {
-        return GroupedQueryAttention.builder().setEmbedDim(config.embedDim()).setNumHeads(config.heads())
-                .optNumQueryHeads(s.queryHeads()).optNumKvHeads(s.kvHeads()).build();
+        return s.spec().build(config.embedDim());
     }
 
     /**
-     * Returns, per setting, the median {forward, forward+backward} milliseconds. The settings take turns within
+     * Returns, per setting, the median {forward, forward+backward} milliseconds, then the block's forward FLOPs,
+     * key/value cache floats and parameters after the timing ({@link AttentionCost}). The settings take turns within
      * each repetition, so that load from other processes falls on all of them alike.
      */
     private static double[][] timeInterleaved(NDManager parent, Config config, int seq, long batch) {
@@ -266,7 +295,9 @@ public final class AttentionBenchmark {
             }
             double[][] result = new double[n][];
             for (int k = 0; k < n; k++) {
-                result[k] = new double[] {median(fwd[k]), median(bwd[k])};
+                AttentionCost cost = blocks.get(k).cost(batch, seq);
+                result[k] = new double[] {median(fwd[k]), median(bwd[k]), cost.flops(), cost.kvCacheFloats(),
+                    cost.parameters()};
             }
             return result;
         }

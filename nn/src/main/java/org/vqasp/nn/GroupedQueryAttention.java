@@ -259,7 +259,7 @@ public class GroupedQueryAttention extends AbstractBlock implements AttentionBlo
      * allocation), as the block would use them at inference.
      */
     public int[] currentAllocation() {
-        if (allocationCounts == null || allocationCounts.getArray() == null) {
+        if (allocationCounts == null || !allocationCounts.isInitialized()) {
             return HeadAllocation.uniform(numQueryHeads, numKvHeads);
         }
         float[] c = allocationCounts.getArray().toFloatArray();
