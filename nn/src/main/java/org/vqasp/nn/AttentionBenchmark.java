@@ -323,7 +323,8 @@ public final class AttentionBenchmark {
         }
     }
 
-    private static double median(double[] values) {
+    /** Returns the median of the values (the mean of the middle two for an even count). */
+    public static double median(double[] values) {
         double[] s = values.clone();
         Arrays.sort(s);
         int n = s.length;

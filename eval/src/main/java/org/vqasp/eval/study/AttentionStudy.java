@@ -22,8 +22,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +34,7 @@ import org.vqasp.eval.EvalRunner;
 import org.vqasp.eval.EvalSummary;
 import org.vqasp.eval.clevr.ClevrEvaluation;
 import org.vqasp.eval.clevr.VisionScenes;
+import org.vqasp.nn.AttentionBenchmark;
 import org.vqasp.nn.AttentionCost;
 import org.vqasp.nn.AttentionSpec;
 import org.vqasp.reasoning.clevr.ClevrReasoner;
@@ -305,7 +304,9 @@ public final class AttentionStudy {
             return ROWS.readValue(rowFile.toFile(), Row.class);
         }
         Path evalDir = dir.resolve("eval");
-        deleteTree(evalDir);
+        for (String file : List.of("predictions.jsonl", "summary.json", "scene_graphs.json")) {
+            Files.deleteIfExists(evalDir.resolve(file)); // an unfinished scoring starts again: scene metrics need all
+        }
         listener.message(label + ": scoring on " + questions);
         EvalSummary summary;
         SceneMetrics.Evaluation graphs;
@@ -394,17 +395,6 @@ public final class AttentionStudy {
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
-    }
-
     /** Times every model in turns: a forward pass, and a forward and backward pass, over the same images. */
     static final class Timing {
 
@@ -476,19 +466,12 @@ public final class AttentionStudy {
                 for (int k = 0; k < nets.size(); k++) {
                     ObjectNode o = out.putObject(labels.get(k));
                     o.put("batch", files.size());
-                    o.put("inference_images_per_second", files.size() / median(fwd[k]));
-                    o.put("train_images_per_second", files.size() / median(train[k]));
+                    o.put("inference_images_per_second", files.size() / AttentionBenchmark.median(fwd[k]));
+                    o.put("train_images_per_second", files.size() / AttentionBenchmark.median(train[k]));
                     o.put("runs", runs);
                 }
             }
             return out;
-        }
-
-        private static double median(double[] values) {
-            double[] s = values.clone();
-            Arrays.sort(s);
-            int n = s.length;
-            return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
         }
     }
 }
