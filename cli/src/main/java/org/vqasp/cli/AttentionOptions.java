@@ -24,12 +24,12 @@ final class AttentionOptions {
             description = "Query heads (default by variant: H; H / 2 for sqa and ssqa, H / 4 for xsqa).")
     Integer queryHeads;
 
-    @Option(names = "--kv-heads", paramLabel = "N", description = "Key/value heads (default by variant: H / 4, "
-            + "2 of 8; H for mha, 1 for mqa, H / 2 for ssqa; not for mla and mixsga).")
+    @Option(names = "--kv-heads", paramLabel = "N", description = "Key/value heads (default by variant: 2; H for "
+            + "mha, 1 for mqa, H / 4 for sqa and xsqa, H / 2 for ssqa; not for mla and mixsga).")
     Integer kvHeads;
 
     @Option(names = "--latent-rank", paramLabel = "R",
-            description = "mla: rank of the key/value latent (default: 2 x (H / 4) x D / H, the cache of gqa).")
+            description = "mla: rank of the key/value latent (default: 2 x 2 x D / H, the cache of gqa).")
     Integer latentRank;
 
     @Option(names = "--ema-decay", paramLabel = "X", description = "dgqa: decay of the key-norm moving average "

@@ -10,7 +10,7 @@ import java.util.Locale;
 public enum AttentionVariant {
     /** Multi-head attention: Hq = G = H. */
     MHA,
-    /** Grouped-query attention: Hq = H, G = H / 4 (2 of 8, the bundled model's). */
+    /** Grouped-query attention: Hq = H, G = 2 (the bundled model's; 1 for an odd H). */
     GQA,
     /** Multi-query attention: G = 1. */
     MQA,
@@ -20,13 +20,13 @@ public enum AttentionVariant {
     SSQA,
     /** Extreme sparse query attention: Hq = G = H / 4. */
     XSQA,
-    /** Key-driven GQA: G = H / 4, query heads shared out by each sample's key-head norms. */
+    /** Key-driven GQA: G = 2, query heads shared out by each sample's key-head norms. */
     KDGQA,
-    /** Dynamic key-driven GQA: G = H / 4, counts from a moving average of key-head norms (decay 0.99, window 100). */
+    /** Dynamic key-driven GQA: G = 2, counts from a moving average of key-head norms (decay 0.99, window 100). */
     DGQA,
-    /** Perturbed GQA: G = H / 4, head outputs centred and perturbed by noise of their own spread in training. */
+    /** Perturbed GQA: G = 2, head outputs centred and perturbed by noise of their own spread in training. */
     PGQA,
-    /** Multi-head latent attention with the key/value cache of GQA with H / 4 heads: R = 2 (H / 4) dh. */
+    /** Multi-head latent attention with the key/value cache of GQA's default: R = 2 G dh with G = 2. */
     MLA,
     /** mixSGA: experts of H / 2 and H / 8 key/value heads taking 1/3 and 2/3 of the tokens (2 heads on average at H = 8). */
     MIXSGA;
@@ -50,19 +50,20 @@ public enum AttentionVariant {
     public AttentionSpec.Builder defaults(int heads, int headDim) {
         int quarter = Math.max(1, heads / 4);
         int half = Math.max(1, heads / 2);
+        int grouped = heads % 2 == 0 ? 2 : 1; // the default key/value heads of vqa train vision before the variants
         AttentionSpec.Builder b = AttentionSpec.builder().setHeads(heads);
         return switch (this) {
             case MHA -> b.optKvHeads(heads);
-            case GQA -> b.optKvHeads(quarter);
+            case GQA -> b.optKvHeads(grouped);
             case MQA -> b.optKvHeads(1);
             case SQA -> b.optQueryHeads(half).optKvHeads(quarter);
             case SSQA -> b.optQueryHeads(half).optKvHeads(half);
             case XSQA -> b.optQueryHeads(quarter).optKvHeads(quarter);
-            case KDGQA -> b.optKvHeads(quarter).optAllocation(new HeadAllocation.KeyNorm());
-            case DGQA -> b.optKvHeads(quarter)
+            case KDGQA -> b.optKvHeads(grouped).optAllocation(new HeadAllocation.KeyNorm());
+            case DGQA -> b.optKvHeads(grouped)
                     .optAllocation(new HeadAllocation.EmaKeyNorm(DEFAULT_EMA_DECAY, DEFAULT_WINDOW));
-            case PGQA -> b.optKvHeads(quarter).optAllocation(new HeadAllocation.Perturbed(DEFAULT_NOISE));
-            case MLA -> b.optLatentRank(2 * quarter * headDim);
+            case PGQA -> b.optKvHeads(grouped).optAllocation(new HeadAllocation.Perturbed(DEFAULT_NOISE));
+            case MLA -> b.optLatentRank(2 * grouped * headDim);
             case MIXSGA -> b.optMixture(new GroupMixture(List.of(half, Math.max(1, heads / 8)),
                     List.of(1.0 / 3, 2.0 / 3), DEFAULT_ROUTER_LOSS));
         };
