@@ -338,12 +338,14 @@ public final class AttentionStudy {
     }
 
     private static void writeTables(Config c, List<Row> rows, Instant started, boolean complete) throws IOException {
+        Map<String, Paired> paired = paired(c, rows);
         ObjectNode table = MAPPER.createObjectNode();
         table.put("complete", complete);
         table.set("rows", ROWS.valueToTree(rows));
+        table.set("paired", ROWS.valueToTree(paired));
         writeAtomically(c.out().resolve("table.json"), table);
         Path md = c.out().resolve("table.md");
-        Files.writeString(md.resolveSibling("table.md.tmp"), markdown(rows, complete));
+        Files.writeString(md.resolveSibling("table.md.tmp"), markdown(rows, paired, complete));
         Files.move(md.resolveSibling("table.md.tmp"), md, StandardCopyOption.REPLACE_EXISTING,
                 StandardCopyOption.ATOMIC_MOVE);
         ObjectNode p = MAPPER.createObjectNode();
@@ -367,21 +369,99 @@ public final class AttentionStudy {
         writeAtomically(c.out().resolve("provenance.json"), p);
     }
 
-    /** The table in markdown: one row per model, costs per image over all encoder layers. */
-    static String markdown(List<Row> rows, boolean complete) {
-        StringBuilder s = new StringBuilder();
-        s.append("| variant | answers, gold programs | attributes all right | object P / R | attention MFLOPs/image "
-                + "| attention params | network params | KV floats/image | train img/s | inference img/s "
-                + "| train minutes |\n");
-        s.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
+    /**
+     * A paired comparison of one model's answers with the reference model's on the same questions.
+     *
+     * @param reference the reference model's label
+     * @param better questions this model answers right and the reference wrong
+     * @param worse questions the reference answers right and this model wrong
+     * @param pValue two-sided exact McNemar test (binomial, p = 1/2, over better + worse)
+     */
+    public record Paired(String reference, long better, long worse, double pValue) {
+    }
+
+    /**
+     * Compares every row's answers with the reference's, question by question: the GQA-2 row (the base model's
+     * architecture at the same fine-tuning budget) when there is one, else the base model.
+     */
+    static Map<String, Paired> paired(Config c, List<Row> rows) throws IOException {
+        Map<String, Path> dirs = new LinkedHashMap<>();
         for (Row r : rows) {
+            dirs.put(r.variant(), r.variant().equals(BASELINE) ? c.out().resolve("baseline")
+                    : c.out().resolve("variants").resolve(r.variant()));
+        }
+        String reference = dirs.containsKey("GQA-2") ? "GQA-2" : BASELINE;
+        Map<String, Boolean> ref = correctness(dirs.get(reference).resolve("eval/predictions.jsonl"));
+        Map<String, Paired> out = new LinkedHashMap<>();
+        for (Row r : rows) {
+            Map<String, Boolean> mine = correctness(dirs.get(r.variant()).resolve("eval/predictions.jsonl"));
+            long better = 0;
+            long worse = 0;
+            for (var e : mine.entrySet()) {
+                Boolean other = ref.get(e.getKey());
+                if (other != null && e.getValue() && !other) {
+                    better++;
+                } else if (other != null && !e.getValue() && other) {
+                    worse++;
+                }
+            }
+            out.put(r.variant(), new Paired(reference, better, worse, mcNemar(better, worse)));
+        }
+        return out;
+    }
+
+    private static Map<String, Boolean> correctness(Path predictions) throws IOException {
+        Map<String, Boolean> m = new LinkedHashMap<>();
+        if (Files.isRegularFile(predictions)) {
+            for (String line : Files.readAllLines(predictions)) {
+                if (!line.isBlank()) {
+                    JsonNode p = MAPPER.readTree(line);
+                    m.put(p.path("id").asText(), p.path("correct").asBoolean(false));
+                }
+            }
+        }
+        return m;
+    }
+
+    /** Two-sided exact McNemar p-value: twice the binomial tail of min(b, c) out of b + c at 1/2, at most 1. */
+    static double mcNemar(long b, long c) {
+        long n = b + c;
+        long k = Math.min(b, c);
+        double tail = 0;
+        double logHalfN = n * Math.log(0.5);
+        for (long i = 0; i <= k; i++) {
+            tail += Math.exp(logChoose(n, i) + logHalfN);
+        }
+        return Math.min(1, 2 * tail);
+    }
+
+    private static double logChoose(long n, long k) {
+        double s = 0;
+        for (long i = 1; i <= k; i++) {
+            s += Math.log(n - k + i) - Math.log(i);
+        }
+        return s;
+    }
+
+    /** The table in markdown: one row per model, costs per image over all encoder layers. */
+    static String markdown(List<Row> rows, Map<String, Paired> paired, boolean complete) {
+        String reference = paired.isEmpty() ? "" : paired.values().iterator().next().reference();
+        StringBuilder s = new StringBuilder();
+        s.append("| variant | answers, gold programs | vs " + reference + ": better / worse (p) | attributes all right "
+                + "| object P / R | attention MFLOPs/image | attention params | network params | KV floats/image "
+                + "| train img/s | inference img/s | train minutes |\n");
+        s.append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        for (Row r : rows) {
+            Paired p = paired.get(r.variant());
+            String vs = p == null || r.variant().equals(p.reference()) ? "-"
+                    : String.format(java.util.Locale.ROOT, "%d / %d (%.2g)", p.better(), p.worse(), p.pValue());
             s.append(String.format(java.util.Locale.ROOT,
-                    "| %s | %.2f%% | %.4f | %.4f / %.4f | %.2f | %,d | %,d | %,d | %s | %s | %.1f |%n",
-                    r.variant(), 100 * r.accuracy(), r.attributeAccuracy().getOrDefault("all", 0.0), r.precision(),
+                    "| %s | %.2f%% | %s | %.4f | %.4f / %.4f | %.2f | %,d | %,d | %,d | %s | %s | %.1f |%n",
+                    r.variant(), 100 * r.accuracy(), vs, r.attributeAccuracy().getOrDefault("all", 0.0), r.precision(),
                     r.recall(), r.attentionFlopsPerImage() / 1e6, r.attentionParameters(), r.parameters(),
-                    r.kvFloatsPerImage(), r.trainImagesPerSecond() > 0 ? String.format("%.1f",
+                    r.kvFloatsPerImage(), r.trainImagesPerSecond() > 0 ? String.format(java.util.Locale.ROOT, "%.1f",
                             r.trainImagesPerSecond()) : "-", r.inferenceImagesPerSecond() > 0
-                            ? String.format("%.1f", r.inferenceImagesPerSecond()) : "-", r.trainSeconds() / 60));
+                            ? String.format(java.util.Locale.ROOT, "%.1f", r.inferenceImagesPerSecond()) : "-", r.trainSeconds() / 60));
         }
         if (!complete) {
             s.append("\n(incomplete: the study is still running or was stopped; run it again to resume)\n");
