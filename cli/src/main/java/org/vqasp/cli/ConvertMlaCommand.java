@@ -38,7 +38,8 @@ final class ConvertMlaCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--latent-rank", paramLabel = "R",
-            description = "Rank of the key/value latent (default: 2 x G x D / H, the GQA layer's cache; at least that).")
+            description = "Rank of the key/value latent (default: 2 x G x D / H, the GQA layer's cache; at least "
+                    + "that).")
     Integer latentRank;
 
     @Override

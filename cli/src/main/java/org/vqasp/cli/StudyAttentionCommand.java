@@ -41,7 +41,8 @@ final class StudyAttentionCommand implements Callable<Integer> {
             description = "A fresh split with questions from vqa generate clevr, never trained on.")
     Path test;
 
-    @Option(names = "--test-split", defaultValue = "test", description = "Split name in --test (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--test-split", defaultValue = "test",
+            description = "Split name in --test (default: ${DEFAULT-VALUE}).")
     String testSplit;
 
     @Option(names = "--out", required = true, paramLabel = "RUN_DIR", description = "The run directory.")
@@ -71,7 +72,8 @@ final class StudyAttentionCommand implements Callable<Integer> {
     @Option(names = "--limit", defaultValue = "0", description = "Use the first N training images (0: all).")
     int limit;
 
-    @Option(names = "--limit-val", defaultValue = "200", description = "Validate on N images (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--limit-val", defaultValue = "200",
+            description = "Validate on N images (default: ${DEFAULT-VALUE}).")
     int limitVal;
 
     @Option(names = "--mirror", defaultValue = "0.5",

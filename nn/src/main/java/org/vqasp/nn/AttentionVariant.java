@@ -28,7 +28,7 @@ public enum AttentionVariant {
     PGQA,
     /** Multi-head latent attention with the key/value cache of GQA's default: R = 2 G dh with G = 2. */
     MLA,
-    /** mixSGA: experts of H / 2 and H / 8 key/value heads taking 1/3 and 2/3 of the tokens (2 heads on average at H = 8). */
+    /** mixSGA: experts of H / 2 and H / 8 key/value heads taking 1/3 and 2/3 of the tokens (2 on average at H = 8). */
     MIXSGA;
 
     /** Default DGQA moving-average decay. */

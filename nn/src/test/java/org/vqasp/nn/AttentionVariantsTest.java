@@ -365,7 +365,8 @@ class AttentionVariantsTest {
         long proj = 2 * b * s * 16 * 16; // one full-width projection
         long attend = 2 * 2 * b * 8 * s * s * 2;
         // GQA-2: q and o full width, k and v at 2 heads (4 channels)
-        assertEquals(2 * proj + 2 * 2 * b * s * 16 * 4 + attend, spec8(AttentionVariant.GQA).build(16).forwardFlops(b, s, s));
+        assertEquals(2 * proj + 2 * 2 * b * s * 16 * 4 + attend,
+                spec8(AttentionVariant.GQA).build(16).forwardFlops(b, s, s));
         // MLA of rank 8: latent 16 -> 8, two up-projections 8 -> 16
         assertEquals(2 * proj + 2 * b * s * 16 * 8 + 2 * 2 * b * s * 8 * 16 + attend,
                 AttentionSpec.builder().setHeads(8).optLatentRank(8).build().build(16).forwardFlops(b, s, s));

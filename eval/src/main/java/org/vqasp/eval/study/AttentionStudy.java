@@ -455,13 +455,15 @@ public final class AttentionStudy {
             Paired p = paired.get(r.variant());
             String vs = p == null || r.variant().equals(p.reference()) ? "-"
                     : String.format(java.util.Locale.ROOT, "%d / %d (%.2g)", p.better(), p.worse(), p.pValue());
+            String train = r.trainImagesPerSecond() > 0
+                    ? String.format(java.util.Locale.ROOT, "%.1f", r.trainImagesPerSecond()) : "-";
+            String inference = r.inferenceImagesPerSecond() > 0
+                    ? String.format(java.util.Locale.ROOT, "%.1f", r.inferenceImagesPerSecond()) : "-";
             s.append(String.format(java.util.Locale.ROOT,
                     "| %s | %.2f%% | %s | %.4f | %.4f / %.4f | %.2f | %,d | %,d | %,d | %s | %s | %.1f |%n",
                     r.variant(), 100 * r.accuracy(), vs, r.attributeAccuracy().getOrDefault("all", 0.0), r.precision(),
                     r.recall(), r.attentionFlopsPerImage() / 1e6, r.attentionParameters(), r.parameters(),
-                    r.kvFloatsPerImage(), r.trainImagesPerSecond() > 0 ? String.format(java.util.Locale.ROOT, "%.1f",
-                            r.trainImagesPerSecond()) : "-", r.inferenceImagesPerSecond() > 0
-                            ? String.format(java.util.Locale.ROOT, "%.1f", r.inferenceImagesPerSecond()) : "-", r.trainSeconds() / 60));
+                    r.kvFloatsPerImage(), train, inference, r.trainSeconds() / 60));
         }
         if (!complete) {
             s.append("\n(incomplete: the study is still running or was stopped; run it again to resume)\n");

@@ -29,9 +29,9 @@ import org.vqasp.nn.GroupedQueryAttention;
 /**
  * The scene-graph network: a convolutional stem to stride 8, one more stride-2 convolution to a coarse grid of
  * tokens with a learned position embedding, attention encoder layers (grouped-query by default; any variant the
- * configuration's {@link org.vqasp.nn.AttentionSpec} names) that mix context across the whole image, then back to stride 8 (nearest-neighbour upsampling plus a lateral connection from the stem, as in
- * feature pyramids) and dense per-cell heads in the manner of CenterNet (Zhou et al., "Objects as Points",
- * arXiv:1904.07850, 2019): each cell of the stride-8 grid predicts whether an object's centre falls in it, the
+ * configuration's {@link org.vqasp.nn.AttentionSpec} names) that mix context across the whole image, then back to
+ * stride 8 (nearest-neighbour upsampling plus a lateral connection from the stem, as in feature pyramids) and dense
+ * per-cell heads in the manner of CenterNet (Zhou et al., "Objects as Points", arXiv:1904.07850, 2019): each cell of the stride-8 grid predicts whether an object's centre falls in it, the
  * object's attributes and its positions.
  *
  * <p>Shapes: B batch, W x H the input size, Hc = H / 8 and Wc = W / 8 the grid, S = Hc * Wc cells, T = S / 4
@@ -39,11 +39,11 @@ import org.vqasp.nn.GroupedQueryAttention;
  *
  * <ul>
  *   <li>input: image (B, 3, H, W), normalised by {@link ImagePreprocessor};
- *   <li>in training, a second output when an attention block has an auxiliary loss (a mixture's routing loss):
- *       their weighted sum, a scalar to add to the training loss;
  *   <li>output: (B, S, {@value #OUTPUTS}), cells in row-major order; per cell the channels of
  *       {@link Outputs}: presence logit, shape/colour/material/size logits, offset from the cell centre to the object centre,
- *       ground-plane x and y, and camera depth, each normalised as {@link SceneDecoder} documents.
+ *       ground-plane x and y, and camera depth, each normalised as {@link SceneDecoder} documents;
+ *   <li>in training, a second output when an attention block has an auxiliary loss (a mixture's routing loss):
+ *       their weighted sum, a scalar to add to the training loss.
  * </ul>
  */
 public class SceneNet extends AbstractBlock {
