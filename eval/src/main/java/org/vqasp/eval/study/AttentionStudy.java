@@ -477,7 +477,10 @@ public final class AttentionStudy {
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
-    /** Times every model in turns: a forward pass, and a forward and backward pass, over the same images. */
+    /**
+     * Times every model in turns: a forward pass, and a forward and backward pass, over the same images; each
+     * round starts with the next model, so that no model always runs first.
+     */
     static final class Timing {
 
         private Timing() {
@@ -515,7 +518,8 @@ public final class AttentionStudy {
                 double[][] fwd = new double[nets.size()][runs];
                 double[][] train = new double[nets.size()][runs];
                 for (int run = -1; run < runs; run++) { // one untimed warm-up round
-                    for (int k = 0; k < nets.size(); k++) {
+                    for (int turn = 0; turn < nets.size(); turn++) {
+                        int k = Math.floorMod(turn + run, nets.size()); // each round starts with another model
                         SceneNet net = nets.get(k);
                         try (NDManager step = manager.newSubManager()) {
                             NDArray x = input.duplicate();
