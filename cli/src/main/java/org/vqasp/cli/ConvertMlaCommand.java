@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.vqasp.nn.AttentionSpec;
+import org.vqasp.nn.HeadAllocation;
 import org.vqasp.vision.model.ModelConversion;
 import org.vqasp.vision.model.ModelDirectory;
 import org.vqasp.vision.model.SceneNetConfig;
@@ -49,9 +50,12 @@ final class ConvertMlaCommand implements Callable<Integer> {
         }
         SceneNetConfig source = ModelDirectory.readConfig(model);
         AttentionSpec gqa = source.attention();
-        if (gqa.latentRank() > 0 || gqa.mixture() != null) {
+        boolean fixedGroups = gqa.allocation() instanceof HeadAllocation.Uniform
+                || gqa.allocation() instanceof HeadAllocation.EmaKeyNorm;
+        if (gqa.latentRank() > 0 || gqa.mixture() != null || !fixedGroups) {
             throw new ParameterException(spec.commandLine(), (model == null ? "the bundled model" : model)
-                    + " has " + gqa.label() + " attention; convert mla takes grouped-query attention");
+                    + " has " + gqa.label() + " attention; convert mla takes grouped-query attention with fixed "
+                    + "groups (GQA, MHA, MQA, SQA, DGQA)");
         }
         int dh = source.embedDim() / gqa.heads();
         int rank = latentRank == null ? 2 * gqa.kvHeads() * dh : latentRank;

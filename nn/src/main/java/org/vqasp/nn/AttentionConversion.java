@@ -18,8 +18,9 @@ import ai.djl.nn.ParameterList;
  *   <li>GQA to MLA (TransMLA, Meng et al., arXiv:2502.07864): the latent is the stacked key and value projections,
  *       {@code W_c = [W_k; W_v]}, {@code b_c = [b_k; b_v]} (rank 2 G dh, further rows zero), and the up-projections
  *       select each query head's key/value head, so the MLA layer computes exactly the GQA layer's function with the
- *       same cache; fine-tuning then frees the up-projections. This reads the source's static groups, so it is exact
- *       from uniform groups only.
+ *       same cache; fine-tuning then frees the up-projections. It reads the source's groups as inference uses them:
+ *       equal groups, or DGQA's current counts; so it is exact from GQA, MHA, MQA, SQA and DGQA (not from KDGQA, whose
+ *       groups change with every input, nor from PGQA, which centres its head outputs).
  *   <li>Router weights of a mixture target and DGQA state keep their fresh values unless the source has the same.
  * </ul>
  */
@@ -91,9 +92,10 @@ public final class AttentionConversion {
             }
             float[] keyUp = new float[hqt * dh * r];
             float[] valueUp = new float[hqt * dh * r];
-            int groupSize = hqs / gs;
+            // each source query head's key/value head: DGQA's counts as they stand (fixed at inference), else equal
+            int[] kvOf = HeadAllocation.kvHeadOfQueryHead(source.currentAllocation());
             for (int h = 0; h < hqt; h++) {
-                int g = (int) ((long) h * hqs / hqt) / groupSize; // the source key/value head of target head h
+                int g = kvOf[(int) ((long) h * hqs / hqt)]; // the source key/value head of target head h
                 for (int j = 0; j < dh; j++) {
                     keyUp[(h * dh + j) * r + g * dh + j] = 1;
                     valueUp[(h * dh + j) * r + gs * dh + g * dh + j] = 1;

@@ -243,6 +243,28 @@ class AttentionVariantsTest {
     }
 
     @Test
+    void should_make_mla_from_dgqa_with_its_current_counts() {
+        try (NDManager m = manager.newSubManager()) {
+            // given a DGQA-2 layer whose counts a training pass moved to (1, 3)
+            NDArray x = random(m, new Random(46), B, S, D);
+            GroupedQueryAttention dg = init(m, spec().optKvHeads(2)
+                    .optAllocation(new HeadAllocation.EmaKeyNorm(0.5, 1)), x, new Random(47));
+            NDArray wk = dg.getParameters().get("keyWeight").getArray();
+            float[] k = wk.toFloatArray();
+            for (int i = k.length / 2; i < k.length; i++) {
+                k[i] *= 6;
+            }
+            wk.set(k);
+            forward(dg, x, true);
+            assertArrayEquals(new int[] {1, 3}, dg.currentAllocation());
+            // when an MLA layer is converted from it, then both compute the same function
+            GroupedQueryAttention mla = init(m, spec().optLatentRank(8), x, new Random(48));
+            AttentionConversion.initialize(mla, dg);
+            assertClose(forward(dg, x, false), forward(mla, x, false), "DGQA -> MLA");
+        }
+    }
+
+    @Test
     void should_equal_plain_gqa_with_a_single_mixsga_expert() {
         try (NDManager m = manager.newSubManager()) {
             // given GQA-2 and a one-expert mixture of 2 key/value heads with the same projections
