@@ -62,8 +62,8 @@ import org.vqasp.world.SceneMetrics;
  * (median of several runs) so that load from other processes falls on all alike.
  *
  * <p>The run directory ({@code docs/CLI.md}): {@code base/} (the base model, when bundled),
- * {@code variants/LABEL/{model,eval,row.json}}, {@code baseline/{eval,row.json}}, {@code timing.json},
- * {@code table.json}, {@code table.md}, {@code accuracy-vs-cost.png}, {@code provenance.json}. Every stage leaves a
+ * {@code variants/LABEL/{model,eval,row.json}} ({@code /} in a label written {@code _}),
+ * {@code baseline/{eval,row.json}}, {@code timing.json}, {@code table.json}, {@code table.md}, {@code accuracy-vs-cost.png}, {@code provenance.json}. Every stage leaves a
  * marker, so a killed study run again with the same directory resumes where it stopped (training from its last
  * checkpoint).
  */
@@ -225,7 +225,7 @@ public final class AttentionStudy {
         writeTables(c, rows, started, false);
         for (AttentionSpec spec : c.variants()) {
             String label = spec.label();
-            Path dir = c.out().resolve("variants").resolve(label);
+            Path dir = variantDir(c, label);
             Path model = dir.resolve("model");
             models.put(label, model);
             if (!Files.isRegularFile(dir.resolve("row.json"))) {
@@ -257,6 +257,11 @@ public final class AttentionStudy {
         writeTables(c, timed, started, true);
         StudyChart.write(timed, c.out().resolve("accuracy-vs-cost.png"));
         return timed;
+    }
+
+    /** Returns {@code variants/LABEL} with any {@code /} of the label (SQA-4/2, mixSGA-4/1) written {@code _}. */
+    static Path variantDir(Config c, String label) {
+        return c.out().resolve("variants").resolve(label.replace('/', '_'));
     }
 
     /** Fine-tunes one variant from the base model, resuming its checkpoint; returns the training seconds. */
@@ -388,7 +393,7 @@ public final class AttentionStudy {
         Map<String, Path> dirs = new LinkedHashMap<>();
         for (Row r : rows) {
             dirs.put(r.variant(), r.variant().equals(BASELINE) ? c.out().resolve("baseline")
-                    : c.out().resolve("variants").resolve(r.variant()));
+                    : variantDir(c, r.variant()));
         }
         String reference = dirs.containsKey("GQA-2") ? "GQA-2" : BASELINE;
         Map<String, Boolean> ref = correctness(dirs.get(reference).resolve("eval/predictions.jsonl"));
