@@ -10,7 +10,8 @@ import org.vqasp.cli.ask.AskResult;
 import org.vqasp.cli.ask.AskSession;
 import org.vqasp.cli.ask.AskShell;
 import org.vqasp.language.clevr.ClevrQuestionParser;
-import org.vqasp.distill.QuestionTranslator;
+import org.vqasp.language.clevr.LlmQuestionTranslator;
+import org.vqasp.llm.LlmClient;
 import org.vqasp.reasoning.clevr.ClevrReasoner;
 import org.vqasp.vision.SceneExtractor;
 import picocli.CommandLine.ArgGroup;
@@ -83,17 +84,18 @@ final class AskCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--annotate needs --image");
         }
         AskSession.ModelLoader loader = () -> model == null ? SceneExtractor.loadDefault() : SceneExtractor.load(model);
+        ClevrReasoner reasoner = new ClevrReasoner();
         AskSession.ProgramTranslator translator = null;
         if (llm.configured()) {
-            QuestionTranslator t;
+            LlmQuestionTranslator t;
             try {
-                t = new QuestionTranslator(llm.settings().chatModel(System.getenv()));
+                t = new LlmQuestionTranslator(LlmClient.of(llm.settings(), System.getenv()), reasoner::check);
             } catch (IllegalArgumentException e) {
                 throw new ParameterException(spec.commandLine(), e.getMessage());
             }
             translator = t::translate;
         }
-        try (AskSession session = new AskSession(ClevrQuestionParser.load(), new ClevrReasoner(), loader, translator,
+        try (AskSession session = new AskSession(ClevrQuestionParser.load(), reasoner, loader, translator,
                 weighted)) {
             if (input.image != null) {
                 session.openImage(input.image);

@@ -2,7 +2,7 @@ package org.vqasp.cli;
 
 import java.time.Duration;
 import java.util.Map;
-import org.vqasp.distill.LlmSettings;
+import org.vqasp.llm.LlmSettings;
 import picocli.CommandLine.Option;
 
 /** The language-model flags shared by {@code vqa distill} and {@code vqa ask}. */

@@ -2,6 +2,7 @@ package org.vqasp.distill;
 
 import java.nio.file.Path;
 import java.util.Objects;
+import org.vqasp.llm.LlmSettings;
 
 /**
  * Everything one distillation run is given: the dataset, the starting theory and what to delete from it, the

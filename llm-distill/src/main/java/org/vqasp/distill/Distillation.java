@@ -25,6 +25,8 @@ import org.vqasp.core.InputException;
 import org.vqasp.core.Progress;
 import org.vqasp.core.VqaspException;
 import org.vqasp.reasoning.Theory;
+import org.vqasp.llm.LlmClient;
+import org.vqasp.llm.LlmSettings;
 
 /**
  * One distillation experiment, as in Eiter, Hadl, Higuera and Oetsch (arXiv 2410.09428): start from the full theory
@@ -87,8 +89,7 @@ public final class Distillation {
                     }
                     return new EnumerativeProposer(judge, modes, config.bounds());
                 }
-                : (judge, modes) -> new LlmProposer(config.llm().chatModel(env), config.llm().name(), Backoff.DEFAULT,
-                        Backoff.Sleeper.SYSTEM);
+                : (judge, modes) -> new LlmProposer(LlmClient.of(config.llm(), env));
         return new Distillation(config, f, env);
     }
 
@@ -98,7 +99,7 @@ public final class Distillation {
      * @param progress progress of the evaluations and the loop
      * @return the summary
      * @throws InputException when a file is missing or the run directory holds a different run
-     * @throws ProposerException when the language model cannot be reached or refuses (the run can be resumed)
+     * @throws org.vqasp.llm.LlmException when the language model cannot be reached or refuses (the run can be resumed)
      */
     public DistillSummary run(Progress progress) {
         Path out = config.out();

@@ -18,6 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vqasp.core.InputException;
 import org.vqasp.core.Progress;
+import org.vqasp.llm.Backoff;
+import org.vqasp.llm.LlmClient;
+import org.vqasp.llm.ScriptedChatBackend;
 
 class DistillationTest {
 
@@ -136,7 +139,7 @@ class DistillationTest {
         // given a language model whose replies are, in turn: a script, an inclusion, an external call, an
         // oversized reply, a grounding that explodes, one that never ends, a syntax error, and the right rule
         String pwned = tmp.resolve("pwned").toString();
-        ScriptedChatModel model = new ScriptedChatModel(
+        ScriptedChatBackend model = new ScriptedChatBackend(
                 "```asp\n#script (python)\nimport os\nos.system('touch " + pwned + "')\n#end.\n```",
                 "```asp\n#include \"/etc/passwd\".\n```",
                 "```asp\nfilter_color(S,O) :- input(S,O), @check(O).\n```",
@@ -150,8 +153,8 @@ class DistillationTest {
                 .optLoop(new Distiller.Options(4, 6, 1, 100))
                 .optLimits(new GuardedClingo.Limits(Duration.ofSeconds(2), 512L << 20, 16L << 20))
                 .build();
-        Distillation d = new Distillation(c, (judge, modes) -> new LlmProposer(model, "scripted",
-                new Backoff(0, Duration.ZERO, 1, Duration.ZERO), x -> { }), Map.of());
+        Distillation d = new Distillation(c, (judge, modes) -> new LlmProposer(new LlmClient(model, "scripted",
+                new Backoff(0, Duration.ZERO, 1, Duration.ZERO), x -> { })), Map.of());
 
         // when it distils
         long t0 = System.nanoTime();
@@ -187,13 +190,13 @@ class DistillationTest {
     void should_never_write_an_api_key() throws Exception {
         // given a key in the environment and a model that echoes it
         String key = "sk-test-0123456789abcdef";
-        ScriptedChatModel model = new ScriptedChatModel("my key is " + key + "\n```asp\nfilter_color(S,O) :- "
+        ScriptedChatBackend model = new ScriptedChatBackend("my key is " + key + "\n```asp\nfilter_color(S,O) :- "
                 + "step(S,filter_color), input(S,O), arg(S,0,V), has(O,color,V).\n```");
         Path out = tmp.resolve("run");
         DistillConfig c = config(out, 4, 10, 4).build();
 
         // when it distils
-        new Distillation(c, (judge, modes) -> new LlmProposer(model, "scripted", Backoff.DEFAULT, x -> { }),
+        new Distillation(c, (judge, modes) -> new LlmProposer(new LlmClient(model, "scripted", Backoff.DEFAULT, x -> { })),
                 Map.of("OPENAI_API_KEY", key)).run(Progress.NONE);
 
         // then no file of the run directory holds the key

@@ -27,6 +27,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vqasp.core.Progress;
+import org.vqasp.llm.Backoff;
+import org.vqasp.llm.ChatBackends;
+import org.vqasp.llm.LlmClient;
+import org.vqasp.llm.LlmException;
+import org.vqasp.llm.LlmSettings;
 
 /**
  * The real LangChain4j OpenAI adapter against a real OpenAI-compatible server on loopback: llama.cpp's
@@ -124,7 +129,8 @@ class LlamaServerTest extends AbstractRuleProposerTest {
     }
 
     private static LlmProposer proposer(LlmSettings s, int retries, Map<String, String> env) {
-        return new LlmProposer(s.chatModel(env), s.name(), new Backoff(retries, Duration.ZERO, 1, Duration.ZERO), d -> { });
+        return new LlmProposer(new LlmClient(ChatBackends.create(s, env), s.name(),
+                new Backoff(retries, Duration.ZERO, 1, Duration.ZERO), d -> { }));
     }
 
     @Override
@@ -154,7 +160,7 @@ class LlamaServerTest extends AbstractRuleProposerTest {
                 1, Map.of());
 
         // when asked, then the call times out, is retried once, and fails as retriable
-        ProposerException e = assertThrows(ProposerException.class, () -> slow.propose(Dialogue.start(task(), 0)));
+        LlmException e = assertThrows(LlmException.class, () -> slow.propose(Dialogue.start(task(), 0)));
         assertTrue(e.retriable(), e.getMessage());
         assertTrue(e.getMessage().contains("after 2 calls"), e.getMessage());
     }
@@ -165,7 +171,7 @@ class LlamaServerTest extends AbstractRuleProposerTest {
         LlmProposer bad = proposer(settings(Duration.ofSeconds(30), 50, "root ::= ("), 3, Map.of());
 
         // then the adapter's invalid-request error is not retried
-        ProposerException e = assertThrows(ProposerException.class, () -> bad.propose(Dialogue.start(task(), 0)));
+        LlmException e = assertThrows(LlmException.class, () -> bad.propose(Dialogue.start(task(), 0)));
         assertFalse(e.retriable(), e.getMessage());
         assertTrue(e.getMessage().contains("InvalidRequestException"), e.getMessage());
     }

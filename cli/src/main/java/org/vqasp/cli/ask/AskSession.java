@@ -5,11 +5,11 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import javax.imageio.ImageIO;
 import org.vqasp.core.DatasetItem;
+import org.vqasp.core.ErrorKind;
 import org.vqasp.core.InputException;
 import org.vqasp.core.VqaspException;
 import org.vqasp.core.clevr.ClevrDataset;
@@ -58,8 +58,9 @@ public final class AskSession implements AutoCloseable {
          * Translates a question.
          *
          * @param question the question
-         * @return a program, not yet validated
-         * @throws VqaspException naming why there is none
+         * @return a program, already checked against the theory
+         * @throws VqaspException naming why there is none, of kind {@link ErrorKind#LLM_PROGRAM_REFUSED} when the
+         *     theory refused the program
          */
         Program translate(String question);
     }
@@ -181,13 +182,9 @@ public final class AskSession implements AutoCloseable {
             if (translator != null) {
                 try {
                     program = translator.translate(question);
-                    VqaspException problem = reasoner.checkAll(List.of(program)).get(0);
-                    if (problem != null) {
-                        llmNote = "; the language model's program was refused: " + problem.getMessage();
-                        program = null;
-                    }
                 } catch (VqaspException e) {
-                    llmNote = "; the language model could not help: " + e.getMessage();
+                    llmNote = "; " + (ErrorKind.LLM_PROGRAM_REFUSED.equals(e.kind()) ? e.getMessage()
+                            : "the language model could not help: " + e.getMessage());
                 }
             }
             if (program == null) {

@@ -6,6 +6,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.vqasp.core.VqaspException;
 import org.vqasp.core.clevr.ClevrScene;
 import org.vqasp.core.clevr.Program;
@@ -144,6 +145,17 @@ public final class ClevrReasoner {
             }
             return out;
         }
+    }
+
+    /**
+     * Checks one program as {@link #checkAll} does: the check a program from an untrusted source (a language
+     * model) must pass before it is answered.
+     *
+     * @param program the program
+     * @return the first problem, or empty when the program compiles
+     */
+    public Optional<VqaspException> check(Program program) {
+        return Optional.ofNullable(checkAll(List.of(program)).get(0));
     }
 
     /**

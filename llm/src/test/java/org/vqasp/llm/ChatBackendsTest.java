@@ -1,4 +1,4 @@
-package org.vqasp.distill;
+package org.vqasp.llm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
+import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.data.message.SystemMessage;
+import dev.langchain4j.data.message.UserMessage;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -22,11 +25,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The LangChain4j adapters' HTTP plumbing against a scripted server on loopback: how each status becomes a
- * retriable or non-retriable failure (the status table), what the requests carry, and that both the OpenAI and
- * the Anthropic wire formats are read. {@link LlamaServerTest} does the same against a real server.
+ * The chat backends' HTTP plumbing against a scripted server on loopback: how each status becomes a retriable or
+ * non-retriable failure (the status table), what the requests carry, and that both the OpenAI and the Anthropic
+ * wire formats are read. {@code LlamaServerTest} (llm-distill) does the same against a real server.
  */
-class ChatAdapterErrorsTest {
+class ChatBackendsTest {
 
     private static final String KEY = "sk-test-abcdef0123456789";
     private static final String OPENAI_OK = """
@@ -70,11 +73,15 @@ class ChatAdapterErrorsTest {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    private LlmProposer proposer(LlmSettings.Provider provider, String baseUrl, int retries) {
+    private LlmClient client(LlmSettings.Provider provider, String baseUrl, int retries) {
         LlmSettings s = new LlmSettings(provider, baseUrl, "m", 0.2, Duration.ofSeconds(10), 100, null,
                 provider == LlmSettings.Provider.OPENAI ? Map.of("grammar", "root ::= \"x\"") : Map.of());
-        return new LlmProposer(s.chatModel(Map.of("OPENAI_API_KEY", KEY, "ANTHROPIC_API_KEY", KEY)), s.name(),
+        return new LlmClient(ChatBackends.create(s, Map.of("OPENAI_API_KEY", KEY, "ANTHROPIC_API_KEY", KEY)), s.name(),
                 new Backoff(retries, Duration.ZERO, 1, Duration.ZERO), d -> { });
+    }
+
+    private static List<ChatMessage> chat() {
+        return List.of(SystemMessage.from("You write answer set programs."), UserMessage.from("Define filter_color."));
     }
 
     @ParameterizedTest(name = "HTTP {0}: retriable {1}")
@@ -83,9 +90,9 @@ class ChatAdapterErrorsTest {
         // given a server that answers every call with the status
         status = code;
 
-        // when the proposer (2 retries) asks
-        ProposerException e = assertThrows(ProposerException.class,
-                () -> proposer(LlmSettings.Provider.OPENAI, base() + "/v1", 2).propose(Dialogue.start(Fixtures.colorTask(1), 0)));
+        // when the client (2 retries) asks
+        LlmException e = assertThrows(LlmException.class,
+                () -> client(LlmSettings.Provider.OPENAI, base() + "/v1", 2).chat(chat()));
 
         // then it is retried 2 more times only when retriable
         assertEquals(retriable, e.retriable(), e.getMessage());
@@ -96,7 +103,7 @@ class ChatAdapterErrorsTest {
     void should_send_the_chat_with_the_key_in_its_header_and_custom_parameters_in_the_body() throws Exception {
         // given a server that answers
         // when the OpenAI adapter asks
-        Proposal p = proposer(LlmSettings.Provider.OPENAI, base() + "/v1", 0).propose(Dialogue.start(Fixtures.colorTask(1), 0));
+        LlmReply p = client(LlmSettings.Provider.OPENAI, base() + "/v1", 0).chat(chat());
 
         // then the request went to /v1/chat/completions with the key as a bearer token, the model, the system and
         // user messages and the grammar; the reply and the token counts were read
@@ -108,7 +115,7 @@ class ChatAdapterErrorsTest {
         assertEquals("system", body.get("messages").get(0).get("role").asText());
         assertEquals("user", body.get("messages").get(1).get("role").asText());
         assertEquals("root ::= \"x\"", body.get("grammar").asText());
-        assertTrue(p.reply().contains("filter_color(S,O) :- input(S,O)."));
+        assertTrue(p.text().contains("filter_color(S,O) :- input(S,O)."));
         assertEquals(321, p.tokensIn());
         assertEquals(12, p.tokensOut());
     }
@@ -119,8 +126,7 @@ class ChatAdapterErrorsTest {
         reply = ANTHROPIC_OK;
 
         // when the Anthropic adapter asks
-        Proposal p = proposer(LlmSettings.Provider.ANTHROPIC, base() + "/v1/", 0)
-                .propose(Dialogue.start(Fixtures.colorTask(1), 0));
+        LlmReply p = client(LlmSettings.Provider.ANTHROPIC, base() + "/v1/", 0).chat(chat());
 
         // then it posted to /v1/messages with the key in x-api-key and the system prompt apart, and read the reply
         Map<String, String> r = requests.get(0);
@@ -129,7 +135,7 @@ class ChatAdapterErrorsTest {
         JsonNode body = new ObjectMapper().readTree(r.get("body"));
         assertTrue(body.get("system").toString().contains("answer set programs"), body.get("system").toString());
         assertEquals("user", body.get("messages").get(0).get("role").asText());
-        assertTrue(p.reply().contains("filter_color(S,O) :- input(S,O)."));
+        assertTrue(p.text().contains("filter_color(S,O) :- input(S,O)."));
         assertEquals(321, p.tokensIn());
     }
 }

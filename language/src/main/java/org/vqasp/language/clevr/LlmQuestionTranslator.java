@@ -1,33 +1,35 @@
-package org.vqasp.distill;
+package org.vqasp.language.clevr;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.langchain4j.model.chat.ChatModel;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Collectors;
+import org.vqasp.core.ErrorKind;
 import org.vqasp.core.VqaspException;
 import org.vqasp.core.clevr.ClevrJson;
 import org.vqasp.core.clevr.Program;
+import org.vqasp.language.ProgramCheck;
+import org.vqasp.llm.LlmClient;
+import org.vqasp.llm.LlmException;
 import org.vqasp.world.questions.ClevrMetadata;
-import org.vqasp.language.clevr.ClevrQuestionParser;
-import org.vqasp.language.clevr.ParseResult;
 import org.vqasp.world.questions.TemplateLibrary;
 
 /**
  * Asks a language model to translate a CLEVR question that the template parser did not understand into a
  * functional program. The reply is untrusted: only a JSON array of steps is read from it (nothing is run),
- * replies over {@link #MAX_REPLY} characters are refused, and the caller validates the program against the
- * theory before using it.
+ * replies over {@link #MAX_REPLY} characters are refused, and the program must pass a {@link ProgramCheck} (the
+ * reasoner's check against the theory, supplied by the caller) before it is returned.
  */
-public final class QuestionTranslator {
+public final class LlmQuestionTranslator {
 
     /** The longest reply read, in characters. */
     public static final int MAX_REPLY = 20_000;
@@ -40,16 +42,19 @@ public final class QuestionTranslator {
             "What material is the big thing left of the cyan sphere?",
             "Are there more rubber cylinders than small metal things?");
 
-    private final ChatModel model;
+    private final LlmClient client;
+    private final ProgramCheck<Program> check;
     private final String instructions;
 
     /**
      * Creates a translator.
      *
-     * @param model the chat model
+     * @param client the language model
+     * @param check the check every program must pass (the reasoner's, against the theory)
      */
-    public QuestionTranslator(ChatModel model) {
-        this.model = Objects.requireNonNull(model, "model");
+    public LlmQuestionTranslator(LlmClient client, ProgramCheck<Program> check) {
+        this.client = Objects.requireNonNull(client, "client");
+        this.check = Objects.requireNonNull(check, "check");
         this.instructions = instructions(TemplateLibrary.load());
     }
 
@@ -57,44 +62,50 @@ public final class QuestionTranslator {
      * Translates a question.
      *
      * @param question the question, as the user typed it
-     * @return the program the model proposes (not yet validated against the theory)
-     * @throws VqaspException of kind {@code llm} when the model fails or its reply holds no program
+     * @return the program the model proposes, checked
+     * @throws LlmException when the model cannot answer (after retries)
+     * @throws VqaspException of kind {@link ErrorKind#LLM_BAD_REPLY} when its reply holds no program, or
+     *     {@link ErrorKind#LLM_PROGRAM_REFUSED} when the program fails the check
      */
     public Program translate(String question) {
-        String reply;
-        try {
-            reply = model.chat(instructions + "\nQ: " + question.strip() + "\nA:");
-        } catch (RuntimeException e) {
-            throw new VqaspException("llm", "the language model failed: " + e.getMessage(), e);
+        Program program = parseReply(client.chat(instructions + "\nQ: " + question.strip() + "\nA:").text());
+        Optional<VqaspException> problem = check.check(program);
+        if (problem.isPresent()) {
+            throw new VqaspException(ErrorKind.LLM_PROGRAM_REFUSED, "the language model's program was refused: "
+                    + problem.get().getMessage(), problem.get());
         }
-        return parseReply(reply);
+        return program;
     }
 
     /**
      * Reads the program out of a reply: the first JSON array of steps in it.
      *
-     * @throws VqaspException of kind {@code llm} naming what was wrong
+     * @throws VqaspException of kind {@link ErrorKind#LLM_BAD_REPLY} naming what was wrong
      */
     static Program parseReply(String reply) {
         if (reply == null || reply.isBlank()) {
-            throw new VqaspException("llm", "the language model gave an empty reply");
+            throw badReply("the language model gave an empty reply");
         }
         if (reply.length() > MAX_REPLY) {
-            throw new VqaspException("llm", "the reply has " + reply.length() + " characters, more than " + MAX_REPLY);
+            throw badReply("the reply has " + reply.length() + " characters, more than " + MAX_REPLY);
         }
         int from = reply.indexOf('[');
         int to = reply.lastIndexOf(']');
         if (from < 0 || to < from) {
-            throw new VqaspException("llm", "the reply holds no JSON array of program steps");
+            throw badReply("the reply holds no JSON array of program steps");
         }
         try {
             JsonNode steps = MAPPER.readTree(reply.substring(from, to + 1));
             return ClevrJson.program(steps);
         } catch (JsonProcessingException e) {
-            throw new VqaspException("llm", "the reply's program is not valid JSON: " + e.getOriginalMessage());
+            throw badReply("the reply's program is not valid JSON: " + e.getOriginalMessage());
         } catch (IllegalArgumentException e) {
-            throw new VqaspException("llm", "the reply's program is malformed: " + e.getMessage());
+            throw badReply("the reply's program is malformed: " + e.getMessage());
         }
+    }
+
+    private static VqaspException badReply(String message) {
+        return new VqaspException(ErrorKind.LLM_BAD_REPLY, message);
     }
 
     private static String instructions(TemplateLibrary library) {

@@ -1,4 +1,4 @@
-package org.vqasp.distill;
+package org.vqasp.llm;
 
 import java.time.Duration;
 import java.util.Objects;
