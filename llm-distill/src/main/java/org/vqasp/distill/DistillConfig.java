@@ -3,6 +3,7 @@ package org.vqasp.distill;
 import java.nio.file.Path;
 import java.util.Objects;
 import org.vqasp.llm.LlmSettings;
+import org.vqasp.reasoning.clingo.GuardedClingo;
 
 /**
  * Everything one distillation run is given: the dataset, the starting theory and what to delete from it, the

@@ -24,9 +24,13 @@ import java.util.Random;
 import org.vqasp.core.InputException;
 import org.vqasp.core.Progress;
 import org.vqasp.core.VqaspException;
+import org.vqasp.reasoning.AspDataset;
 import org.vqasp.reasoning.Theory;
+import org.vqasp.reasoning.clevr.ClevrAspDataset;
+import org.vqasp.reasoning.gqa.GqaAspDataset;
 import org.vqasp.llm.LlmClient;
 import org.vqasp.llm.LlmSettings;
+import org.vqasp.reasoning.clingo.GuardedClingo;
 
 /**
  * One distillation experiment, as in Eiter, Hadl, Higuera and Oetsch (arXiv 2410.09428): start from the full theory
@@ -304,11 +308,10 @@ public final class Distillation {
         }
     }
 
-    private List<? extends Example> examples() {
-        if (config.dataset() == DistillConfig.Dataset.CLEVR) {
-            return ClevrExample.load(config.questions(), config.scenes());
-        }
-        return GqaExample.load(config.questions(), config.scenes());
+    private List<Example> examples() {
+        AspDataset<?, ?> dataset = config.dataset() == DistillConfig.Dataset.CLEVR ? ClevrAspDataset.INSTANCE
+                : GqaAspDataset.bundled();
+        return Example.load(dataset, config.questions(), config.scenes());
     }
 
     /**

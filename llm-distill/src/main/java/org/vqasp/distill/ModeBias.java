@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.vqasp.reasoning.clingo.GuardedClingo;
+import org.vqasp.reasoning.clingo.Symbol;
 
 /**
  * The enumerative proposer's language bias, read from a theory's {@code modes.lp}: which predicates a learnt
@@ -54,14 +56,15 @@ public record ModeBias(List<Mode> modes, Map<String, List<String>> constants, bo
         List<Mode> derived = new ArrayList<>();
         Map<String, TreeSet<String>> constants = new TreeMap<>();
         boolean anonymous = false;
-        for (Term t : run.models().get(0)) {
+        for (Symbol t : run.models().get(0)) {
             if (t.is("anonymous", 0)) {
                 anonymous = true;
             }
-            if ((t.is("given", 1) || t.is("derived", 1)) && t.arg(0).type() == Term.Type.FUNCTION) {
-                Term p = t.arg(0);
+            if ((t.is("given", 1) || t.is("derived", 1)) && t.arg(0).type() == Symbol.Type.FUNCTION
+                    && !t.arg(0).name().isEmpty()) {
+                Symbol p = t.arg(0);
                 List<String> types = new ArrayList<>();
-                for (Term a : p.args()) {
+                for (Symbol a : p.args()) {
                     types.add(a.toString());
                 }
                 Mode m = new Mode(new Predicate(p.name(), p.args().size()), types, t.is("given", 1));

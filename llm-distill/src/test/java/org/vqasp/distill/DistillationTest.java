@@ -21,6 +21,7 @@ import org.vqasp.core.Progress;
 import org.vqasp.llm.Backoff;
 import org.vqasp.llm.LlmClient;
 import org.vqasp.llm.ScriptedChatBackend;
+import org.vqasp.reasoning.clingo.GuardedClingo;
 
 class DistillationTest {
 

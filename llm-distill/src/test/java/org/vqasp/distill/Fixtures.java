@@ -5,11 +5,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.vqasp.reasoning.Theory;
+import org.vqasp.reasoning.clevr.ClevrAspDataset;
+import org.vqasp.reasoning.clingo.GuardedClingo;
 
 /** Test data: the bundled gen-dev CLEVR sample as examples, the bundled theory, a guarded clingo. */
 final class Fixtures {
 
-    private static List<ClevrExample> genDev;
+    private static List<Example> genDev;
     private static final java.util.Map<Integer, Task> COLOR_TASKS = new java.util.HashMap<>();
 
     private Fixtures() {
@@ -24,9 +26,9 @@ final class Fixtures {
     }
 
     /** Returns the 3,200 gen-dev questions as examples, in file order (read once). */
-    static synchronized List<ClevrExample> genDev() {
+    static synchronized List<Example> genDev() {
         if (genDev == null) {
-            genDev = ClevrExample.load(sample("clevr/gen-dev/questions.json"), sample("clevr/gen-dev/scenes.json"));
+            genDev = Example.load(ClevrAspDataset.INSTANCE, sample("clevr/gen-dev/questions.json"), sample("clevr/gen-dev/scenes.json"));
         }
         return genDev;
     }
@@ -51,7 +53,7 @@ final class Fixtures {
             String theory = clevrWithout("filter_color");
             try (GuardedClingo g = clingo(Duration.ofSeconds(10))) {
                 Judge j = new Judge(g, 4, 1);
-                List<ClevrExample> head = genDev().subList(0, 60);
+                List<Example> head = genDev().subList(0, 60);
                 Judge.Evaluation e = j.evaluate(theory, "", head);
                 List<Example> ex = new java.util.ArrayList<>();
                 List<Verdict> v = new java.util.ArrayList<>();

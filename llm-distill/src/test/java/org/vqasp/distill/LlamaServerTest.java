@@ -32,6 +32,7 @@ import org.vqasp.llm.ChatBackends;
 import org.vqasp.llm.LlmClient;
 import org.vqasp.llm.LlmException;
 import org.vqasp.llm.LlmSettings;
+import org.vqasp.reasoning.clingo.GuardedClingo;
 
 /**
  * The real LangChain4j OpenAI adapter against a real OpenAI-compatible server on loopback: llama.cpp's

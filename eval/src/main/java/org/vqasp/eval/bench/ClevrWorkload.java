@@ -17,6 +17,7 @@ import org.vqasp.reasoning.Facts;
 import org.vqasp.reasoning.clevr.ClevrProgramEncoder;
 import org.vqasp.reasoning.clevr.ClevrReasoner;
 import org.vqasp.reasoning.clevr.ClevrSceneEncoder;
+import org.vqasp.reasoning.DatasetReasoner;
 
 /** The CLEVR reasoning workload: the first N questions of a questions file with their gold scenes. */
 public final class ClevrWorkload {
@@ -53,13 +54,13 @@ public final class ClevrWorkload {
             throw new InputException("empty_workload", questions + ": no question with a program and a scene");
         }
         List<ReasoningWorkload.Batch> batches = new ArrayList<>();
-        List<ClevrReasoner.Question> batch = new ArrayList<>();
+        List<DatasetReasoner.Question<ClevrScene, Program>> batch = new ArrayList<>();
         List<String> spawn = new ArrayList<>();
         for (Map.Entry<Integer, List<Program>> e : byImage.entrySet()) {
             ClevrScene scene = index.get(e.getKey());
             String sceneFacts = ClevrSceneEncoder.encode(scene);
             for (Program p : e.getValue()) {
-                batch.add(new ClevrReasoner.Question(scene, p));
+                batch.add(new DatasetReasoner.Question<>(scene, p));
                 spawn.add(sceneFacts + ClevrProgramEncoder.encode(p, 0, 0, new Facts()));
             }
             if (batch.size() >= batchSize) {
@@ -74,7 +75,7 @@ public final class ClevrWorkload {
         return new ReasoningWorkload("clevr", reasoner.reasoner().theory(), batches);
     }
 
-    private static ReasoningWorkload.Batch batch(List<ClevrReasoner.Question> questions, List<String> spawn,
+    private static ReasoningWorkload.Batch batch(List<DatasetReasoner.Question<ClevrScene, Program>> questions, List<String> spawn,
             ClevrReasoner reasoner) {
         return new ReasoningWorkload.Batch(
                 () -> (int) reasoner.answerAll(questions).stream().filter(Answer::ok).count(), spawn);

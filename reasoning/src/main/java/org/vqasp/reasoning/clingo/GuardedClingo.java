@@ -1,4 +1,4 @@
-package org.vqasp.distill;
+package org.vqasp.reasoning.clingo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,7 +20,6 @@ import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vqasp.core.VqaspException;
-import org.vqasp.reasoning.clingo.ClingoMessage;
 
 /**
  * Runs untrusted programs in a child process, the {@code clingo} program (Debian package {@code gringo}), under
@@ -217,12 +216,12 @@ public final class GuardedClingo implements AutoCloseable {
         if (root == null) {
             return new Run(Status.CRASHED, List.of(), messages, elapsed, "clingo printed nothing", stdout);
         }
-        List<List<Term>> models = new ArrayList<>();
+        List<List<Symbol>> models = new ArrayList<>();
         for (JsonNode call : root.path("Call")) {
             for (JsonNode w : call.path("Witnesses")) {
-                List<Term> atoms = new ArrayList<>();
+                List<Symbol> atoms = new ArrayList<>();
                 for (JsonNode v : w.path("Value")) {
-                    atoms.add(Term.parse(v.asText()));
+                    atoms.add(Symbol.parse(v.asText()));
                 }
                 models.add(List.copyOf(atoms));
             }
@@ -409,7 +408,7 @@ public final class GuardedClingo implements AutoCloseable {
      * @param detail one line on how it ended (empty when it solved normally)
      * @param stdout clingo's standard output
      */
-    public record Run(Status status, List<List<Term>> models, List<ClingoMessage> messages, Duration elapsed,
+    public record Run(Status status, List<List<Symbol>> models, List<ClingoMessage> messages, Duration elapsed,
             String detail, String stdout) {
 
         /** Copies the lists. */

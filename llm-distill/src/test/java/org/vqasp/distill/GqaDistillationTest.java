@@ -12,8 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vqasp.core.Progress;
 import org.vqasp.reasoning.gqa.GqaReasoner;
+import org.vqasp.reasoning.clingo.GuardedClingo;
+import org.vqasp.reasoning.gqa.GqaAspDataset;
 
-class GqaExampleTest {
+class GqaDistillationTest {
 
     /** A small mode bias over the GQA theory's step predicates, with anonymous variables. */
     static final String MODES = """
@@ -62,8 +64,8 @@ class GqaExampleTest {
     @Test
     void should_judge_gqa_questions_one_scene_per_call_as_the_reasoner_answers_them() {
         // given the 50 questions written over three real GQA scene graphs
-        List<GqaExample> examples = GqaExample.load(Fixtures.sample("gqa/sample/written_questions.json"),
-                Fixtures.sample("gqa/sample/sceneGraphs.json"));
+        List<Example> examples = Example.load(GqaAspDataset.bundled(),
+                Fixtures.sample("gqa/sample/written_questions.json"), Fixtures.sample("gqa/sample/sceneGraphs.json"));
         assertEquals(50, examples.size());
         String theory = GqaReasoner.theory().text();
 

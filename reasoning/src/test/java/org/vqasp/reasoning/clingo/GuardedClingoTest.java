@@ -1,4 +1,4 @@
-package org.vqasp.distill;
+package org.vqasp.reasoning.clingo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,7 +8,6 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.vqasp.reasoning.clingo.ClingoMessage;
 
 class GuardedClingoTest {
 
@@ -37,7 +36,7 @@ class GuardedClingoTest {
         // then both are read with their atoms
         assertEquals(GuardedClingo.Status.SATISFIABLE, r.status());
         assertEquals(2, r.models().size());
-        assertTrue(r.models().stream().anyMatch(m -> new java.util.HashSet<>(m).equals(java.util.Set.of(Term.parse("a"), Term.parse("c")))),
+        assertTrue(r.models().stream().anyMatch(m -> new java.util.HashSet<>(m).equals(java.util.Set.of(Symbol.parse("a"), Symbol.parse("c")))),
                 r.models().toString());
     }
 
