@@ -3,7 +3,10 @@ package org.vqasp.distill;
 import java.nio.file.Path;
 import java.util.Objects;
 import org.vqasp.llm.LlmSettings;
+import org.vqasp.reasoning.AspDataset;
+import org.vqasp.reasoning.clevr.ClevrAspDataset;
 import org.vqasp.reasoning.clingo.GuardedClingo;
+import org.vqasp.reasoning.gqa.GqaAspDataset;
 
 /**
  * Everything one distillation run is given: the dataset, the starting theory and what to delete from it, the
@@ -11,8 +14,18 @@ import org.vqasp.reasoning.clingo.GuardedClingo;
  */
 public final class DistillConfig {
 
-    /** Datasets. */
-    public enum Dataset { CLEVR, GQA }
+    /** Datasets, each with how its theory sees it. */
+    public enum Dataset {
+        /** CLEVR v1.0 questions over scenes. */
+        CLEVR,
+        /** GQA questions over scene graphs. */
+        GQA;
+
+        /** Returns the dataset as its theory sees it (with the bundled GQA hierarchies). */
+        public AspDataset<?, ?> asp() {
+            return this == CLEVR ? ClevrAspDataset.INSTANCE : GqaAspDataset.bundled();
+        }
+    }
 
     /** Proposers. */
     public enum ProposerKind { LLM, ENUMERATIVE }

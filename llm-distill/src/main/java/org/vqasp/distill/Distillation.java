@@ -24,12 +24,9 @@ import java.util.Random;
 import org.vqasp.core.InputException;
 import org.vqasp.core.Progress;
 import org.vqasp.core.VqaspException;
-import org.vqasp.reasoning.AspDataset;
-import org.vqasp.reasoning.Theory;
-import org.vqasp.reasoning.clevr.ClevrAspDataset;
-import org.vqasp.reasoning.gqa.GqaAspDataset;
 import org.vqasp.llm.LlmClient;
 import org.vqasp.llm.LlmSettings;
+import org.vqasp.reasoning.Theory;
 import org.vqasp.reasoning.clingo.GuardedClingo;
 
 /**
@@ -197,7 +194,7 @@ public final class Distillation {
 
     /** Returns the full theory's text and its mode bias (or null). */
     private String[] theory() {
-        String dir = config.dataset() == DistillConfig.Dataset.CLEVR ? "clevr" : "gqa";
+        String dir = config.dataset().asp().name();
         if (config.theoryDir() == null) {
             String modes;
             try {
@@ -309,9 +306,7 @@ public final class Distillation {
     }
 
     private List<Example> examples() {
-        AspDataset<?, ?> dataset = config.dataset() == DistillConfig.Dataset.CLEVR ? ClevrAspDataset.INSTANCE
-                : GqaAspDataset.bundled();
-        return Example.load(dataset, config.questions(), config.scenes());
+        return Example.load(config.dataset().asp(), config.questions(), config.scenes());
     }
 
     /**

@@ -11,9 +11,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vqasp.core.Progress;
-import org.vqasp.reasoning.gqa.GqaReasoner;
 import org.vqasp.reasoning.clingo.GuardedClingo;
 import org.vqasp.reasoning.gqa.GqaAspDataset;
+import org.vqasp.reasoning.gqa.GqaReasoner;
 
 class GqaDistillationTest {
 

@@ -1,6 +1,5 @@
 package org.vqasp.cli.ask;
 
-import org.vqasp.reasoning.ExplainedAnswer;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,9 +14,10 @@ import org.vqasp.core.VqaspException;
 import org.vqasp.core.clevr.ClevrDataset;
 import org.vqasp.core.clevr.ClevrScene;
 import org.vqasp.core.clevr.Program;
+import org.vqasp.core.json.DatasetReader;
 import org.vqasp.language.clevr.ClevrQuestionParser;
 import org.vqasp.language.clevr.ParseResult;
-import org.vqasp.core.json.DatasetReader;
+import org.vqasp.reasoning.ExplainedAnswer;
 import org.vqasp.reasoning.clevr.ClevrExplanation;
 import org.vqasp.reasoning.clevr.ClevrReasoner;
 import org.vqasp.vision.SceneExtractor;

@@ -1,6 +1,5 @@
 package org.vqasp.eval.bench;
 
-import org.vqasp.reasoning.Answer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,11 +12,12 @@ import org.vqasp.core.clevr.ClevrQuestion;
 import org.vqasp.core.clevr.ClevrScene;
 import org.vqasp.core.clevr.Program;
 import org.vqasp.core.json.DatasetReader;
+import org.vqasp.reasoning.Answer;
+import org.vqasp.reasoning.DatasetReasoner;
 import org.vqasp.reasoning.Facts;
 import org.vqasp.reasoning.clevr.ClevrProgramEncoder;
 import org.vqasp.reasoning.clevr.ClevrReasoner;
 import org.vqasp.reasoning.clevr.ClevrSceneEncoder;
-import org.vqasp.reasoning.DatasetReasoner;
 
 /** The CLEVR reasoning workload: the first N questions of a questions file with their gold scenes. */
 public final class ClevrWorkload {

@@ -1,6 +1,5 @@
 package org.vqasp.eval.clevr;
 
-import org.vqasp.reasoning.Answer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -8,12 +7,13 @@ import java.util.Map;
 import org.vqasp.core.VqaspException;
 import org.vqasp.core.clevr.ClevrQuestion;
 import org.vqasp.core.clevr.ClevrScene;
+import org.vqasp.core.clevr.Program;
 import org.vqasp.eval.BatchAnswerer;
 import org.vqasp.eval.EvalItem;
 import org.vqasp.eval.Outcome;
-import org.vqasp.reasoning.clevr.ClevrReasoner;
-import org.vqasp.core.clevr.Program;
+import org.vqasp.reasoning.Answer;
 import org.vqasp.reasoning.DatasetReasoner;
+import org.vqasp.reasoning.clevr.ClevrReasoner;
 
 /**
  * Answers a batch of CLEVR questions: each image's scene once (gold or from the vision model), each

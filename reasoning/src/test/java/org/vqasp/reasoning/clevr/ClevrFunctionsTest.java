@@ -1,7 +1,5 @@
 package org.vqasp.reasoning.clevr;
 
-import org.vqasp.reasoning.Answer;
-import org.vqasp.reasoning.ExplainedAnswer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,8 +16,10 @@ import org.vqasp.core.clevr.ClevrDataset;
 import org.vqasp.core.clevr.ClevrScene;
 import org.vqasp.core.clevr.Program;
 import org.vqasp.core.clevr.ProgramStep;
-import org.vqasp.reasoning.Samples;
+import org.vqasp.reasoning.Answer;
 import org.vqasp.reasoning.DatasetReasoner;
+import org.vqasp.reasoning.ExplainedAnswer;
+import org.vqasp.reasoning.Samples;
 
 /**
  * Every CLEVR function, including the fused template forms, over the real CLEVR val scene 0

@@ -1,6 +1,5 @@
 package org.vqasp.reasoning.clevr;
 
-import org.vqasp.reasoning.Answer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,11 +12,12 @@ import org.vqasp.core.DatasetItem;
 import org.vqasp.core.VqaspException;
 import org.vqasp.core.clevr.ClevrDataset;
 import org.vqasp.core.clevr.ClevrQuestion;
-import org.vqasp.core.json.DatasetReader;
-import org.vqasp.reasoning.Samples;
-import org.vqasp.core.clevr.Program;
 import org.vqasp.core.clevr.ClevrScene;
+import org.vqasp.core.clevr.Program;
+import org.vqasp.core.json.DatasetReader;
+import org.vqasp.reasoning.Answer;
 import org.vqasp.reasoning.DatasetReasoner;
+import org.vqasp.reasoning.Samples;
 
 class ClevrReasonerTest {
 
