@@ -1,5 +1,6 @@
 package org.vqasp.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -58,9 +59,8 @@ final class AskCommand implements Callable<Integer> {
     @Parameters(arity = "0..*", paramLabel = "QUESTION", description = "The question (quotes optional).")
     List<String> question;
 
-    @Option(names = "--json", description = "Print one JSON object per answer: answer, program, objects, "
-            + "explanation, ms.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Option(names = "--annotate", paramLabel = "OUT.png",
             description = "Draw the detected objects, and those the answer used, on the image.")
@@ -108,15 +108,17 @@ final class AskCommand implements Callable<Integer> {
                 return 0;
             }
             AskResult r = session.ask(String.join(" ", question));
-            if (json) {
-                out.println(AskPrinter.json(r, session.scene()));
+            String answer = AskPrinter.json(r, session.scene());
+            if (json.stdout()) {
+                out.println(answer);
             } else {
                 AskPrinter.objects(out, session.scene(), session.sceneName());
                 AskPrinter.text(out, r, true);
+                json.emit(out, new ObjectMapper().readTree(answer));
             }
             if (annotate != null) {
                 Path written = AskOutput.annotate(session, annotate);
-                if (!json) {
+                if (!json.stdout()) {
                     out.println("annotated: " + written);
                 }
             }

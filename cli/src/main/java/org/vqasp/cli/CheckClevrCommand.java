@@ -1,7 +1,9 @@
 package org.vqasp.cli;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.vqasp.core.Provenance;
 import org.vqasp.eval.clevr.ClevrEvaluation;
 import org.vqasp.reasoning.clevr.ClevrReasoner;
 import picocli.CommandLine.Command;
@@ -26,16 +28,18 @@ final class CheckClevrCommand implements Callable<Integer> {
 
     @Option(names = "--programs", paramLabel = "SOURCE",
             description = "gold (the file's programs, default) or parsed (parsed from the question text).")
-    EvalClevrCommand.ProgramsName programs = EvalClevrCommand.ProgramsName.gold;
+    ClevrEvaluation.Programs programs = ClevrEvaluation.Programs.GOLD;
 
     @Mixin
     RunOptions run;
 
     @Override
     public Integer call() throws Exception {
-        ClevrEvaluation.Programs source = ClevrEvaluation.Programs.valueOf(programs.name().toUpperCase());
-        run.reportCheck(spec.commandLine(), run.execute(spec.commandLine(), "check clevr",
-                (options, progress) -> ClevrEvaluation.check(questions, source, new ClevrReasoner(), options, progress)));
+        run.validate(spec.commandLine());
+        Provenance provenance = RunOptions.provenance(spec.commandLine()).input("questions", questions)
+                .config(JsonNodeFactory.instance.objectNode().put("programs", EvalClevrCommand.lower(programs)));
+        run.reportCheck(spec.commandLine(), run.execute(spec.commandLine(), "check clevr", provenance,
+                (options, progress) -> ClevrEvaluation.check(questions, programs, new ClevrReasoner(), options, progress)));
         return 0;
     }
 }

@@ -95,8 +95,8 @@ class BundledModelTest extends CliTest {
         assertTrue(out.toString().contains("scene graphs vs gold: P "), out.toString());
         JsonNode m = MAPPER.readTree(run.resolve("scene_graphs.json").toFile());
         assertEquals(4, m.get("images").asInt());
-        assertTrue(m.get("goldObjects").asInt() >= 12, m.toString());
+        assertTrue(m.get("gold_objects").asInt() >= 12, m.toString());
         assertTrue(m.get("precision").asDouble() >= 0.9 && m.get("recall").asDouble() >= 0.9, m.toString());
-        assertTrue(m.get("attributeAccuracy").get("all").asDouble() >= 0.8, m.toString());
+        assertTrue(m.get("attribute_accuracy").get("all").asDouble() >= 0.8, m.toString());
     }
 }

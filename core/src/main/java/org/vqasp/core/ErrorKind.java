@@ -83,6 +83,8 @@ public final class ErrorKind {
     public static final String MISSING_PROGRAM = "missing_program";
     /** A question the parser does not understand. */
     public static final String NOT_UNDERSTOOD = "not_understood";
+    /** A program step naming a function the theory (or the reference executor) does not know. */
+    public static final String UNKNOWN_FUNCTION = "unknown_function";
     /** A step that needs exactly one object and finds none or several (from the CLEVR theory). */
     public static final String UNIQUE = "unique";
     /** A program for which the theory derives no answer. */

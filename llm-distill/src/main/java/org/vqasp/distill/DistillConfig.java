@@ -1,6 +1,7 @@
 package org.vqasp.distill;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 import org.vqasp.llm.LlmSettings;
 import org.vqasp.reasoning.AspDataset;
@@ -45,7 +46,7 @@ public final class DistillConfig {
     private final EnumerativeProposer.Bounds bounds;
     private final GuardedClingo.Limits limits;
     private final Path out;
-    private final String commandLine;
+    private final List<String> commandLine;
 
     private DistillConfig(Builder b) {
         this.dataset = b.dataset;
@@ -169,7 +170,7 @@ public final class DistillConfig {
     }
 
     /** Returns the command line, for provenance (never holds a key: keys come from the environment). */
-    public String commandLine() {
+    public List<String> commandLine() {
         return commandLine;
     }
 
@@ -190,7 +191,7 @@ public final class DistillConfig {
         private EnumerativeProposer.Bounds bounds = EnumerativeProposer.Bounds.DEFAULT;
         private GuardedClingo.Limits limits = GuardedClingo.Limits.DEFAULT;
         private Path out;
-        private String commandLine = "";
+        private List<String> commandLine = List.of();
 
         private Builder() {
         }
@@ -271,8 +272,8 @@ public final class DistillConfig {
         }
 
         /** Sets the command line recorded in the provenance. */
-        public Builder optCommandLine(String c) {
-            this.commandLine = c == null ? "" : c;
+        public Builder optCommandLine(List<String> c) {
+            this.commandLine = c == null ? List.of() : List.copyOf(c);
             return this;
         }
 

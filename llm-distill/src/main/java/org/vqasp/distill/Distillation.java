@@ -6,24 +6,23 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
+import org.vqasp.core.ErrorKind;
 import org.vqasp.core.InputException;
 import org.vqasp.core.Progress;
+import org.vqasp.core.Provenance;
 import org.vqasp.core.VqaspException;
+import org.vqasp.core.io.AtomicFiles;
+import org.vqasp.core.io.Hashes;
 import org.vqasp.llm.LlmClient;
 import org.vqasp.llm.LlmSettings;
 import org.vqasp.reasoning.Theory;
@@ -85,7 +84,7 @@ public final class Distillation {
         ProposerFactory f = config.proposer() == DistillConfig.ProposerKind.ENUMERATIVE
                 ? (judge, modes) -> {
                     if (modes == null) {
-                        throw new InputException("missing_modes", "the enumerative proposer needs the theory's mode bias"
+                        throw new InputException(ErrorKind.MISSING_MODES, "the enumerative proposer needs the theory's mode bias"
                                 + " (modes.lp next to theory.lp)");
                     }
                     return new EnumerativeProposer(judge, modes, config.bounds());
@@ -107,7 +106,7 @@ public final class Distillation {
         try {
             Files.createDirectories(out);
         } catch (IOException e) {
-            throw new InputException("unwritable_dir", out + ": cannot create the run directory (" + e.getMessage() + ")");
+            throw new InputException(ErrorKind.UNWRITABLE, out + ": cannot create the run directory (" + e.getMessage() + ")");
         }
         Path logFile = out.resolve(RUN_LOG);
         List<JsonNode> events = RunLog.read(logFile);
@@ -120,14 +119,14 @@ public final class Distillation {
         ObjectNode fingerprint = fingerprint(full);
         JsonNode first = events.isEmpty() ? null : events.get(0);
         if (first != null && !fingerprint.toString().equals(first.path("config").toString())) {
-            throw new InputException("different_run", out + " holds a different run (" + first.path("config")
+            throw new InputException(ErrorKind.DIFFERENT_RUN, out + " holds a different run (" + first.path("config")
                     + "); use another --out");
         }
         if (first != null && find(events, "end") != null && Files.exists(out.resolve(SUMMARY))) {
             try {
                 return DistillSummary.fromJson(JSON.readTree(out.resolve(SUMMARY).toFile()));
             } catch (IOException e) {
-                throw new VqaspException("io", "cannot read " + out.resolve(SUMMARY) + ": " + e.getMessage(), e);
+                throw new VqaspException(ErrorKind.IO, "cannot read " + out.resolve(SUMMARY) + ": " + e.getMessage(), e);
             }
         }
         List<String> secrets = new ArrayList<>();
@@ -142,11 +141,11 @@ public final class Distillation {
                     o.put("deleted_rules", deleted.size());
                     o.put("conventions", Prompts.CONVENTIONS);
                 });
-                write(out.resolve("theory-000.lp"), start);
+                AtomicFiles.write(out.resolve("theory-000.lp"), start);
                 StringBuilder d = new StringBuilder("% statements deleted from the full theory\n");
                 deleted.forEach(s -> d.append(s.text()).append('\n'));
-                write(out.resolve("deleted.lp"), d.toString());
-                writeJson(out.resolve("provenance.json"), provenance(clingo, full));
+                AtomicFiles.write(out.resolve("deleted.lp"), d.toString());
+                provenance(clingo, full).write(out);
             } else {
                 JsonNode last = lastOf(events, "batch_done");
                 int from = last == null ? 0 : last.path("next_batch").asInt();
@@ -180,13 +179,13 @@ public final class Distillation {
             RuleProposer proposer = factory.create(judge, modes);
             Distiller loop = new Distiller(judge, new SafetyScreen(), proposer, config.loop(), log, out);
             Distiller.State end = loop.run(train, state, progress);
-            write(out.resolve("theory.lp"), end.theory());
+            AtomicFiles.write(out.resolve("theory.lp"), end.theory());
             double afterAcc = accuracy(end.theory(), test, judge, "after", progress);
             log.write("evaluation", o -> o.put("which", "after").put("accuracy", afterAcc).put("questions", test.size()));
             DistillSummary summary = new DistillSummary(config.seed(), describeDeletion(), deleted.size(), fullAcc,
                     beforeAcc, afterAcc, test.size(), train.size(), end.solved().size(), end.counters(), proposer.name(),
                     end.seconds());
-            writeJson(out.resolve(SUMMARY), summary.toJson());
+            AtomicFiles.writeJson(out.resolve(SUMMARY), summary.toJson());
             log.write("end", o -> o.set("summary", summary.toJson()));
             return summary;
         }
@@ -216,7 +215,7 @@ public final class Distillation {
         if (config.deletePredicate() != null) {
             List<Statement> d = full.definitionsOf(config.deletePredicate());
             if (d.isEmpty()) {
-                throw new InputException("bad_predicate", "--delete-predicate " + config.deletePredicate()
+                throw new InputException(ErrorKind.BAD_PREDICATE, "--delete-predicate " + config.deletePredicate()
                         + ": no statement of the theory defines it");
             }
             return d;
@@ -259,50 +258,23 @@ public final class Distillation {
         return o;
     }
 
-    private ObjectNode provenance(GuardedClingo clingo, String full) {
-        ObjectNode o = JSON.createObjectNode();
-        o.put("command_line", config.commandLine());
-        o.put("seed", config.seed());
-        ObjectNode d = o.putObject("dataset");
-        d.put("name", config.dataset().name().toLowerCase());
-        d.put("questions", config.questions().toString());
-        d.put("questions_sha256", fileHash(config.questions()));
-        d.put("scenes", config.scenes().toString());
-        d.put("scenes_sha256", fileHash(config.scenes()));
-        o.put("theory", config.theoryDir() == null ? "bundled" : config.theoryDir().toString());
-        o.put("theory_sha256", Hashes.sha256(full));
-        o.set("config", fingerprint(full));
+    private Provenance provenance(GuardedClingo clingo, String full) {
+        Provenance p = new Provenance(config.commandLine(), config.seed());
+        p.input("questions", config.questions());
+        p.input(config.dataset() == DistillConfig.Dataset.CLEVR ? "scenes" : "scene_graphs", config.scenes());
+        p.input("theory", JSON.createObjectNode().put("path", config.theoryDir() == null ? "bundled"
+                : config.theoryDir().toAbsolutePath().normalize().toString()).put("sha256", Hashes.sha256(full)));
+        p.config(fingerprint(full));
         if (config.llm() != null && config.proposer() == DistillConfig.ProposerKind.LLM) {
             LlmSettings s = config.llm();
-            ObjectNode l = o.putObject("llm");
-            l.put("provider", s.provider().name().toLowerCase());
-            l.put("base_url", s.baseUrl());
-            l.put("model", s.model());
-            l.put("temperature", s.temperature());
-            l.put("timeout_seconds", s.timeout().toSeconds());
-            l.put("max_tokens", s.maxTokens());
+            p.put("llm", JSON.createObjectNode().put("provider", s.provider().name().toLowerCase())
+                    .put("base_url", s.baseUrl()).put("model", s.model()).put("temperature", s.temperature())
+                    .put("timeout_seconds", s.timeout().toSeconds()).put("max_tokens", s.maxTokens()));
         }
-        ObjectNode lim = o.putObject("limits");
-        lim.put("wall_seconds", config.limits().wallTime().toMillis() / 1000.0);
-        lim.put("memory_bytes", config.limits().memoryBytes());
-        o.put("java", System.getProperty("java.version"));
-        o.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
-        o.put("arch", System.getProperty("os.arch"));
-        o.put("clingo", clingo.version());
-        return o;
-    }
-
-    private static String fileHash(Path p) {
-        try (InputStream in = new DigestInputStream(Files.newInputStream(p), MessageDigest.getInstance("SHA-256"))) {
-            byte[] buf = new byte[1 << 16];
-            DigestInputStream d = (DigestInputStream) in;
-            while (d.read(buf) >= 0) {
-                // reading updates the digest
-            }
-            return HexFormat.of().formatHex(d.getMessageDigest().digest());
-        } catch (IOException | NoSuchAlgorithmException e) {
-            return "unreadable: " + e.getMessage();
-        }
+        p.put("limits", JSON.createObjectNode().put("wall_seconds", config.limits().wallTime().toMillis() / 1000.0)
+                .put("memory_bytes", config.limits().memoryBytes()));
+        p.version("clingo", clingo.version());
+        return p;
     }
 
     private List<Example> examples() {
@@ -331,7 +303,7 @@ public final class Distillation {
             progress.update(train.size(), config.train(), "choosing training examples");
         }
         if (train.isEmpty()) {
-            throw new InputException("no_examples", config.questions() + ": no question left for training that the "
+            throw new InputException(ErrorKind.EMPTY_INPUT, config.questions() + ": no question left for training that the "
                     + "full theory answers");
         }
         return List.of(train, test);
@@ -367,7 +339,7 @@ public final class Distillation {
         int snapshots = last.path("snapshots").asInt();
         String theory = snapshots == 0 ? start : read(out.resolve(String.format("theory-%03d.lp", snapshots)));
         if (!Hashes.sha256(theory).equals(last.path("theory_sha256").asText())) {
-            throw new InputException("bad_resume", out + ": theory snapshot " + snapshots
+            throw new InputException(ErrorKind.BAD_RESUME, out + ": theory snapshot " + snapshots
                     + " does not match the run log; the run cannot be resumed");
         }
         List<String> solved = new ArrayList<>();
@@ -381,7 +353,7 @@ public final class Distillation {
         for (JsonNode n : a) {
             Example e = byId.get(n.asText());
             if (e == null) {
-                throw new InputException("bad_resume", "the run log names question " + n.asText()
+                throw new InputException(ErrorKind.BAD_RESUME, "the run log names question " + n.asText()
                         + ", which the questions file no longer has");
             }
             out.add(e);
@@ -412,23 +384,7 @@ public final class Distillation {
         try {
             return Files.readString(p, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new InputException("bad_resume", p + ": cannot be read (" + e.getMessage() + ")");
-        }
-    }
-
-    private static void write(Path p, String text) {
-        try {
-            Files.writeString(p, text, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new VqaspException("io", "cannot write " + p + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static void writeJson(Path p, JsonNode n) {
-        try {
-            Files.writeString(p, JSON.writeValueAsString(n) + "\n", StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new VqaspException("io", "cannot write " + p + ": " + e.getMessage(), e);
+            throw new InputException(ErrorKind.BAD_RESUME, p + ": cannot be read (" + e.getMessage() + ")");
         }
     }
 }

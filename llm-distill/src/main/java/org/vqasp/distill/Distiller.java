@@ -1,9 +1,6 @@
 package org.vqasp.distill;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,8 +8,11 @@ import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.vqasp.core.ErrorKind;
 import org.vqasp.core.Progress;
 import org.vqasp.core.VqaspException;
+import org.vqasp.core.io.AtomicFiles;
+import org.vqasp.core.io.Hashes;
 import org.vqasp.reasoning.clingo.ClingoMessage;
 
 /**
@@ -171,7 +171,7 @@ public final class Distiller {
                     snapshots++;
                     counters.acceptedRules += TheoryText.parse(rules.get()).statements().size();
                     Path snap = dir.resolve(String.format("theory-%03d.lp", snapshots));
-                    write(snap, theory);
+                    AtomicFiles.write(snap, theory);
                     final String file = snap.getFileName().toString();
                     log.write("accepted", o -> o.put("batch", bi).put("rules", rules.get()).put("theory", file));
                     solved.addAll(batch);
@@ -358,17 +358,6 @@ public final class Distiller {
                 return e;
             }
         }
-        throw new VqaspException("bad_resume", "the run log names example " + id + ", which is not a training example");
-    }
-
-    private static void write(Path file, String text) {
-        try {
-            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
-            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new VqaspException("io", "cannot write " + file + ": " + e.getMessage(), e);
-        }
+        throw new VqaspException(ErrorKind.BAD_RESUME, "the run log names example " + id + ", which is not a training example");
     }
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.vqasp.core.ErrorKind;
 import org.vqasp.reasoning.clingo.GuardedClingo;
 import org.vqasp.reasoning.clingo.Symbol;
 
@@ -49,7 +50,7 @@ public record ModeBias(List<Mode> modes, Map<String, List<String>> constants, bo
                 new GuardedClingo.Source("modes.lp", modes
                         + "\n#defined anonymous/0.\n#show given/1. #show derived/1. #show constant/2. #show anonymous/0.\n")), 1);
         if (run.status() != GuardedClingo.Status.SATISFIABLE || run.models().isEmpty()) {
-            throw new org.vqasp.core.VqaspException("bad_modes", "the mode bias does not solve with the theory: "
+            throw new org.vqasp.core.VqaspException(ErrorKind.BAD_MODES, "the mode bias does not solve with the theory: "
                     + run.status() + " " + run.detail() + " " + run.messages());
         }
         List<Mode> given = new ArrayList<>();
@@ -77,7 +78,7 @@ public record ModeBias(List<Mode> modes, Map<String, List<String>> constants, bo
         given.sort(order);
         derived.sort(order);
         if (given.isEmpty() && derived.isEmpty()) {
-            throw new org.vqasp.core.VqaspException("bad_modes", "the mode bias declares no given/1 or derived/1 modes");
+            throw new org.vqasp.core.VqaspException(ErrorKind.BAD_MODES, "the mode bias declares no given/1 or derived/1 modes");
         }
         List<Mode> all = new ArrayList<>(given);
         all.addAll(derived);

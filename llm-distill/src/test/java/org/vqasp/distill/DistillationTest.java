@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vqasp.core.InputException;
 import org.vqasp.core.Progress;
+import org.vqasp.core.Samples;
 import org.vqasp.llm.Backoff;
 import org.vqasp.llm.LlmClient;
 import org.vqasp.llm.ScriptedChatBackend;
@@ -30,8 +31,8 @@ class DistillationTest {
 
     private static DistillConfig.Builder config(Path out, int train, int test, int batch) {
         return DistillConfig.builder()
-                .setData(DistillConfig.Dataset.CLEVR, Fixtures.sample("clevr/gen-dev/questions.json"),
-                        Fixtures.sample("clevr/gen-dev/scenes.json"))
+                .setData(DistillConfig.Dataset.CLEVR, Samples.path("clevr/gen-dev/questions.json"),
+                        Samples.path("clevr/gen-dev/scenes.json"))
                 .setOut(out)
                 .optDeletePredicate(PredicateSelector.parse("filter_color"))
                 .optSeed(1)

@@ -1,9 +1,8 @@
 package org.vqasp.distill;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.vqasp.core.Samples;
 import org.vqasp.reasoning.Theory;
 import org.vqasp.reasoning.clevr.ClevrAspDataset;
 import org.vqasp.reasoning.clingo.GuardedClingo;
@@ -17,18 +16,11 @@ final class Fixtures {
     private Fixtures() {
     }
 
-    /** Returns a path under the repository's {@code samples/} directory. */
-    static Path sample(String relative) {
-        String repo = System.getProperty("vqasp.repo");
-        Path root = repo != null ? Path.of(repo) : Path.of("..");
-        Path p = root.resolve("samples").resolve(relative);
-        return Files.exists(p) ? p : Path.of("samples").resolve(relative);
-    }
-
     /** Returns the 3,200 gen-dev questions as examples, in file order (read once). */
     static synchronized List<Example> genDev() {
         if (genDev == null) {
-            genDev = Example.load(ClevrAspDataset.INSTANCE, sample("clevr/gen-dev/questions.json"), sample("clevr/gen-dev/scenes.json"));
+            genDev = Example.load(ClevrAspDataset.INSTANCE, Samples.path("clevr/gen-dev/questions.json"),
+                    Samples.path("clevr/gen-dev/scenes.json"));
         }
         return genDev;
     }

@@ -11,6 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vqasp.core.Progress;
+import org.vqasp.core.Samples;
 import org.vqasp.reasoning.clingo.GuardedClingo;
 import org.vqasp.reasoning.gqa.GqaAspDataset;
 import org.vqasp.reasoning.gqa.GqaReasoner;
@@ -40,8 +41,8 @@ class GqaDistillationTest {
         Files.writeString(theory.resolve("theory.lp"), GqaReasoner.theory().text());
         Files.writeString(theory.resolve("modes.lp"), MODES);
         DistillConfig c = DistillConfig.builder()
-                .setData(DistillConfig.Dataset.GQA, Fixtures.sample("gqa/sample/written_questions.json"),
-                        Fixtures.sample("gqa/sample/sceneGraphs.json"))
+                .setData(DistillConfig.Dataset.GQA, Samples.path("gqa/sample/written_questions.json"),
+                        Samples.path("gqa/sample/sceneGraphs.json"))
                 .setOut(tmp.resolve("run"))
                 .optTheoryDir(theory)
                 .optDeletePredicate(PredicateSelector.parse("found/1"))
@@ -65,7 +66,7 @@ class GqaDistillationTest {
     void should_judge_gqa_questions_one_scene_per_call_as_the_reasoner_answers_them() {
         // given the 50 questions written over three real GQA scene graphs
         List<Example> examples = Example.load(GqaAspDataset.bundled(),
-                Fixtures.sample("gqa/sample/written_questions.json"), Fixtures.sample("gqa/sample/sceneGraphs.json"));
+                Samples.path("gqa/sample/written_questions.json"), Samples.path("gqa/sample/sceneGraphs.json"));
         assertEquals(50, examples.size());
         String theory = GqaReasoner.theory().text();
 

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vqasp.core.Progress;
+import org.vqasp.core.Samples;
 import org.vqasp.llm.Backoff;
 import org.vqasp.llm.ChatBackends;
 import org.vqasp.llm.LlmClient;
@@ -183,8 +184,8 @@ class LlamaServerTest extends AbstractRuleProposerTest {
         String key = "sk-local-0123456789abcdef";
         Path out = tmp.resolve("run");
         DistillConfig c = DistillConfig.builder()
-                .setData(DistillConfig.Dataset.CLEVR, Fixtures.sample("clevr/gen-dev/questions.json"),
-                        Fixtures.sample("clevr/gen-dev/scenes.json"))
+                .setData(DistillConfig.Dataset.CLEVR, Samples.path("clevr/gen-dev/questions.json"),
+                        Samples.path("clevr/gen-dev/scenes.json"))
                 .setOut(out)
                 .optDeletePredicate(PredicateSelector.parse("filter_color"))
                 .optSeed(3)

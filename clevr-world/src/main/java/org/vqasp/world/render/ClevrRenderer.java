@@ -1,6 +1,7 @@
 package org.vqasp.world.render;
 
 import java.util.SplittableRandom;
+import org.vqasp.core.Seeds;
 import org.vqasp.core.clevr.Vec3;
 import org.vqasp.world.ClevrCamera;
 import org.vqasp.world.ClevrProperties;
@@ -248,7 +249,7 @@ public final class ClevrRenderer {
             acc[3 * p + 2] /= count[p];
         }
         int[] rgb = new int[n];
-        SplittableRandom grain = new SplittableRandom(Tracer.mix(seed ^ 0x6772L));
+        SplittableRandom grain = new SplittableRandom(Seeds.mix(seed ^ 0x6772L));
         for (int p = 0; p < n; p++) {
             double noise = filmNoise > 0 ? filmNoise * grain.nextGaussian() : 0;
             rgb[p] = (byteOf(acc[3 * p], noise) << 16) | (byteOf(acc[3 * p + 1], noise) << 8)
@@ -345,7 +346,7 @@ public final class ClevrRenderer {
     }
 
     private static long pixelSeed(long seed, int pixel, int pass) {
-        return Tracer.mix(seed * 0x9E3779B97F4A7C15L + pixel * 2L + pass);
+        return Seeds.mix(seed * Seeds.GOLDEN_GAMMA + pixel * 2L + pass);
     }
 
     private double filterOffset(double u) {

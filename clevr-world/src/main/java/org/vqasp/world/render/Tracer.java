@@ -1,5 +1,7 @@
 package org.vqasp.world.render;
 
+import org.vqasp.core.Seeds;
+
 /**
  * Traces rays through one {@link World} and shades what they meet, following CLEVR's Cycles set-up.
  *
@@ -105,19 +107,13 @@ final class Tracer {
 
     /** Restarts the random stream. */
     void seed(long s) {
-        rng = mix(s);
+        rng = Seeds.mix(s);
     }
 
     /** Returns a uniform number in [0, 1). */
     double random() {
-        rng += 0x9E3779B97F4A7C15L;
-        return (mix(rng) >>> 11) * 0x1.0p-53;
-    }
-
-    static long mix(long z) {
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
+        rng += Seeds.GOLDEN_GAMMA;
+        return (Seeds.mix(rng) >>> 11) * 0x1.0p-53;
     }
 
     // ---------------------------------------------------------------- intersection

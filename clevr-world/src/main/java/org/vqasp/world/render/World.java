@@ -1,6 +1,7 @@
 package org.vqasp.world.render;
 
 import java.util.List;
+import org.vqasp.core.ErrorKind;
 import org.vqasp.core.clevr.ClevrObject;
 import org.vqasp.world.ClevrProperties;
 import org.vqasp.world.LightRig;
@@ -67,19 +68,19 @@ final class World {
         for (int i = 0; i < out.length; i++) {
             ClevrObject o = objects.get(i);
             if (o.coords() == null) {
-                throw new org.vqasp.core.InputException("no_coords", "object " + i + " has no 3d_coords to render");
+                throw new org.vqasp.core.InputException(ErrorKind.BAD_SCENE, "object " + i + " has no 3d_coords to render");
             }
             int shape = switch (o.shape()) {
                 case "sphere" -> RenderObject.SPHERE;
                 case "cube" -> RenderObject.CUBE;
                 case "cylinder" -> RenderObject.CYLINDER;
-                default -> throw new org.vqasp.core.InputException("unknown_shape",
+                default -> throw new org.vqasp.core.InputException(ErrorKind.UNKNOWN_SHAPE,
                         "object " + i + " has shape \"" + o.shape() + "\"; the renderer knows sphere, cube, cylinder");
             };
             boolean metal = switch (o.material()) {
                 case "metal" -> true;
                 case "rubber" -> false;
-                default -> throw new org.vqasp.core.InputException("unknown_material",
+                default -> throw new org.vqasp.core.InputException(ErrorKind.UNKNOWN_MATERIAL,
                         "object " + i + " has material \"" + o.material() + "\"; the renderer knows rubber, metal");
             };
             double s = properties.scale(o.size());

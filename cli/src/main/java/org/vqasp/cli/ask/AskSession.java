@@ -90,16 +90,16 @@ public final class AskSession implements AutoCloseable {
      */
     public void openImage(Path file) {
         if (!Files.isRegularFile(file)) {
-            throw new InputException("missing_file", file + ": no such image");
+            throw new InputException(ErrorKind.MISSING_FILE, file + ": no such image");
         }
         BufferedImage img;
         try {
             img = ImageIO.read(file.toFile());
         } catch (IOException e) {
-            throw new InputException("bad_image", file + ": cannot be read (" + e.getMessage() + ")", e);
+            throw new InputException(ErrorKind.BAD_IMAGE, file + ": cannot be read (" + e.getMessage() + ")", e);
         }
         if (img == null) {
-            throw new InputException("bad_image", file + ": not an image (PNG, JPEG, GIF or BMP expected)");
+            throw new InputException(ErrorKind.BAD_IMAGE, file + ": not an image (PNG, JPEG, GIF or BMP expected)");
         }
         if (extractor == null) {
             extractor = models.load();
@@ -130,7 +130,7 @@ public final class AskSession implements AutoCloseable {
                 throw item.error();
             }
         }
-        throw new InputException("empty_file", file + ": holds no scene");
+        throw new InputException(ErrorKind.EMPTY_INPUT, file + ": holds no scene");
     }
 
     /** Returns the current scene, or null before one is opened. */
@@ -188,7 +188,7 @@ public final class AskSession implements AutoCloseable {
                 }
             }
             if (program == null) {
-                last = new AskResult(question, null, null, null, null, "not_understood", nu.message() + llmNote,
+                last = new AskResult(question, null, null, null, null, ErrorKind.NOT_UNDERSTOOD, nu.message() + llmNote,
                         nu.reason() + llmNote, nu.closestTemplateText(), ms(t0));
                 return last;
             }

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.vqasp.core.Samples;
 import org.vqasp.core.clevr.Program;
 import org.vqasp.core.clevr.ProgramStep;
 import org.vqasp.language.clevr.ClevrQuestionParser;
@@ -23,8 +24,7 @@ import org.vqasp.reasoning.clevr.ClevrReasoner;
 
 class AskSessionTest {
 
-    private static final Path VAL_SCENE = Path.of(System.getProperty("vqasp.repo", "..")).resolve(
-            "samples/clevr/val-sample/CLEVR_val_scenes.json");
+    private static final Path VAL_SCENE = Samples.path("clevr/val-sample/CLEVR_val_scenes.json");
 
     private static AskSession session(AskSession.ProgramTranslator translator) {
         AskSession s = new AskSession(ClevrQuestionParser.load(), new ClevrReasoner(), () -> {

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.vqasp.core.DatasetItem;
+import org.vqasp.core.ErrorKind;
 import org.vqasp.core.InputException;
 import org.vqasp.core.clevr.ClevrDataset;
 import org.vqasp.core.clevr.ClevrQuestion;
@@ -51,7 +52,7 @@ public final class ClevrWorkload {
             }
         }
         if (n == 0) {
-            throw new InputException("empty_workload", questions + ": no question with a program and a scene");
+            throw new InputException(ErrorKind.EMPTY_INPUT, questions + ": no question with a program and a scene");
         }
         List<ReasoningWorkload.Batch> batches = new ArrayList<>();
         List<DatasetReasoner.Question<ClevrScene, Program>> batch = new ArrayList<>();

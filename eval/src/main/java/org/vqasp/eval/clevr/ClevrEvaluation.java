@@ -6,10 +6,10 @@ import org.vqasp.core.InputException;
 import org.vqasp.core.Progress;
 import org.vqasp.core.clevr.ClevrDataset;
 import org.vqasp.core.clevr.ClevrQuestion;
-import org.vqasp.language.clevr.ClevrQuestionParser;
 import org.vqasp.core.json.DatasetReader;
 import org.vqasp.eval.BatchAnswerer;
 import org.vqasp.eval.EvalRunner;
+import org.vqasp.language.clevr.ClevrQuestionParser;
 import org.vqasp.reasoning.clevr.ClevrReasoner;
 
 /**
@@ -24,6 +24,14 @@ public final class ClevrEvaluation {
         GOLD,
         /** Programs parsed from the question text. */
         PARSED
+    }
+
+    /** Where scenes come from. */
+    public enum Scenes {
+        /** The scenes file. */
+        GOLD,
+        /** The vision model, reading the images. */
+        VISION
     }
 
     private ClevrEvaluation() {

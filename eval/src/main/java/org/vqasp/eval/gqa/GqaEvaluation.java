@@ -19,6 +19,12 @@ import org.vqasp.reasoning.gqa.GqaReasoner;
  */
 public final class GqaEvaluation {
 
+    /** Where programs come from. */
+    public enum Programs {
+        /** The file's semantic programs, or its semanticStr. */
+        GOLD
+    }
+
     private GqaEvaluation() {
     }
 

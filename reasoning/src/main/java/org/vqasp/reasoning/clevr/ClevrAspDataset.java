@@ -30,7 +30,7 @@ public final class ClevrAspDataset implements AspDataset<ClevrScene, Program> {
     public static final ClevrAspDataset INSTANCE = new ClevrAspDataset();
 
     /** The error kinds of the theory that belong to the program, whatever the scene. */
-    public static final Set<String> PROGRAM_ERRORS = Set.of(ErrorKind.BAD_PROGRAM, "unknown_function",
+    public static final Set<String> PROGRAM_ERRORS = Set.of(ErrorKind.BAD_PROGRAM, ErrorKind.UNKNOWN_FUNCTION,
             "unknown_value", "unknown_relation", "missing_value", "inputs", "type", "not_terminal");
 
     private static final ClevrScene EMPTY = new ClevrScene("check", 0, "", List.of(), Map.of(), Map.of());
@@ -94,7 +94,7 @@ public final class ClevrAspDataset implements AspDataset<ClevrScene, Program> {
         String where = "step " + step + " (" + fn + ")";
         return switch (e.kind()) {
             case ErrorKind.UNIQUE -> where + ": found " + e.detail() + " objects, expected exactly one";
-            case "unknown_function" -> where + ": unknown function \"" + e.detail().asText() + "\"";
+            case ErrorKind.UNKNOWN_FUNCTION -> where + ": unknown function \"" + e.detail().asText() + "\"";
             case "unknown_value" -> where + ": unknown value \"" + e.detail().asText() + "\"";
             case "unknown_relation" -> where + ": unknown relation \"" + e.detail().asText() + "\"";
             case "missing_value" -> where + ": missing value input";

@@ -9,17 +9,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.vqasp.core.ErrorKind;
 import org.vqasp.core.VqaspException;
+import org.vqasp.core.io.FileTrees;
 
 /**
  * Runs untrusted programs in a child process, the {@code clingo} program (Debian package {@code gringo}), under
@@ -61,7 +61,7 @@ public final class GuardedClingo implements AutoCloseable {
             this.ownsWorkDir = workDir == null;
             this.workDir = workDir == null ? Files.createTempDirectory("vqasp-clingo") : Files.createDirectories(workDir);
         } catch (IOException e) {
-            throw new VqaspException("io", "cannot create a directory for clingo runs: " + e.getMessage(), e);
+            throw new VqaspException(ErrorKind.IO, "cannot create a directory for clingo runs: " + e.getMessage(), e);
         }
     }
 
@@ -82,7 +82,7 @@ public final class GuardedClingo implements AutoCloseable {
         }
         Path p = which("clingo");
         if (p == null) {
-            throw new VqaspException("clingo_missing",
+            throw new VqaspException(ErrorKind.CLINGO_MISSING,
                     "the clingo program is missing: install it (Debian: apt-get install -y gringo) or set VQA_CLINGO_BIN");
         }
         return p;
@@ -161,7 +161,7 @@ public final class GuardedClingo implements AutoCloseable {
             } catch (InterruptedException e) {
                 kill(p);
                 Thread.currentThread().interrupt();
-                throw new VqaspException("interrupted", "interrupted while clingo ran", e);
+                throw new VqaspException(ErrorKind.INTERRUPTED, "interrupted while clingo ran", e);
             }
             if (!done) {
                 kill(p);
@@ -199,7 +199,7 @@ public final class GuardedClingo implements AutoCloseable {
             }
             return parse(stdout, maxModels, messages, elapsed);
         } catch (IOException e) {
-            throw new VqaspException("io", "cannot run clingo in " + dir + ": " + e.getMessage(), e);
+            throw new VqaspException(ErrorKind.IO, "cannot run clingo in " + dir + ": " + e.getMessage(), e);
         } finally {
             delete(dir);
         }
@@ -301,17 +301,8 @@ public final class GuardedClingo implements AutoCloseable {
     }
 
     private static void delete(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(dir)) {
-            s.sorted(Comparator.reverseOrder()).forEach(f -> {
-                try {
-                    Files.deleteIfExists(f);
-                } catch (IOException e) {
-                    LOG.debug("cannot delete {}: {}", f, e.getMessage());
-                }
-            });
+        try {
+            FileTrees.delete(dir);
         } catch (IOException e) {
             LOG.debug("cannot delete {}: {}", dir, e.getMessage());
         }

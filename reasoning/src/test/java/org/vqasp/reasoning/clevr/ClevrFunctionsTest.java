@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.vqasp.core.Samples;
 import org.vqasp.core.VqaspException;
 import org.vqasp.core.clevr.ClevrDataset;
 import org.vqasp.core.clevr.ClevrScene;
@@ -19,7 +20,6 @@ import org.vqasp.core.clevr.ProgramStep;
 import org.vqasp.reasoning.Answer;
 import org.vqasp.reasoning.DatasetReasoner;
 import org.vqasp.reasoning.ExplainedAnswer;
-import org.vqasp.reasoning.Samples;
 
 /**
  * Every CLEVR function, including the fused template forms, over the real CLEVR val scene 0

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.vqasp.core.DatasetItem;
+import org.vqasp.core.Samples;
 import org.vqasp.core.VqaspException;
 import org.vqasp.core.clevr.ClevrDataset;
 import org.vqasp.core.clevr.ClevrQuestion;
@@ -17,7 +18,6 @@ import org.vqasp.core.clevr.Program;
 import org.vqasp.core.json.DatasetReader;
 import org.vqasp.reasoning.Answer;
 import org.vqasp.reasoning.DatasetReasoner;
-import org.vqasp.reasoning.Samples;
 
 class ClevrReasonerTest {
 

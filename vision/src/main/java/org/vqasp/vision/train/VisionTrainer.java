@@ -1,8 +1,5 @@
 package org.vqasp.vision.train;
 
-import org.vqasp.world.SceneMetrics;
-import org.vqasp.nn.AdamW;
-
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -29,19 +26,25 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.vqasp.core.ErrorKind;
 import org.vqasp.core.InputException;
+import org.vqasp.core.Provenance;
+import org.vqasp.core.Seeds;
 import org.vqasp.core.VqaspException;
+import org.vqasp.core.clevr.ClevrLayout;
 import org.vqasp.core.clevr.ClevrScene;
+import org.vqasp.core.io.AtomicFiles;
+import org.vqasp.core.io.FileTrees;
+import org.vqasp.nn.AdamW;
 import org.vqasp.vision.model.ModelDirectory;
 import org.vqasp.vision.model.SceneDecoder;
 import org.vqasp.vision.model.SceneNet;
 import org.vqasp.vision.model.SceneNetConfig;
+import org.vqasp.world.SceneMetrics;
 
 /**
  * Trains a {@link SceneNet} on a CLEVR-layout directory: the harness behind {@code vqa train vision}.
@@ -123,7 +126,7 @@ public final class VisionTrainer {
             valName = config.trainSplit() + " (last " + hold + " held out)";
         }
         if (trainSamples.isEmpty()) {
-            throw new InputException("no_data", ClevrImageSet.scenesFile(config.data(), config.trainSplit())
+            throw new InputException(ErrorKind.EMPTY_INPUT, ClevrLayout.scenesPath(config.data(), config.trainSplit())
                     + ": no training scenes");
         }
         listener.message("train: " + trainSamples.size() + " images of " + config.trainSplit() + "; validation: "
@@ -172,7 +175,7 @@ public final class VisionTrainer {
                         for (int i = 0; i < batch; i++) {
                             int position = state.batch * batch + i;
                             ClevrImageSet.Sample s = trainSamples.get(order[position]);
-                            SplittableRandom rnd = new SplittableRandom(mix(config.seed(), state.epoch, position));
+                            SplittableRandom rnd = new SplittableRandom(Seeds.of(config.seed(), state.epoch, position));
                             Augmenter.Result a = config.augmenter().apply(s.rgb(), mc.inputWidth(), mc.inputHeight(),
                                     rnd);
                             System.arraycopy(a.input(), 0, inputs, i * a.input().length, a.input().length);
@@ -196,7 +199,7 @@ public final class VisionTrainer {
                             optimizer.step(lr);
                         }
                         if (!Double.isFinite(loss)) {
-                            throw new VqaspException("diverged", "loss became " + loss + " at step " + state.step
+                            throw new VqaspException(ErrorKind.DIVERGED, "loss became " + loss + " at step " + state.step
                                     + "; lower --lr");
                         }
                         state.batch++;
@@ -347,7 +350,7 @@ public final class VisionTrainer {
         for (int i = 0; i < n; i++) {
             p[i] = i;
         }
-        SplittableRandom rnd = new SplittableRandom(mix(seed, epoch, -1));
+        SplittableRandom rnd = new SplittableRandom(Seeds.of(seed, epoch, -1));
         for (int i = n - 1; i > 0; i--) {
             int j = rnd.nextInt(i + 1);
             int t = p[i];
@@ -357,12 +360,6 @@ public final class VisionTrainer {
         return p;
     }
 
-    static long mix(long seed, long epoch, long position) {
-        long h = seed * 0x9E3779B97F4A7C15L + epoch * 0xC2B2AE3D27D4EB4FL + position * 0x165667B19E3779F9L;
-        h ^= h >>> 31;
-        h *= 0xBF58476D1CE4E5B9L;
-        return h ^ (h >>> 29);
-    }
 
     /** Loop position and history, saved with each checkpoint. */
     private static final class State {
@@ -384,7 +381,7 @@ public final class VisionTrainer {
         Path tmp = out.resolve(CHECKPOINT + ".tmp");
         Path dir = out.resolve(CHECKPOINT);
         Path old = out.resolve(CHECKPOINT + ".old");
-        deleteTree(tmp);
+        FileTrees.delete(tmp);
         Files.createDirectories(tmp);
         try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(tmp.resolve(ModelDirectory.PARAMS)))) {
             net.saveParameters(new DataOutputStream(os));
@@ -407,12 +404,12 @@ public final class VisionTrainer {
         ArrayNode sessions = s.putArray("sessions");
         state.sessions.forEach(sessions::add);
         MAPPER.writeValue(tmp.resolve("state.json").toFile(), s);
-        deleteTree(old);
+        FileTrees.delete(old);
         if (Files.exists(dir)) {
             Files.move(dir, old, StandardCopyOption.ATOMIC_MOVE);
         }
         Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
-        deleteTree(old);
+        FileTrees.delete(old);
     }
 
     private static boolean resume(TrainConfig config, String dataHash, SceneNet net, AdamW optimizer,
@@ -427,14 +424,14 @@ public final class VisionTrainer {
         try {
             JsonNode s = MAPPER.readTree(dir.resolve("state.json").toFile());
             if (!dataHash.equals(s.path("train_sha256").asText())) {
-                throw new InputException("checkpoint_mismatch", dir + " was made from other training data (hash "
+                throw new InputException(ErrorKind.CHECKPOINT_MISMATCH, dir + " was made from other training data (hash "
                         + s.path("train_sha256").asText() + ", now " + dataHash + "); use another --out");
             }
             JsonNode savedConfig = s.path("config");
             JsonNode nowConfig = config.toJson(MAPPER);
             for (String key : List.of("model", "batch_size", "seed", "limit_train", "learning_rate", "warmup_steps")) {
                 if (!savedConfig.path(key).toString().equals(nowConfig.path(key).toString())) {
-                    throw new InputException("checkpoint_mismatch", dir + " was made with " + key + " = "
+                    throw new InputException(ErrorKind.CHECKPOINT_MISMATCH, dir + " was made with " + key + " = "
                             + savedConfig.path(key) + ", now " + nowConfig.path(key) + "; use another --out");
                 }
             }
@@ -464,7 +461,7 @@ public final class VisionTrainer {
             }
             return true;
         } catch (IOException | ai.djl.MalformedModelException e) {
-            throw new InputException("bad_checkpoint", "cannot resume from " + dir + ": " + e.getMessage(), e);
+            throw new InputException(ErrorKind.BAD_CHECKPOINT, "cannot resume from " + dir + ": " + e.getMessage(), e);
         }
     }
 
@@ -474,14 +471,14 @@ public final class VisionTrainer {
             SceneNet source = ModelDirectory.read(dir, tmp);
             if (!source.config().withThreshold(net.config().threshold())
                     .withMirrorAverage(net.config().mirrorAverage()).equals(net.config())) {
-                throw new InputException("init_mismatch", dir + " holds " + source.config() + ", not "
+                throw new InputException(ErrorKind.INIT_MISMATCH, dir + " holds " + source.config() + ", not "
                         + net.config());
             }
             var from = source.getParameters();
             var to = net.getParameters();
             for (int i = 0; i < to.size(); i++) {
                 if (!to.get(i).getKey().equals(from.get(i).getKey())) {
-                    throw new InputException("init_mismatch", dir + ": parameter " + from.get(i).getKey()
+                    throw new InputException(ErrorKind.INIT_MISMATCH, dir + ": parameter " + from.get(i).getKey()
                             + " where " + to.get(i).getKey() + " was expected");
                 }
                 to.get(i).getValue().getArray().set(from.get(i).getValue().getArray().toFloatArray());
@@ -500,53 +497,30 @@ public final class VisionTrainer {
         if (state.calibration != null) {
             metrics.set("final", state.calibration);
         }
-        MAPPER.writeValue(config.out().resolve("metrics.json").toFile(), metrics);
+        AtomicFiles.writeJson(config.out().resolve("metrics.json"), metrics);
 
-        ObjectNode p = MAPPER.createObjectNode();
-        ArrayNode cmd = p.putArray("command_line");
-        config.commandLine().forEach(cmd::add);
-        ArrayNode sessions = p.putArray("sessions");
-        state.sessions.forEach(sessions::add);
-        p.put("seed", config.seed());
-        ObjectNode data = p.putObject("dataset");
-        data.put("path", config.data().toAbsolutePath().normalize().toString());
-        data.put("train_split", config.trainSplit());
-        data.put("train_images", trainImages);
-        data.put("train_sha256", trainHash);
-        data.put("validation", valName);
-        data.put("validation_images", valImages);
-        data.put("validation_sha256", valHash);
-        Path generator = config.data().resolve("provenance.json");
+        Provenance p = new Provenance(config.commandLine(), config.seed());
+        String dataPath = config.data().toAbsolutePath().normalize().toString();
+        p.input("train", MAPPER.createObjectNode().put("path", dataPath).put("split", config.trainSplit())
+                .put("images", trainImages).put("sha256", trainHash));
+        p.input("validation", MAPPER.createObjectNode().put("path", dataPath).put("split", valName)
+                .put("images", valImages).put("sha256", valHash));
+        Path generator = config.data().resolve(Provenance.FILE);
         if (Files.isRegularFile(generator)) {
-            data.set("generator_provenance", MAPPER.readTree(generator.toFile()));
+            p.put("generator_provenance", MAPPER.readTree(generator.toFile()));
         }
-        p.set("config", config.toJson(MAPPER));
-        if (config.init() != null && Files.isRegularFile(config.init().resolve("provenance.json"))) {
-            p.set("init_provenance", MAPPER.readTree(config.init().resolve("provenance.json").toFile()));
+        p.config(config.toJson(MAPPER));
+        if (config.init() != null && Files.isRegularFile(config.init().resolve(Provenance.FILE))) {
+            p.put("init_provenance", MAPPER.readTree(config.init().resolve(Provenance.FILE).toFile()));
         }
-        p.put("parameters", parameterCount);
-        p.put("steps", state.step);
-        p.put("epochs_done", state.epoch);
-        p.put("training_seconds", state.seconds);
-        p.put("session_started", started.toString());
-        p.put("written", Instant.now().toString());
-        p.put("java", System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")");
-        p.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
-        p.put("arch", System.getProperty("os.arch"));
-        p.put("cores", Runtime.getRuntime().availableProcessors());
-        p.put("djl_version", Engine.getDjlVersion());
-        p.put("engine", Engine.getInstance().getEngineName() + " " + Engine.getInstance().getVersion());
-        MAPPER.writeValue(config.out().resolve("provenance.json").toFile(), p);
+        ArrayNode sessions = MAPPER.createArrayNode();
+        state.sessions.forEach(sessions::add);
+        p.put("sessions", sessions);
+        p.put("training", MAPPER.createObjectNode().put("parameters", parameterCount).put("steps", state.step)
+                .put("epochs_done", state.epoch).put("seconds", state.seconds).put("session_started", started.toString()));
+        p.version("djl", Engine.getDjlVersion());
+        p.version("engine", Engine.getInstance().getEngineName() + " " + Engine.getInstance().getVersion());
+        p.write(config.out());
     }
 
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
-    }
 }

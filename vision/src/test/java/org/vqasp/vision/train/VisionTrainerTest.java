@@ -60,8 +60,9 @@ class VisionTrainerTest {
         JsonNode prov = new ObjectMapper().readTree(out.resolve("provenance.json").toFile());
         assertEquals(5, prov.get("seed").asInt());
         assertEquals("--test", prov.get("command_line").get(3).asText());
-        assertEquals(64, prov.get("dataset").get("train_sha256").asText().length());
-        assertTrue(prov.get("djl_version").asText().startsWith("0.36"));
+        assertEquals(64, prov.get("dataset").get("train").get("sha256").asText().length());
+        assertTrue(prov.get("versions").get("djl").asText().startsWith("0.36"), prov.toString());
+        assertTrue(prov.get("java").asText().startsWith("17"), prov.toString());
         assertEquals(8, r.validation().images());
     }
 
