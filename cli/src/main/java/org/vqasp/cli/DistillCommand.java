@@ -80,9 +80,10 @@ final class DistillCommand implements Callable<Integer> {
     @Option(names = "--test", paramLabel = "N", description = "Test questions (default: 500).")
     int test = 500;
 
-    @Option(names = "--batch", paramLabel = "K", description = "Examples per proposal (default: 1). The enumerative "
-            + "proposer needs several to tell a right rule from one that fits by chance (20: one proposal for all).")
-    int batch = 1;
+    @Option(names = "--batch", paramLabel = "K", description = "Examples per proposal (default: 1 with --proposer "
+            + "llm; every training example with the enumerative proposer, which needs several to tell a right rule "
+            + "from one that fits by chance).")
+    Integer batch;
 
     @Option(names = "--retries", paramLabel = "R", description = "Fresh proposals after a refused one (default: 2).")
     int retries = 2;
@@ -157,7 +158,8 @@ final class DistillCommand implements Callable<Integer> {
                         .optSeed(seed)
                         .optTrain(train)
                         .optTest(test)
-                        .optLoop(new Distiller.Options(batch, retries, repairs, Distiller.Options.DEFAULT.explainAtoms()))
+                        .optLoop(new Distiller.Options(batch != null ? batch : DistillConfig.defaultBatch(proposer, train),
+                                retries, repairs, Distiller.Options.DEFAULT.explainAtoms()))
                         .optProposer(proposer, settings)
                         .optBounds(new EnumerativeProposer.Bounds(maxBody, maxVars,
                                 EnumerativeProposer.Bounds.DEFAULT.maxCandidates(), EnumerativeProposer.Bounds.DEFAULT.chunk()))
