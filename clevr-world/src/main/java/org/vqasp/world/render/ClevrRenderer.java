@@ -136,13 +136,13 @@ public final class ClevrRenderer {
         for (int k = 0; k < world.objects.length; k++) {
             if (!world.objects[k].metal) {
                 tracer.seed(seed ^ (0xABCDL + k));
-                tracer.computeProbe(k, probeRays);
+                Probes.computeProbe(tracer, k, probeRays);
             }
         }
         for (int k = 0; k < world.objects.length; k++) {
             if (world.objects[k].metal) {
                 tracer.seed(seed ^ (0xABCDL + k));
-                tracer.computeEnvProbe(k);
+                Probes.computeEnvProbe(tracer, k);
             }
         }
         CameraRays rays = new CameraRays(cam);

@@ -39,7 +39,7 @@ final class World {
     final GroundIndirect groundIndirect;
     /** Per object, the 9 SH coefficients per channel of the irradiance it receives indirectly (27 numbers). */
     final double[][] probes;
-    /** Per metal object, its environment probe ({@link Tracer#computeEnvProbe}), else null. */
+    /** Per metal object, its environment probe ({@link Probes#computeEnvProbe}), else null. */
     final float[][] envProbes;
 
     World(RenderObject[] objects, AreaLamp[] lamps, GroundIndirect groundIndirect) {
