@@ -1,8 +1,12 @@
 package org.vqasp.distill;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import org.vqasp.core.Provenance;
+import org.vqasp.core.io.Hashes;
 import org.vqasp.llm.LlmSettings;
 import org.vqasp.reasoning.AspDataset;
 import org.vqasp.reasoning.clevr.ClevrAspDataset;
@@ -87,6 +91,70 @@ public final class DistillConfig {
     /** Returns a builder. */
     public static Builder builder() {
         return new Builder();
+    }
+
+    /** Returns what is deleted from the theory, for people: {@code predicate filter_color}, {@code 20% of the rules}. */
+    public String describeDeletion() {
+        if (deletePredicate != null) {
+            return "predicate " + deletePredicate;
+        }
+        if (deleteFraction != null) {
+            return String.format("%.0f%% of the rules", 100 * deleteFraction);
+        }
+        return "nothing";
+    }
+
+    /**
+     * Returns what identifies the experiment, recorded at its start: a run directory resumes only the experiment
+     * it holds.
+     *
+     * @param fullTheory the full theory's text
+     */
+    public ObjectNode fingerprint(String fullTheory) {
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        o.put("dataset", dataset.name().toLowerCase());
+        o.put("questions", questions.toAbsolutePath().normalize().toString());
+        o.put("scenes", scenes.toAbsolutePath().normalize().toString());
+        o.put("theory_sha256", Hashes.sha256(fullTheory));
+        o.put("deleted", describeDeletion());
+        o.put("seed", seed);
+        o.put("train", train);
+        o.put("test", test);
+        o.put("batch", loop.batch());
+        o.put("retries", loop.retries());
+        o.put("repairs", loop.repairs());
+        o.put("proposer", proposer == ProposerKind.ENUMERATIVE ? "enumerative" : llm.name());
+        if (proposer == ProposerKind.ENUMERATIVE) {
+            o.put("bounds", bounds.maxBody() + "/" + bounds.maxVariables() + "/" + bounds.maxCandidates() + "/"
+                    + bounds.chunk());
+        }
+        return o;
+    }
+
+    /**
+     * Returns the run's provenance: the command line, the seed, the data and theory with their hashes, the
+     * fingerprint, the model's settings, the limits of the guarded runs and the clingo program's version.
+     *
+     * @param fullTheory the full theory's text
+     * @param clingoVersion the version line of the clingo program that judges
+     */
+    public Provenance provenance(String fullTheory, String clingoVersion) {
+        JsonNodeFactory json = JsonNodeFactory.instance;
+        Provenance p = new Provenance(commandLine, seed);
+        p.input("questions", questions);
+        p.input(dataset == Dataset.CLEVR ? "scenes" : "scene_graphs", scenes);
+        p.input("theory", json.objectNode().put("path", theoryDir == null ? "bundled"
+                : theoryDir.toAbsolutePath().normalize().toString()).put("sha256", Hashes.sha256(fullTheory)));
+        p.config(fingerprint(fullTheory));
+        if (llm != null && proposer == ProposerKind.LLM) {
+            p.put("llm", json.objectNode().put("provider", llm.provider().name().toLowerCase())
+                    .put("base_url", llm.baseUrl()).put("model", llm.model()).put("temperature", llm.temperature())
+                    .put("timeout_seconds", llm.timeout().toSeconds()).put("max_tokens", llm.maxTokens()));
+        }
+        p.put("limits", json.objectNode().put("wall_seconds", limits.wallTime().toMillis() / 1000.0)
+                .put("memory_bytes", limits.memoryBytes()));
+        p.version("clingo", clingoVersion);
+        return p;
     }
 
     /** Returns a builder holding this configuration, to change some values. */

@@ -1,12 +1,8 @@
 package org.vqasp.distill;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,12 +15,9 @@ import java.util.Random;
 import org.vqasp.core.ErrorKind;
 import org.vqasp.core.InputException;
 import org.vqasp.core.Progress;
-import org.vqasp.core.Provenance;
 import org.vqasp.core.VqaspException;
-import org.vqasp.core.io.AtomicFiles;
-import org.vqasp.core.io.Hashes;
+import org.vqasp.llm.ChatBackends;
 import org.vqasp.llm.LlmClient;
-import org.vqasp.llm.LlmSettings;
 import org.vqasp.reasoning.Theory;
 import org.vqasp.reasoning.clingo.GuardedClingo;
 
@@ -43,11 +36,9 @@ import org.vqasp.reasoning.clingo.GuardedClingo;
 public final class Distillation {
 
     /** The run log's file name. */
-    public static final String RUN_LOG = "run.jsonl";
+    public static final String RUN_LOG = RunDirectory.RUN_LOG;
     /** The summary's file name. */
-    public static final String SUMMARY = "summary.json";
-
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    public static final String SUMMARY = RunDirectory.SUMMARY;
 
     /** Makes the proposer of a run. */
     @FunctionalInterface
@@ -102,90 +93,54 @@ public final class Distillation {
      * @throws org.vqasp.llm.LlmException when the language model cannot be reached or refuses (the run can be resumed)
      */
     public DistillSummary run(Progress progress) {
-        Path out = config.out();
-        try {
-            Files.createDirectories(out);
-        } catch (IOException e) {
-            throw new InputException(ErrorKind.UNWRITABLE, out + ": cannot create the run directory (" + e.getMessage() + ")");
-        }
-        Path logFile = out.resolve(RUN_LOG);
-        List<JsonNode> events = RunLog.read(logFile);
+        RunDirectory dir = RunDirectory.open(config.out());
         String[] theoryAndModes = theory();
         String full = theoryAndModes[0];
         String modes = theoryAndModes[1];
         TheoryText fullText = TheoryText.parse(full);
         List<Statement> deleted = deletion(fullText);
         String start = fullText.without(deleted).text();
-        ObjectNode fingerprint = fingerprint(full);
-        JsonNode first = events.isEmpty() ? null : events.get(0);
-        if (first != null && !fingerprint.toString().equals(first.path("config").toString())) {
-            throw new InputException(ErrorKind.DIFFERENT_RUN, out + " holds a different run (" + first.path("config")
-                    + "); use another --out");
+        ObjectNode fingerprint = config.fingerprint(full);
+        if (!dir.isNew() && !fingerprint.toString().equals(dir.startConfig().toString())) {
+            throw new InputException(ErrorKind.DIFFERENT_RUN, dir.path() + " holds a different run ("
+                    + dir.startConfig() + "); use another --out");
         }
-        if (first != null && find(events, "end") != null && Files.exists(out.resolve(SUMMARY))) {
-            try {
-                return DistillSummary.fromJson(JSON.readTree(out.resolve(SUMMARY).toFile()));
-            } catch (IOException e) {
-                throw new VqaspException(ErrorKind.IO, "cannot read " + out.resolve(SUMMARY) + ": " + e.getMessage(), e);
-            }
+        DistillSummary finished = dir.finishedSummary();
+        if (finished != null) {
+            return finished;
         }
         List<String> secrets = new ArrayList<>();
-        secrets.add(env.get("OPENAI_API_KEY"));
-        secrets.add(env.get("ANTHROPIC_API_KEY"));
+        secrets.add(env.get(ChatBackends.OPENAI_KEY));
+        secrets.add(env.get(ChatBackends.ANTHROPIC_KEY));
         try (GuardedClingo clingo = GuardedClingo.create(config.limits());
-                RunLog log = RunLog.open(logFile, secrets)) {
+                RunLog log = RunLog.open(dir.log(), secrets)) {
             Judge judge = new Judge(clingo, 4, 1);
-            if (first == null) {
+            if (dir.isNew()) {
                 log.write("start", o -> {
                     o.set("config", fingerprint);
                     o.put("deleted_rules", deleted.size());
                     o.put("conventions", Prompts.CONVENTIONS);
                 });
-                AtomicFiles.write(out.resolve("theory-000.lp"), start);
-                StringBuilder d = new StringBuilder("% statements deleted from the full theory\n");
-                deleted.forEach(s -> d.append(s.text()).append('\n'));
-                AtomicFiles.write(out.resolve("deleted.lp"), d.toString());
-                provenance(clingo, full).write(out);
+                dir.writeStart(start, deleted);
+                config.provenance(full, clingo.version()).write(dir.path());
             } else {
-                JsonNode last = lastOf(events, "batch_done");
+                JsonNode last = dir.last("batch_done");
                 int from = last == null ? 0 : last.path("next_batch").asInt();
-                log.write("resumed", o -> o.put("from_batch", from).put("events_before", events.size()));
+                log.write("resumed", o -> o.put("from_batch", from).put("events_before", dir.events().size()));
             }
-            List<? extends Example> all = examples();
-            Map<String, Example> byId = new HashMap<>();
-            for (Example e : all) {
-                byId.put(e.id(), e);
-            }
-            JsonNode split = find(events, "split");
-            List<Example> train;
-            List<Example> test;
-            if (split == null) {
-                List<List<Example>> s = split(all, full, judge, progress);
-                train = s.get(0);
-                test = s.get(1);
-                log.write("split", o -> {
-                    ArrayNode a = o.putArray("train");
-                    train.forEach(e -> a.add(e.id()));
-                    ArrayNode b = o.putArray("test");
-                    test.forEach(e -> b.add(e.id()));
-                });
-            } else {
-                train = ids(split.path("train"), byId);
-                test = ids(split.path("test"), byId);
-            }
-            double fullAcc = evaluation(events, "full", full, test, judge, log, progress);
-            double beforeAcc = evaluation(events, "before", start, test, judge, log, progress);
-            Distiller.State state = state(events, start, out);
+            List<List<Example>> split = split(dir, full, judge, log, progress);
+            List<Example> train = split.get(0);
+            List<Example> test = split.get(1);
+            double fullAcc = accuracy(dir, "full", full, test, judge, log, progress);
+            double beforeAcc = accuracy(dir, "before", start, test, judge, log, progress);
             RuleProposer proposer = factory.create(judge, modes);
-            Distiller loop = new Distiller(judge, new SafetyScreen(), proposer, config.loop(), log, out);
-            Distiller.State end = loop.run(train, state, progress);
-            AtomicFiles.write(out.resolve("theory.lp"), end.theory());
-            double afterAcc = accuracy(end.theory(), test, judge, "after", progress);
-            log.write("evaluation", o -> o.put("which", "after").put("accuracy", afterAcc).put("questions", test.size()));
-            DistillSummary summary = new DistillSummary(config.seed(), describeDeletion(), deleted.size(), fullAcc,
+            Distiller loop = new Distiller(judge, new SafetyScreen(), proposer, config.loop(), log, dir);
+            Distiller.State end = loop.run(train, dir.loopState(start), progress);
+            double afterAcc = accuracy(null, "after", end.theory(), test, judge, log, progress);
+            DistillSummary summary = new DistillSummary(config.seed(), config.describeDeletion(), deleted.size(), fullAcc,
                     beforeAcc, afterAcc, test.size(), train.size(), end.solved().size(), end.counters(), proposer.name(),
                     end.seconds());
-            AtomicFiles.writeJson(out.resolve(SUMMARY), summary.toJson());
+            dir.writeEnd(end.theory(), summary);
             log.write("end", o -> o.set("summary", summary.toJson()));
             return summary;
         }
@@ -226,66 +181,20 @@ public final class Distillation {
         return List.of();
     }
 
-    private String describeDeletion() {
-        if (config.deletePredicate() != null) {
-            return "predicate " + config.deletePredicate();
-        }
-        if (config.deleteFraction() != null) {
-            return String.format("%.0f%% of the rules", 100 * config.deleteFraction());
-        }
-        return "nothing";
-    }
-
-    private ObjectNode fingerprint(String full) {
-        ObjectNode o = JSON.createObjectNode();
-        o.put("dataset", config.dataset().name().toLowerCase());
-        o.put("questions", config.questions().toAbsolutePath().normalize().toString());
-        o.put("scenes", config.scenes().toAbsolutePath().normalize().toString());
-        o.put("theory_sha256", Hashes.sha256(full));
-        o.put("deleted", describeDeletion());
-        o.put("seed", config.seed());
-        o.put("train", config.train());
-        o.put("test", config.test());
-        o.put("batch", config.loop().batch());
-        o.put("retries", config.loop().retries());
-        o.put("repairs", config.loop().repairs());
-        o.put("proposer", config.proposer() == DistillConfig.ProposerKind.ENUMERATIVE ? "enumerative"
-                : config.llm().name());
-        if (config.proposer() == DistillConfig.ProposerKind.ENUMERATIVE) {
-            EnumerativeProposer.Bounds b = config.bounds();
-            o.put("bounds", b.maxBody() + "/" + b.maxVariables() + "/" + b.maxCandidates() + "/" + b.chunk());
-        }
-        return o;
-    }
-
-    private Provenance provenance(GuardedClingo clingo, String full) {
-        Provenance p = new Provenance(config.commandLine(), config.seed());
-        p.input("questions", config.questions());
-        p.input(config.dataset() == DistillConfig.Dataset.CLEVR ? "scenes" : "scene_graphs", config.scenes());
-        p.input("theory", JSON.createObjectNode().put("path", config.theoryDir() == null ? "bundled"
-                : config.theoryDir().toAbsolutePath().normalize().toString()).put("sha256", Hashes.sha256(full)));
-        p.config(fingerprint(full));
-        if (config.llm() != null && config.proposer() == DistillConfig.ProposerKind.LLM) {
-            LlmSettings s = config.llm();
-            p.put("llm", JSON.createObjectNode().put("provider", s.provider().name().toLowerCase())
-                    .put("base_url", s.baseUrl()).put("model", s.model()).put("temperature", s.temperature())
-                    .put("timeout_seconds", s.timeout().toSeconds()).put("max_tokens", s.maxTokens()));
-        }
-        p.put("limits", JSON.createObjectNode().put("wall_seconds", config.limits().wallTime().toMillis() / 1000.0)
-                .put("memory_bytes", config.limits().memoryBytes()));
-        p.version("clingo", clingo.version());
-        return p;
-    }
-
-    private List<Example> examples() {
-        return Example.load(config.dataset().asp(), config.questions(), config.scenes());
-    }
-
     /**
-     * Shuffles the questions with the seed; the first {@code test} are the test questions, and the training
-     * examples are the first {@code train} of the rest that the full theory answers.
+     * Returns the training and test examples: those an earlier session chose, or new ones (logged): the questions
+     * shuffled with the seed, the first {@code test} for testing, and the first {@code train} of the rest that the
+     * full theory answers for training.
      */
-    private List<List<Example>> split(List<? extends Example> all, String full, Judge judge, Progress progress) {
+    private List<List<Example>> split(RunDirectory dir, String full, Judge judge, RunLog log, Progress progress) {
+        List<Example> all = Example.load(config.dataset().asp(), config.questions(), config.scenes());
+        JsonNode earlier = dir.first("split");
+        if (earlier != null) {
+            Map<String, Example> byId = new HashMap<>();
+            all.forEach(e -> byId.put(e.id(), e));
+            return List.of(RunDirectory.examples(earlier.path("train"), byId),
+                    RunDirectory.examples(earlier.path("test"), byId));
+        }
         List<Example> order = new ArrayList<>(all);
         Collections.shuffle(order, new Random(config.seed()));
         int t = Math.min(config.test(), order.size());
@@ -306,85 +215,33 @@ public final class Distillation {
             throw new InputException(ErrorKind.EMPTY_INPUT, config.questions() + ": no question left for training that the "
                     + "full theory answers");
         }
+        log.write("split", o -> {
+            ArrayNode a = o.putArray("train");
+            train.forEach(x -> a.add(x.id()));
+            ArrayNode b = o.putArray("test");
+            test.forEach(x -> b.add(x.id()));
+        });
         return List.of(train, test);
     }
 
-    private double evaluation(List<JsonNode> events, String which, String theory, List<Example> test, Judge judge,
+    /**
+     * Returns the test accuracy of a theory: the one an earlier session measured (when {@code dir} is given), or a
+     * new measurement, logged.
+     */
+    private static double accuracy(RunDirectory dir, String which, String theory, List<Example> test, Judge judge,
             RunLog log, Progress progress) {
-        for (JsonNode e : events) {
-            if ("evaluation".equals(e.path("event").asText()) && which.equals(e.path("which").asText())) {
-                return e.path("accuracy").asDouble();
-            }
+        Double earlier = dir == null ? null : dir.accuracy(which);
+        if (earlier != null) {
+            return earlier;
         }
-        double acc = accuracy(theory, test, judge, which, progress);
-        log.write("evaluation", o -> o.put("which", which).put("accuracy", acc).put("questions", test.size()));
-        return acc;
-    }
-
-    private static double accuracy(String theory, List<Example> test, Judge judge, String label, Progress progress) {
         int correct = 0;
         for (int i = 0; i < test.size(); i += judge.callSize()) {
             List<Example> chunk = test.subList(i, Math.min(test.size(), i + judge.callSize()));
             correct += judge.evaluate(theory, "", chunk).correct();
-            progress.update(Math.min(test.size(), i + judge.callSize()), test.size(), "test accuracy (" + label + ")");
+            progress.update(Math.min(test.size(), i + judge.callSize()), test.size(), "test accuracy (" + which + ")");
         }
-        return test.isEmpty() ? 0 : (double) correct / test.size();
-    }
-
-    private Distiller.State state(List<JsonNode> events, String start, Path out) {
-        JsonNode last = lastOf(events, "batch_done");
-        if (last == null) {
-            return Distiller.State.start(start);
-        }
-        int snapshots = last.path("snapshots").asInt();
-        String theory = snapshots == 0 ? start : read(out.resolve(String.format("theory-%03d.lp", snapshots)));
-        if (!Hashes.sha256(theory).equals(last.path("theory_sha256").asText())) {
-            throw new InputException(ErrorKind.BAD_RESUME, out + ": theory snapshot " + snapshots
-                    + " does not match the run log; the run cannot be resumed");
-        }
-        List<String> solved = new ArrayList<>();
-        last.path("solved").forEach(n -> solved.add(n.asText()));
-        return new Distiller.State(last.path("next_batch").asInt(), theory, snapshots, solved,
-                Counters.fromJson(last.path("counters")), last.path("seconds").asDouble());
-    }
-
-    private static List<Example> ids(JsonNode a, Map<String, Example> byId) {
-        List<Example> out = new ArrayList<>();
-        for (JsonNode n : a) {
-            Example e = byId.get(n.asText());
-            if (e == null) {
-                throw new InputException(ErrorKind.BAD_RESUME, "the run log names question " + n.asText()
-                        + ", which the questions file no longer has");
-            }
-            out.add(e);
-        }
-        return out;
-    }
-
-    private static JsonNode find(List<JsonNode> events, String name) {
-        for (JsonNode e : events) {
-            if (name.equals(e.path("event").asText())) {
-                return e;
-            }
-        }
-        return null;
-    }
-
-    private static JsonNode lastOf(List<JsonNode> events, String name) {
-        JsonNode last = null;
-        for (JsonNode e : events) {
-            if (name.equals(e.path("event").asText())) {
-                last = e;
-            }
-        }
-        return last;
-    }
-
-    private static String read(Path p) {
-        try {
-            return Files.readString(p, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new InputException(ErrorKind.BAD_RESUME, p + ": cannot be read (" + e.getMessage() + ")");
-        }
+        double acc = test.isEmpty() ? 0 : (double) correct / test.size();
+        log.write("evaluation", o -> o.put("which", which).put("accuracy", acc).put("questions", test.size()));
+        return acc;
     }
 }
