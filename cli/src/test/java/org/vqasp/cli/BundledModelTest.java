@@ -6,11 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vqasp.vision.model.ModelDirectory;
 
 /** The bundled scene-graph model through {@code vqa}: real CLEVR renders in, answers out. */
+@Tag("slow") // the bundled model's accuracy on real images and fresh renders
 class BundledModelTest extends CliTest {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();

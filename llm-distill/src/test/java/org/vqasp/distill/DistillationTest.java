@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vqasp.core.InputException;
@@ -48,6 +49,7 @@ class DistillationTest {
     }
 
     @Test
+    @Tag("slow") // a whole distillation run
     void should_restore_test_accuracy_after_deleting_a_filter_predicate() throws Exception {
         // given the theory without filter_color's rule, 20 training examples in one batch, 150 test questions
         Path out = tmp.resolve("run");
@@ -81,6 +83,7 @@ class DistillationTest {
     }
 
     @Test
+    @Tag("slow") // a whole distillation run
     void should_resume_a_killed_run_to_the_same_theory_as_an_uninterrupted_one() throws Exception {
         // given an uninterrupted run: 12 examples in batches of 6
         Path whole = tmp.resolve("whole");
@@ -137,6 +140,7 @@ class DistillationTest {
     }
 
     @Test
+    @Tag("slow") // a whole distillation run
     void should_refuse_unsafe_proposals_log_why_and_go_on() throws Exception {
         // given a language model whose replies are, in turn: a script, an inclusion, an external call, an
         // oversized reply, a grounding that explodes, one that never ends, a syntax error, and the right rule

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vqasp.core.Progress;
@@ -35,6 +36,7 @@ class GqaDistillationTest {
     Path tmp;
 
     @Test
+    @Tag("slow") // a whole distillation run
     void should_restore_a_deleted_gqa_predicate_with_the_enumerative_proposer() throws Exception {
         // given the GQA theory without found/1 and a mode bias, in a theory directory
         Path theory = Files.createDirectories(tmp.resolve("theory"));

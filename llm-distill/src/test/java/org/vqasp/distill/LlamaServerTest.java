@@ -24,6 +24,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vqasp.core.Progress;
@@ -44,6 +45,7 @@ import org.vqasp.reasoning.clingo.GuardedClingo;
  *
  * <p>Without the server binary the tests are skipped, except on CI ({@code CI=true}), where they fail.
  */
+@Tag("slow") // a real llama-server (built by .ci/run), a model call per test
 class LlamaServerTest extends AbstractRuleProposerTest {
 
     /** Replies: one fenced rule for filter_color with one to four body atoms over the theory's predicates. */

@@ -1,7 +1,5 @@
 package org.vqasp.vision.train;
 
-import org.vqasp.world.SceneMetrics;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,9 +11,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.vqasp.world.SceneMetrics;
 
+@Tag("slow") // training runs
 class VisionTrainerTest {
 
     @TempDir
