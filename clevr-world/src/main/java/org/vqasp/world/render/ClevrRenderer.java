@@ -10,7 +10,7 @@ import org.vqasp.world.SampledScene;
 import org.vqasp.world.VisibilityCheck;
 
 /**
- * Renders CLEVR scenes as CLEVR's Blender set-up does (see {@code CLEVR-RENDERING.md}): the scene's jittered
+ * Renders CLEVR scenes as CLEVR's Blender set-up does (see {@code docs/rendering.md}): the scene's jittered
  * camera, the cyclorama ground, key/fill/back area lamps and the sun with soft shadows, rubber and metal.
  *
  * <p>Sampling is adaptive: one sample at every pixel centre, then {@code edgeSamples} more where the object

@@ -10,7 +10,7 @@ import org.vqasp.world.LightRig;
  * What one image shows, in the tracer's terms: the objects, CLEVR's three area lamps and its sun, and the
  * ground with its precomputed inter-reflection.
  *
- * <p>Lamps (CLEVR-RENDERING.md, decoded from the base scene): key 0.5 BU, strength 100, colour
+ * <p>Lamps (docs/rendering.md, section 2, decoded from the base scene): key 0.5 BU, strength 100, colour
  * (1, 0.9323, 0.8167); fill 0.5 BU, 30, (0.7617, 0.8177, 1); back 1 BU, 50, white. The sun shines from
  * (0.4145, -0.1946, 0.8890) with irradiance 0.45 and an angular radius of atan(0.1). The world is black.
  */
