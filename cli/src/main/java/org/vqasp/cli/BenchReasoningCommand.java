@@ -63,9 +63,8 @@ final class BenchReasoningCommand implements Callable<Integer> {
             description = "Questions per in-process clingo call (default: ${DEFAULT-VALUE}).")
     int batch;
 
-    @Option(names = "--threads", split = ",", paramLabel = "N",
-            description = "Thread counts to measure (default: 1 and all cores).")
-    List<Integer> threads;
+    @Mixin
+    ThreadCountsOption threads;
 
     @Option(names = "--runs", paramLabel = "N", defaultValue = "5",
             description = "Repetitions per measurement; the median is reported (default: ${DEFAULT-VALUE}).")
@@ -80,11 +79,7 @@ final class BenchReasoningCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        List<Integer> counts = threads;
-        if (counts == null || counts.isEmpty()) {
-            int all = Runtime.getRuntime().availableProcessors();
-            counts = all > 1 ? List.of(1, all) : List.of(1);
-        }
+        List<Integer> counts = threads.counts();
         Path q = questions != null ? questions : Samples.path("clevr/gen-dev/questions.json");
         Path s = scenes != null ? scenes : Samples.path("clevr/gen-dev/scenes.json");
         List<ReasoningWorkload> workloads = new ArrayList<>();

@@ -42,9 +42,8 @@ final class BenchVisionCommand implements Callable<Integer> {
             description = "Timed images per thread (default: ${DEFAULT-VALUE}).")
     int images;
 
-    @Option(names = "--threads", split = ",", paramLabel = "N",
-            description = "Thread counts to measure (default: 1 and all cores).")
-    List<Integer> threads;
+    @Mixin
+    ThreadCountsOption threads;
 
     @Mixin
     SeedOption seed = new SeedOption(1L);
@@ -70,11 +69,7 @@ final class BenchVisionCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        List<Integer> counts = threads;
-        if (counts == null || counts.isEmpty()) {
-            int all = Runtime.getRuntime().availableProcessors();
-            counts = all > 1 ? List.of(1, all) : List.of(1);
-        }
+        List<Integer> counts = threads.counts();
         PrintWriter out = spec.commandLine().getOut();
         boolean table = !json.stdout();
         if (table) {

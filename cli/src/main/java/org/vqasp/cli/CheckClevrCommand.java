@@ -1,6 +1,5 @@
 package org.vqasp.cli;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.vqasp.core.Provenance;
@@ -35,9 +34,7 @@ final class CheckClevrCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        run.validate(spec.commandLine());
-        Provenance provenance = RunOptions.provenance(spec.commandLine()).input("questions", questions)
-                .config(JsonNodeFactory.instance.objectNode().put("programs", EvalClevrCommand.lower(programs)));
+        Provenance provenance = run.provenance(spec.commandLine(), questions, programs);
         run.reportCheck(spec.commandLine(), run.execute(spec.commandLine(), "check clevr", provenance,
                 (options, progress) -> ClevrEvaluation.check(questions, programs, new ClevrReasoner(), options, progress)));
         return 0;

@@ -1,6 +1,5 @@
 package org.vqasp.cli;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.vqasp.core.Provenance;
@@ -36,9 +35,7 @@ final class CheckGqaCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        run.validate(spec.commandLine());
-        Provenance provenance = RunOptions.provenance(spec.commandLine()).input("questions", questions)
-                .config(JsonNodeFactory.instance.objectNode().put("programs", EvalClevrCommand.lower(programs)));
+        Provenance provenance = run.provenance(spec.commandLine(), questions, programs);
         run.reportCheck(spec.commandLine(), run.execute(spec.commandLine(), "check gqa", provenance,
                 (options, progress) -> GqaEvaluation.check(questions, new GqaReasoner(), options, progress)));
         return 0;

@@ -76,9 +76,9 @@ final class EvalClevrCommand implements Callable<Integer> {
         SceneExtractor extractor = null;
         SceneSource sceneFrom;
         VisionScenes visionScenes = null;
-        Provenance provenance = RunOptions.provenance(spec.commandLine()).input("questions", questions);
-        ObjectNode config = JsonNodeFactory.instance.objectNode().put("scene_source", lower(sceneSource))
-                .put("programs", lower(programs)).put("weighted", weighted);
+        Provenance provenance = run.provenance(spec.commandLine(), questions, programs);
+        ObjectNode config = JsonNodeFactory.instance.objectNode().put("scene_source", RunOptions.lower(sceneSource))
+                .put("programs", RunOptions.lower(programs)).put("weighted", weighted);
         if (sceneSource == ClevrEvaluation.Scenes.GOLD) {
             if (scenes == null) {
                 throw new ParameterException(spec.commandLine(), "--scene-source gold needs --scenes S.json");
@@ -119,11 +119,6 @@ final class EvalClevrCommand implements Callable<Integer> {
             }
         }
         return 0;
-    }
-
-    /** Returns an enum value as the command line writes it. */
-    static String lower(Enum<?> e) {
-        return e.name().toLowerCase();
     }
 
     /** Writes scene_graphs.json beside summary.json and prints its line, unless the run was resumed. */

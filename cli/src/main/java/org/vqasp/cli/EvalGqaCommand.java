@@ -1,6 +1,5 @@
 package org.vqasp.cli;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.vqasp.core.Provenance;
@@ -42,10 +41,8 @@ final class EvalGqaCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        run.validate(spec.commandLine());
-        Provenance provenance = RunOptions.provenance(spec.commandLine()).input("questions", questions)
-                .input("scene_graphs", sceneGraphs)
-                .config(JsonNodeFactory.instance.objectNode().put("programs", EvalClevrCommand.lower(programs)));
+        Provenance provenance = run.provenance(spec.commandLine(), questions, programs)
+                .input("scene_graphs", sceneGraphs);
         run.reportEval(spec.commandLine(), run.execute(spec.commandLine(), "eval gqa", provenance,
                 (options, progress) -> GqaEvaluation.evaluate(questions, sceneGraphs, new GqaReasoner(), options,
                         progress)));

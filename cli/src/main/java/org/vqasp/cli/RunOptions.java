@@ -1,5 +1,6 @@
 package org.vqasp.cli;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,6 +74,25 @@ final class RunOptions {
         List<String> cmd = new ArrayList<>(List.of("vqa"));
         cmd.addAll(cl.getParseResult().originalArgs());
         return new Provenance(cmd, null).version("clingo", Clingo.version());
+    }
+
+    /**
+     * Checks the flags and starts the provenance of a run over a questions file: the command line, the questions
+     * (hashed), where the programs come from, and the clingo it answers with.
+     *
+     * @param cl the command being run
+     * @param questions the questions file
+     * @param programs where the programs come from
+     */
+    Provenance provenance(CommandLine cl, Path questions, Enum<?> programs) {
+        validate(cl);
+        return provenance(cl).input("questions", questions)
+                .config(JsonNodeFactory.instance.objectNode().put("programs", lower(programs)));
+    }
+
+    /** Returns an enum value as the command line writes it. */
+    static String lower(Enum<?> e) {
+        return e.name().toLowerCase();
     }
 
     /** A batch job: evaluation or check, given where and how to run and where to report progress. */
