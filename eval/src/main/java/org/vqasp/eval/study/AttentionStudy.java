@@ -19,7 +19,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,8 +27,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
+import org.vqasp.core.ErrorKind;
 import org.vqasp.core.InputException;
 import org.vqasp.core.Progress;
+import org.vqasp.core.Provenance;
+import org.vqasp.core.io.AtomicFiles;
 import org.vqasp.eval.EvalRunner;
 import org.vqasp.eval.EvalSummary;
 import org.vqasp.eval.clevr.ClevrEvaluation;
@@ -203,7 +205,7 @@ public final class AttentionStudy {
         Path images = c.test().resolve("images").resolve(c.testSplit());
         for (Path p : List.of(questions, scenes, images)) {
             if (!Files.exists(p)) {
-                throw new InputException("missing_file", p + ": no such file (--test must be a vqa generate clevr "
+                throw new InputException(ErrorKind.MISSING_FILE, p + ": no such file (--test must be a vqa generate clevr "
                         + "directory with questions)");
             }
         }
@@ -244,7 +246,7 @@ public final class AttentionStudy {
         } else {
             listener.message("timing every model in turns (" + c.timingRuns() + " runs)");
             timing = Timing.run(models, images, c.batchSize(), c.timingRuns());
-            writeAtomically(timingFile, timing);
+            AtomicFiles.writeJson(timingFile, timing);
         }
         List<Row> timed = new ArrayList<>();
         for (Row r : rows) {
@@ -323,7 +325,7 @@ public final class AttentionStudy {
                     new ClevrReasoner(), false, new EvalRunner.Options(evalDir, c.threads(), 0, 32), Progress.NONE);
             summary = run.evalSummary();
             graphs = vision.sceneMetrics();
-            MAPPER.writeValue(evalDir.resolve("scene_graphs.json").toFile(), graphs);
+            AtomicFiles.writeJson(evalDir.resolve("scene_graphs.json"), MAPPER.valueToTree(graphs));
         }
         AttentionCost cost;
         long parameters;
@@ -336,7 +338,7 @@ public final class AttentionStudy {
         Row row = new Row(label, config.attention().toJson(MAPPER), summary.accuracy(), summary.questions(),
                 graphs.attributeAccuracy(), graphs.precision(), graphs.recall(), config.threshold(), cost.flops(),
                 cost.parameters(), parameters, cost.kvCacheFloats(), trainSeconds, 0, 0);
-        writeAtomically(rowFile, ROWS.valueToTree(row));
+        AtomicFiles.writeJson(rowFile, ROWS.valueToTree(row));
         listener.message(String.format("%s: answers %.2f%%, attributes %.4f (P %.4f R %.4f)", label,
                 100 * row.accuracy(), row.attributeAccuracy().get("all"), row.precision(), row.recall()));
         return row;
@@ -348,30 +350,23 @@ public final class AttentionStudy {
         table.put("complete", complete);
         table.set("rows", ROWS.valueToTree(rows));
         table.set("paired", ROWS.valueToTree(paired));
-        writeAtomically(c.out().resolve("table.json"), table);
-        Path md = c.out().resolve("table.md");
-        Files.writeString(md.resolveSibling("table.md.tmp"), markdown(rows, paired, complete));
-        Files.move(md.resolveSibling("table.md.tmp"), md, StandardCopyOption.REPLACE_EXISTING,
-                StandardCopyOption.ATOMIC_MOVE);
-        ObjectNode p = MAPPER.createObjectNode();
-        c.commandLine().forEach(p.putArray("command_line")::add);
-        p.set("config", c.toJson());
+        AtomicFiles.writeJson(c.out().resolve("table.json"), table);
+        AtomicFiles.write(c.out().resolve("table.md"), markdown(rows, paired, complete));
+        Provenance p = new Provenance(c.commandLine(), c.seed()).config(c.toJson()).input("data", c.data())
+                .input("test_questions", c.test().resolve("questions").resolve("CLEVR_" + c.testSplit()
+                        + "_questions.json"))
+                .input("test_scenes", c.test().resolve("scenes").resolve("CLEVR_" + c.testSplit() + "_scenes.json"));
         for (String key : List.of("data", "test")) {
-            Path gen = (key.equals("data") ? c.data() : c.test()).resolve("provenance.json");
+            Path gen = (key.equals("data") ? c.data() : c.test()).resolve(Provenance.FILE);
             if (Files.isRegularFile(gen)) {
-                p.set(key + "_provenance", MAPPER.readTree(gen.toFile()));
+                p.put(key + "_provenance", MAPPER.readTree(gen.toFile()));
             }
         }
-        p.put("session_started", started.toString());
-        p.put("written", Instant.now().toString());
-        p.put("java", System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")");
-        p.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
-        p.put("arch", System.getProperty("os.arch"));
-        p.put("cores", Runtime.getRuntime().availableProcessors());
-        p.put("threads", Integer.getInteger("ai.djl.pytorch.num_threads", 0));
-        p.put("djl_version", Engine.getDjlVersion());
-        p.put("engine", Engine.getInstance().getEngineName() + " " + Engine.getInstance().getVersion());
-        writeAtomically(c.out().resolve("provenance.json"), p);
+        p.put("session_started", MAPPER.getNodeFactory().textNode(started.toString()));
+        p.put("threads", MAPPER.getNodeFactory().numberNode(Integer.getInteger("ai.djl.pytorch.num_threads", 0)));
+        p.version("djl", Engine.getDjlVersion());
+        p.version("engine", Engine.getInstance().getEngineName() + " " + Engine.getInstance().getVersion());
+        p.write(c.out());
     }
 
     /**
@@ -474,12 +469,6 @@ public final class AttentionStudy {
             s.append("\n(incomplete: the study is still running or was stopped; run it again to resume)\n");
         }
         return s.toString();
-    }
-
-    static void writeAtomically(Path file, JsonNode json) throws IOException {
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        MAPPER.writeValue(tmp.toFile(), json);
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     /**

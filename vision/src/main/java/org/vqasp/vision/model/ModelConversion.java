@@ -17,13 +17,14 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import org.vqasp.core.ErrorKind;
 import org.vqasp.core.InputException;
+import org.vqasp.core.Provenance;
 import org.vqasp.nn.AttentionSpec;
 import org.vqasp.nn.AttentionConversion;
 import org.vqasp.nn.GroupedQueryAttention;
@@ -75,23 +76,20 @@ public final class ModelConversion {
             initialise(to, from, where);
             double diff = probeDifference(from, to, manager);
             ModelDirectory.write(to, out);
-            ObjectNode p = MAPPER.createObjectNode();
-            commandLine.forEach(p.putArray("command_line")::add);
-            p.put("converted_from", source == null ? "classpath:" + ModelDirectory.DEFAULT_RESOURCE
+            ObjectNode conversion = MAPPER.createObjectNode();
+            conversion.put("converted_from", source == null ? "classpath:" + ModelDirectory.DEFAULT_RESOURCE
                     : source.toAbsolutePath().normalize().toString());
-            p.put("from_attention", from.config().attention().label());
-            p.put("to_attention", attention.label());
-            p.put("max_output_difference", diff);
+            conversion.put("from_attention", from.config().attention().label());
+            conversion.put("to_attention", attention.label());
+            conversion.put("max_output_difference", diff);
+            Provenance p = new Provenance(commandLine, null).config(config.toJson(MAPPER))
+                    .put("conversion", conversion).version("djl", Engine.getDjlVersion())
+                    .version("engine", Engine.getInstance().getEngineName() + " " + Engine.getInstance().getVersion());
             JsonNode sourceProvenance = readProvenance(source);
             if (sourceProvenance != null) {
-                p.set("init_provenance", sourceProvenance);
+                p.put("init_provenance", sourceProvenance);
             }
-            p.put("written", Instant.now().toString());
-            p.put("java", System.getProperty("java.version"));
-            p.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
-            p.put("arch", System.getProperty("os.arch"));
-            p.put("djl_version", Engine.getDjlVersion());
-            MAPPER.writeValue(out.resolve("provenance.json").toFile(), p);
+            p.write(out);
             return new Result(out, from.config().attention().label(), attention.label(), diff);
         } catch (IOException e) {
             throw new UncheckedIOException("writing " + out + ": " + e.getMessage(), e);
@@ -141,7 +139,7 @@ public final class ModelConversion {
         SceneNetConfig s = source.config().withThreshold(t.threshold()).withMirrorAverage(t.mirrorAverage())
                 .withAttention(t.attention());
         if (!s.equals(t)) {
-            throw new InputException("init_mismatch", where + " holds " + source.config() + ", which differs from "
+            throw new InputException(ErrorKind.INIT_MISMATCH, where + " holds " + source.config() + ", which differs from "
                     + t + " outside the attention");
         }
         Set<Parameter> attention = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -156,7 +154,7 @@ public final class ModelConversion {
             Parameter q = from.get(p.getKey());
             NDArray to = p.getValue().getArray();
             if (q == null || !q.getArray().getShape().equals(to.getShape())) {
-                throw new InputException("init_mismatch", where + ": no parameter " + p.getKey() + " of shape "
+                throw new InputException(ErrorKind.INIT_MISMATCH, where + ": no parameter " + p.getKey() + " of shape "
                         + to.getShape());
             }
             to.set(q.getArray().toFloatArray());
@@ -167,7 +165,7 @@ public final class ModelConversion {
             try {
                 AttentionConversion.initialize(to, fromLayer);
             } catch (IllegalArgumentException e) {
-                throw new InputException("init_mismatch", where + ", layer " + i + ": " + e.getMessage(), e);
+                throw new InputException(ErrorKind.INIT_MISMATCH, where + ", layer " + i + ": " + e.getMessage(), e);
             }
         }
     }

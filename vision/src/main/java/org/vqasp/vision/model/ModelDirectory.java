@@ -14,7 +14,9 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import org.vqasp.core.ErrorKind;
 import org.vqasp.core.InputException;
+import org.vqasp.core.io.AtomicFiles;
 
 /**
  * The files of a trained {@link SceneNet}: {@value #CONFIG} (the {@link SceneNetConfig}) and {@value #PARAMS}
@@ -83,12 +85,12 @@ public final class ModelDirectory {
         Path config = dir.resolve(CONFIG);
         Path params = dir.resolve(PARAMS);
         if (!Files.isRegularFile(config) || !Files.isRegularFile(params)) {
-            throw new InputException("no_model", dir + ": expected " + CONFIG + " and " + PARAMS);
+            throw new InputException(ErrorKind.MISSING_MODEL, dir + ": expected " + CONFIG + " and " + PARAMS);
         }
         try (InputStream c = Files.newInputStream(config); InputStream p = Files.newInputStream(params)) {
             return read(c, p, manager, dir.toString());
         } catch (IOException e) {
-            throw new InputException("unreadable", "cannot read model " + dir + ": " + e.getMessage(), e);
+            throw new InputException(ErrorKind.UNREADABLE_FILE, "cannot read model " + dir + ": " + e.getMessage(), e);
         }
     }
 
@@ -103,12 +105,12 @@ public final class ModelDirectory {
         InputStream c = ModelDirectory.class.getResourceAsStream(DEFAULT_RESOURCE + CONFIG);
         InputStream p = ModelDirectory.class.getResourceAsStream(DEFAULT_RESOURCE + PARAMS);
         if (c == null || p == null) {
-            throw new InputException("no_model", "no bundled model at class-path " + DEFAULT_RESOURCE);
+            throw new InputException(ErrorKind.MISSING_MODEL, "no bundled model at class-path " + DEFAULT_RESOURCE);
         }
         try (c; p) {
             return read(c, p, manager, "classpath:" + DEFAULT_RESOURCE);
         } catch (IOException e) {
-            throw new InputException("unreadable", "cannot read the bundled model: " + e.getMessage(), e);
+            throw new InputException(ErrorKind.UNREADABLE_FILE, "cannot read the bundled model: " + e.getMessage(), e);
         }
     }
 
@@ -125,11 +127,9 @@ public final class ModelDirectory {
         for (String name : new String[] {CONFIG, PARAMS, "provenance.json", "README.md"}) {
             try (InputStream in = ModelDirectory.class.getResourceAsStream(DEFAULT_RESOURCE + name)) {
                 if (in == null) {
-                    throw new InputException("no_model", "no bundled model file " + DEFAULT_RESOURCE + name);
+                    throw new InputException(ErrorKind.MISSING_MODEL, "no bundled model file " + DEFAULT_RESOURCE + name);
                 }
-                Path tmp = dir.resolve(name + ".tmp");
-                Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
-                Files.move(tmp, dir.resolve(name), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                AtomicFiles.write(dir.resolve(name), in.readAllBytes());
             }
         }
     }
@@ -146,13 +146,13 @@ public final class ModelDirectory {
         try (InputStream in = dir == null ? ModelDirectory.class.getResourceAsStream(DEFAULT_RESOURCE + CONFIG)
                 : Files.isRegularFile(dir.resolve(CONFIG)) ? Files.newInputStream(dir.resolve(CONFIG)) : null) {
             if (in == null) {
-                throw new InputException("no_model", where + ": no such file");
+                throw new InputException(ErrorKind.MISSING_MODEL, where + ": no such file");
             }
             return SceneNetConfig.fromJson(MAPPER.readTree(in));
         } catch (IllegalArgumentException e) {
-            throw new InputException("bad_model", where + ": " + e.getMessage(), e);
+            throw new InputException(ErrorKind.BAD_MODEL, where + ": " + e.getMessage(), e);
         } catch (IOException e) {
-            throw new InputException("unreadable", "cannot read " + where + ": " + e.getMessage(), e);
+            throw new InputException(ErrorKind.UNREADABLE_FILE, "cannot read " + where + ": " + e.getMessage(), e);
         }
     }
 
@@ -167,13 +167,13 @@ public final class ModelDirectory {
         try {
             cfg = SceneNetConfig.fromJson(MAPPER.readTree(config));
         } catch (IllegalArgumentException e) {
-            throw new InputException("bad_model", where + "/" + CONFIG + ": " + e.getMessage(), e);
+            throw new InputException(ErrorKind.BAD_MODEL, where + "/" + CONFIG + ": " + e.getMessage(), e);
         }
         SceneNet net = new SceneNet(cfg);
         try {
             net.loadParameters(manager, new DataInputStream(new BufferedInputStream(params)));
         } catch (MalformedModelException e) {
-            throw new InputException("bad_model", where + "/" + PARAMS + ": " + e.getMessage(), e);
+            throw new InputException(ErrorKind.BAD_MODEL, where + "/" + PARAMS + ": " + e.getMessage(), e);
         }
         return net;
     }

@@ -38,7 +38,7 @@ class ModelConversionTest {
         assertEquals("MLA-r64", r.to());
         assertTrue(r.maxOutputDifference() < 1e-4, "probe difference " + r.maxOutputDifference());
         JsonNode provenance = MAPPER.readTree(tmp.resolve("mla/provenance.json").toFile());
-        assertEquals("MLA-r64", provenance.get("to_attention").asText());
+        assertEquals("MLA-r64", provenance.get("conversion").get("to_attention").asText());
         assertTrue(provenance.get("init_provenance").has("command_line"));
         // when both read the real images
         JsonNode recorded;
