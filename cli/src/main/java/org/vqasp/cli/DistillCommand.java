@@ -127,6 +127,9 @@ final class DistillCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the summary (or table) as JSON on stdout.")
     boolean json;
 
+    @Mixin
+    ReportOption report;
+
     @Override
     public Integer call() throws Exception {
         DistillConfig.Dataset ds = dataset == DatasetName.clevr ? DistillConfig.Dataset.CLEVR : DistillConfig.Dataset.GQA;
@@ -205,7 +208,7 @@ final class DistillCommand implements Callable<Integer> {
             w.println();
             w.print(ResultsTable.markdown(summaries));
         }
-        w.flush();
+        ReportCommand.finish(w, dir, report.report, json);
         return 0;
     }
 }

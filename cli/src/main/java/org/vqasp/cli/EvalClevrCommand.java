@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.vqasp.core.InputException;
 import org.vqasp.eval.EvalRunner;
 import org.vqasp.eval.clevr.ClevrEvaluation;
+import org.vqasp.eval.clevr.SceneLog;
 import org.vqasp.eval.clevr.SceneSource;
 import org.vqasp.eval.clevr.VisionScenes;
 import org.vqasp.reasoning.clevr.ClevrReasoner;
@@ -72,10 +73,14 @@ final class EvalClevrCommand implements Callable<Integer> {
     @Mixin
     RunOptions run;
 
+    @Mixin
+    ReportOption report;
+
     @Override
     public Integer call() throws Exception {
         run.validate(spec.commandLine());
         SceneExtractor extractor = null;
+        SceneLog sceneLog = null;
         SceneSource sceneFrom;
         VisionScenes visionScenes = null;
         if (sceneSource == SceneSourceName.gold) {
@@ -90,9 +95,10 @@ final class EvalClevrCommand implements Callable<Integer> {
             if (!Files.isDirectory(images)) {
                 throw new InputException("missing_file", images + ": no such directory");
             }
+            SceneSource gold = scenes == null ? null : ClevrEvaluation.goldScenes(scenes);
             extractor = model == null ? SceneExtractor.loadDefault() : SceneExtractor.load(model);
-            visionScenes = new VisionScenes(extractor, images,
-                    scenes == null ? null : ClevrEvaluation.goldScenes(scenes));
+            sceneLog = SceneLog.open(run.resolveOut("eval clevr"));
+            visionScenes = new VisionScenes(extractor, images, gold, sceneLog);
             sceneFrom = visionScenes;
         }
         ClevrEvaluation.Programs source = ClevrEvaluation.Programs.valueOf(programs.name().toUpperCase());
@@ -105,7 +111,11 @@ final class EvalClevrCommand implements Callable<Integer> {
             if (scored != null) {
                 reportSceneMetrics(scored, r);
             }
+            ReportCommand.finish(spec.commandLine().getOut(), r.predictions().getParent(), report.report, run.json);
         } finally {
+            if (sceneLog != null) {
+                sceneLog.close();
+            }
             if (extractor != null) {
                 extractor.close();
             }

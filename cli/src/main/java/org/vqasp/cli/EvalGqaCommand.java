@@ -2,6 +2,7 @@ package org.vqasp.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.vqasp.eval.EvalRunner;
 import org.vqasp.eval.gqa.GqaEvaluation;
 import org.vqasp.reasoning.gqa.GqaReasoner;
 import picocli.CommandLine.Command;
@@ -41,11 +42,16 @@ final class EvalGqaCommand implements Callable<Integer> {
     @Mixin
     RunOptions run;
 
+    @Mixin
+    ReportOption report;
+
     @Override
     public Integer call() throws Exception {
-        run.reportEval(spec.commandLine(), run.execute(spec.commandLine(), "eval gqa",
+        EvalRunner.Run r = run.execute(spec.commandLine(), "eval gqa",
                 (options, progress) -> GqaEvaluation.evaluate(questions, sceneGraphs, new GqaReasoner(), options,
-                        progress)));
+                        progress));
+        run.reportEval(spec.commandLine(), r);
+        ReportCommand.finish(spec.commandLine().getOut(), r.predictions().getParent(), report.report, run.json);
         return 0;
     }
 }

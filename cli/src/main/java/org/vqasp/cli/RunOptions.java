@@ -38,6 +38,16 @@ final class RunOptions {
     }
 
     /**
+     * Fixes the run directory before the run starts (for files written beside the predictions) and returns it.
+     *
+     * @param name the command's name, such as {@code "eval clevr"}
+     */
+    Path resolveOut(String name) {
+        out = outOrDefault(name.replace(' ', '-'));
+        return out;
+    }
+
+    /**
      * Checks the values, naming the bad one.
      *
      * @param cl the command being run, whose usage is shown with the error
@@ -75,11 +85,38 @@ final class RunOptions {
     EvalRunner.Run execute(picocli.CommandLine cl, String name, Job job) {
         validate(cl);
         Path dir = outOrDefault(name.replace(' ', '-'));
+        writeProvenance(cl, dir);
         Progress progress = TerminalProgress.forTerminal(name);
         try {
             return job.run(new EvalRunner.Options(dir, threads, limit, BATCH), progress);
         } finally {
             TerminalProgress.finish(progress);
+        }
+    }
+
+    /**
+     * Writes {@code provenance.json} into the run directory: the command line and the directory it ran in (so that
+     * {@code vqa report} finds the files the run read), Java and the machine.
+     */
+    static void writeProvenance(picocli.CommandLine cl, Path dir) {
+        com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper()
+                .enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT);
+        com.fasterxml.jackson.databind.node.ObjectNode p = mapper.createObjectNode();
+        com.fasterxml.jackson.databind.node.ArrayNode cmd = p.putArray("command_line");
+        cmd.add("vqa");
+        cl.getParseResult().originalArgs().forEach(cmd::add);
+        p.put("working_directory", Path.of("").toAbsolutePath().toString());
+        p.put("written", java.time.Instant.now().toString());
+        p.put("java", System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")");
+        p.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
+        p.put("arch", System.getProperty("os.arch"));
+        p.put("cores", Runtime.getRuntime().availableProcessors());
+        try {
+            java.nio.file.Files.createDirectories(dir);
+            java.nio.file.Files.writeString(dir.resolve("provenance.json"), mapper.writeValueAsString(p) + "\n");
+        } catch (java.io.IOException e) {
+            throw new org.vqasp.core.InputException("unwritable_out", dir + ": cannot write provenance.json ("
+                    + e.getMessage() + ")", e);
         }
     }
 

@@ -14,6 +14,7 @@ import org.vqasp.vision.train.TrainListener;
 import org.vqasp.vision.train.VisionTrainer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -118,6 +119,9 @@ final class TrainVisionCommand implements Callable<Integer> {
                     + "also reads each image's mirror image at inference and averages the attribute distributions.")
     double mirror;
 
+    @Mixin
+    ReportOption report;
+
     @Override
     public Integer call() {
         int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
@@ -146,7 +150,7 @@ final class TrainVisionCommand implements Callable<Integer> {
         VisionTrainer.Result r = VisionTrainer.train(config, new Listener(outWriter, spec.commandLine().getErr()));
         outWriter.printf("model: %s (%d steps, %.0f s)%n", r.modelDir(), r.steps(), r.seconds());
         outWriter.println("validation: " + r.validation().summary());
-        outWriter.flush();
+        ReportCommand.finish(outWriter, r.modelDir(), report.report, false);
         return 0;
     }
 

@@ -60,11 +60,40 @@ public final class ClevrReasoner {
      * @throws VqaspException as {@link #answer}
      */
     public ExplainedAnswer explain(ClevrScene scene, Program program, boolean explain) {
+        Reasoner.Outcome out = solvePlain(scene, program, explain);
+        return new ExplainedAnswer(single(out, 0, program), out);
+    }
+
+    /**
+     * Solves a program over a scene with explanations on and returns what solving produced, whether or not it
+     * derived a single answer: the trace of a question that failed shows the step where it went wrong.
+     *
+     * @param weighted whether to solve as {@link #answerLikely} does (over the scene's probabilities)
+     */
+    public Reasoner.Outcome trace(ClevrScene scene, Program program, boolean weighted) {
+        if (weighted) {
+            Reasoner.Outcome out = solveLikely(scene, program, true);
+            if (!out.models().isEmpty()) {
+                return out;
+            }
+        }
+        return solvePlain(scene, program, true);
+    }
+
+    private Reasoner.Outcome solvePlain(ClevrScene scene, Program program, boolean explain) {
         Facts facts = new Facts();
         ClevrSceneEncoder.encode(scene, 0, facts);
         ClevrProgramEncoder.encode(program, 0, 0, facts);
-        Reasoner.Outcome out = reasoner.solve(facts.toString(), explain);
-        return new ExplainedAnswer(single(out, 0, program), out);
+        return reasoner.solve(facts.toString(), explain);
+    }
+
+    private Reasoner.Outcome solveLikely(ClevrScene scene, Program program, boolean explain) {
+        Facts facts = new Facts();
+        ProbabilisticSceneEncoder.encode(scene, 0, facts);
+        ClevrProgramEncoder.encode(program, 0, 0, facts);
+        String text = facts + ProbabilisticSceneEncoder.RULES + ProbabilisticSceneEncoder.PRESUPPOSITIONS
+                + (explain ? "#show object/2. #show has/3.\n" : "");
+        return reasoner.solve(text, explain, true);
     }
 
     /**
@@ -81,12 +110,7 @@ public final class ClevrReasoner {
      * @throws VqaspException as {@link #answer} when even the plain scene gives no answer
      */
     public ExplainedAnswer answerLikely(ClevrScene scene, Program program, boolean explain) {
-        Facts facts = new Facts();
-        ProbabilisticSceneEncoder.encode(scene, 0, facts);
-        ClevrProgramEncoder.encode(program, 0, 0, facts);
-        String text = facts + ProbabilisticSceneEncoder.RULES + ProbabilisticSceneEncoder.PRESUPPOSITIONS
-                + (explain ? "#show object/2. #show has/3.\n" : "");
-        Reasoner.Outcome out = reasoner.solve(text, explain, true);
+        Reasoner.Outcome out = solveLikely(scene, program, explain);
         if (out.models().isEmpty()) {
             return explain(scene, program, explain);
         }

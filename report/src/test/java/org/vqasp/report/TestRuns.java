@@ -1,0 +1,218 @@
+package org.vqasp.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.vqasp.core.Progress;
+import org.vqasp.distill.DistillConfig;
+import org.vqasp.distill.Distillation;
+import org.vqasp.distill.Distiller;
+import org.vqasp.distill.PredicateSelector;
+import org.vqasp.eval.EvalRunner;
+import org.vqasp.eval.clevr.ClevrEvaluation;
+import org.vqasp.eval.clevr.SceneLog;
+import org.vqasp.eval.clevr.VisionScenes;
+import org.vqasp.reasoning.clevr.ClevrReasoner;
+import org.vqasp.vision.SceneExtractor;
+import org.vqasp.world.render.ClevrRenderer;
+import org.vqasp.world.render.ClevrWorldGenerator;
+import org.vqasp.world.questions.QuestionGenerator;
+import org.vqasp.world.questions.TemplateLibrary;
+
+/**
+ * Real run directories for the report tests, made once per test JVM under {@code target/test-runs} by the same
+ * library calls the {@code vqa} commands make: CLEVR evaluations over the gold scenes and over scenes with wrong
+ * colours, a vision evaluation of rendered images scored against their gold scenes, and a distillation run.
+ */
+final class TestRuns {
+
+    static final Path ROOT = Path.of("target", "test-runs").toAbsolutePath();
+    static final Path QUESTIONS = repo("samples/clevr/gen-dev/questions.json");
+    static final Path SCENES = repo("samples/clevr/gen-dev/scenes.json");
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final int LIMIT = 600;
+
+    private static Path gold;
+    private static Path perturbed;
+    private static Path perturbedScenes;
+    private static Path vision;
+    private static Path realImages;
+    private static Path distill;
+
+    private TestRuns() {
+    }
+
+    /** Returns a path in the repository. */
+    static Path repo(String relative) {
+        return Path.of(System.getProperty("vqasp.repo", "..")).resolve(relative).toAbsolutePath().normalize();
+    }
+
+    /** The first 600 gen-dev questions over the gold scenes (every answer right). */
+    static synchronized Path gold() {
+        if (gold == null) {
+            gold = evaluate("gold", SCENES);
+        }
+        return gold;
+    }
+
+    /** The same questions over scenes in which the first object of every third scene has another colour. */
+    static synchronized Path perturbed() {
+        if (perturbed == null) {
+            perturbed = evaluate("perturbed", perturbedScenes());
+        }
+        return perturbed;
+    }
+
+    /** The gen-dev scenes with the first object of every third scene recoloured. */
+    static synchronized Path perturbedScenes() {
+        if (perturbedScenes == null) {
+            try {
+                Files.createDirectories(ROOT);
+                ObjectNode file = (ObjectNode) MAPPER.readTree(SCENES.toFile());
+                ArrayNode scenes = (ArrayNode) file.get("scenes");
+                Map<String, String> swap = Map.of("red", "purple", "purple", "red", "blue", "cyan", "cyan", "blue",
+                        "gray", "brown", "brown", "gray", "green", "yellow", "yellow", "green");
+                for (int i = 0; i < scenes.size(); i += 3) {
+                    ObjectNode o = (ObjectNode) scenes.get(i).get("objects").get(0);
+                    o.put("color", swap.get(o.get("color").asText()));
+                }
+                perturbedScenes = ROOT.resolve("scenes-perturbed.json");
+                MAPPER.writeValue(perturbedScenes.toFile(), file);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return perturbedScenes;
+    }
+
+    /**
+     * Six rendered images (fast renderer settings) with ten questions each, read by the bundled vision model and
+     * scored against their gold scenes: {@code scenes.jsonl}, {@code scene_graphs.json} with confusion matrices,
+     * and a {@code provenance.json} naming the inputs as {@code vqa eval clevr} writes it.
+     */
+    static synchronized Path vision() {
+        if (vision == null) {
+            Path data = ROOT.resolve("rendered");
+            ClevrRenderer fast = ClevrRenderer.builder().optGroundRays(0).optProbeRays(32).optEdgeSamples(1)
+                    .optNoisySamples(1).build();
+            QuestionGenerator questions = new QuestionGenerator(TemplateLibrary.load(), 3);
+            ClevrWorldGenerator.builder().setOutput(data).setImages(6).setSeed(3).optSplit("val").optThreads(2)
+                    .optRenderer(fast).optQuestions(scene -> questions.generate(scene, 10)).build().run();
+            Path q = ClevrWorldGenerator.questionsPath(data, "val");
+            Path s = ClevrWorldGenerator.scenesPath(data, "val");
+            Path images = data.resolve("images").resolve("val");
+            Path out = fresh("vision");
+            try (SceneExtractor extractor = SceneExtractor.loadDefault(); SceneLog log = SceneLog.open(out)) {
+                VisionScenes scenes = new VisionScenes(extractor, images, ClevrEvaluation.goldScenes(s), log);
+                EvalRunner.Run run = ClevrEvaluation.evaluate(q, scenes, ClevrEvaluation.Programs.GOLD,
+                        new ClevrReasoner(), false, new EvalRunner.Options(out, 2, 0, 16), Progress.NONE);
+                run.evalSummary();
+                MAPPER.writeValue(out.resolve("scene_graphs.json").toFile(), scenes.sceneMetrics());
+                provenance(out, List.of("vqa", "eval", "clevr", "--questions", q.toString(), "--scenes", s.toString(),
+                        "--scene-source", "vision", "--images", images.toString(), "--out", out.toString()));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            vision = out;
+        }
+        return vision;
+    }
+
+    /**
+     * The 20 questions of the five real CLEVR images in {@code samples/}, read by the bundled vision model (it gets 17
+     * right): real failures, with the scenes the model read in {@code scenes.jsonl}. There are no gold scenes.
+     */
+    static synchronized Path realImages() {
+        if (realImages == null) {
+            Path q = repo("samples/clevr/real-dev/questions.json");
+            Path images = repo("samples/clevr/real-dev/images");
+            Path out = fresh("real-images");
+            try (SceneExtractor extractor = SceneExtractor.loadDefault(); SceneLog log = SceneLog.open(out)) {
+                VisionScenes scenes = new VisionScenes(extractor, images, null, log);
+                ClevrEvaluation.evaluate(q, scenes, ClevrEvaluation.Programs.GOLD, new ClevrReasoner(), false,
+                        new EvalRunner.Options(out, 2, 0, 16), Progress.NONE).evalSummary();
+                provenance(out, List.of("vqa", "eval", "clevr", "--questions", q.toString(), "--scene-source",
+                        "vision", "--images", images.toString(), "--out", out.toString()));
+            }
+            realImages = out;
+        }
+        return realImages;
+    }
+
+    /** A distillation run: filter_color deleted, relearnt by the enumerative proposer from 6 examples. */
+    static synchronized Path distill() {
+        if (distill == null) {
+            Path out = fresh("distill");
+            DistillConfig config = DistillConfig.builder()
+                    .setData(DistillConfig.Dataset.CLEVR, QUESTIONS, SCENES).setOut(out)
+                    .optDeletePredicate(PredicateSelector.parse("filter_color")).optSeed(1).optTrain(6).optTest(30)
+                    .optLoop(new Distiller.Options(6, Distiller.Options.DEFAULT.retries(),
+                            Distiller.Options.DEFAULT.repairs(), Distiller.Options.DEFAULT.explainAtoms()))
+                    .optProposer(DistillConfig.ProposerKind.ENUMERATIVE, null)
+                    .optCommandLine("vqa distill --delete-predicate filter_color --train 6 --test 30 --batch 6").build();
+            Distillation.of(config, Map.of()).run(Progress.NONE);
+            distill = out;
+        }
+        return distill;
+    }
+
+    /** The bundled vision model's directory: a real training run (metrics.json, provenance.json, config.json). */
+    static Path training() {
+        return repo("vision/src/main/resources/org/vqasp/vision/models/clevr-default");
+    }
+
+    /** A benchmark output kept as a test resource (see the resources' README). */
+    static Path resource(String name) {
+        return Path.of("src", "test", "resources", "org", "vqasp", "report", name).toAbsolutePath();
+    }
+
+    private static Path evaluate(String name, Path scenes) {
+        Path out = fresh(name);
+        EvalRunner.Run run = ClevrEvaluation.evaluate(QUESTIONS, ClevrEvaluation.goldScenes(scenes),
+                ClevrEvaluation.Programs.GOLD, new ClevrReasoner(), false, new EvalRunner.Options(out, 2, LIMIT, 64),
+                Progress.NONE);
+        run.evalSummary();
+        provenance(out, List.of("vqa", "eval", "clevr", "--questions", QUESTIONS.toString(), "--scenes",
+                scenes.toString(), "--limit", Integer.toString(LIMIT), "--out", out.toString()));
+        return out;
+    }
+
+    private static void provenance(Path dir, List<String> commandLine) {
+        ObjectNode p = MAPPER.createObjectNode();
+        ArrayNode cmd = p.putArray("command_line");
+        commandLine.forEach(cmd::add);
+        p.put("working_directory", Path.of("").toAbsolutePath().toString());
+        try {
+            MAPPER.writeValue(dir.resolve("provenance.json").toFile(), p);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** An empty directory for a run (left over from an earlier test JVM: deleted). */
+    static Path fresh(String name) {
+        Path dir = ROOT.resolve(name);
+        try {
+            if (Files.exists(dir)) {
+                try (Stream<Path> walk = Files.walk(dir)) {
+                    for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                        Files.delete(p);
+                    }
+                }
+            }
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return dir;
+    }
+}
