@@ -276,6 +276,9 @@ final class Charts {
             ((NumberAxis) plot.getDomainAxis()).setNumberFormatOverride(compact());
             ((NumberAxis) plot.getDomainAxis()).setAutoRangeIncludesZero(false);
         }
+        // room for the labels of the outermost points
+        plot.getDomainAxis().setLowerMargin(0.12);
+        plot.getDomainAxis().setUpperMargin(0.12);
         NumberAxis y = (NumberAxis) plot.getRangeAxis();
         y.setAutoRangeIncludesZero(false);
         y.setUpperMargin(0.15);

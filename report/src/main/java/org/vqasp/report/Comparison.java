@@ -59,9 +59,12 @@ public record Comparison(List<String> runs, Table overview, Chart deltaChart, Ta
         overview.add(row("correct", runs, r -> (double) r.correct(), false));
         overview.add(row("errors", runs, r -> (double) r.rows().stream().filter(p -> p.errorKind() != null).count(),
                 false));
-        overview.add(row("scene graphs: all attributes right", runs, r -> JsonFields.number(
+        List<String> attrs = row("scene graphs: all attributes right", runs, r -> JsonFields.number(
                 JsonFields.get(JsonFields.read(r.dir().resolve("scene_graphs.json")), "attribute_accuracy"), "all"),
-                true));
+                true);
+        if (attrs.subList(1, attrs.size() - 1).stream().anyMatch(v -> !v.equals(Format.MISSING))) {
+            overview.add(attrs);
+        }
 
         Set<String> familyNames = new TreeSet<>(FamilyNames.NATURAL);
         runs.forEach(r -> familyNames.addAll(r.families().keySet()));
@@ -139,7 +142,8 @@ public record Comparison(List<String> runs, Table overview, Chart deltaChart, Ta
                 }
             }
             common = Math.min(common, shared);
-            List<String> cols = List.of("id", "family", "question", "gold", names.get(0), names.get(i));
+            List<String> cols = List.of("id", "family", "question", "gold answer", "answer in " + names.get(0),
+                    "answer in " + names.get(i));
             flips.add(new Flips(names.get(0), names.get(i),
                     new Table("Right in " + names.get(0) + ", wrong in " + names.get(i), cols, lost,
                             lostCount > lost.size() ? "the first " + lost.size() + " of " + lostCount : ""),

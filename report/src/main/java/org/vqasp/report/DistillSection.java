@@ -63,7 +63,8 @@ public record DistillSection(String kind, String name, String anchor, String des
 
     /** Returns whether a directory is a distillation run or an experiment over seeds. */
     static boolean isDistillation(Path dir) {
-        if (Files.isRegularFile(dir.resolve(Distillation.RUN_LOG)) || Files.isRegularFile(dir.resolve("table.json"))) {
+        if (Files.isRegularFile(dir.resolve(Distillation.RUN_LOG))
+                || JsonFields.get(JsonFields.read(dir.resolve("table.json")), "runs").isArray()) {
             return true;
         }
         return !seedDirs(dir).isEmpty();

@@ -51,7 +51,7 @@ final class Format {
         if (a >= 1e4) {
             return trim(v / 1e3) + "k";
         }
-        return number(v, a >= 100 ? 0 : a >= 1 ? 2 : 4);
+        return number(v, a >= 100 ? 0 : a >= 0.01 || a == 0 ? 2 : 4);
     }
 
     private static String trim(double v) {

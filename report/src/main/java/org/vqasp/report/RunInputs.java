@@ -9,9 +9,10 @@ import java.util.List;
 /**
  * The files a run read, which a report needs to show its failures: the questions (for programs and image names),
  * the gold scenes or scene graphs, and the image directory. They come from the flags of {@code vqa report} when
- * given, else from the command line recorded in the run's {@code provenance.json} ({@code command_line}, a list of
- * arguments or one string), with relative paths resolved against the recorded working directory, the current one,
- * or the directories above the run.
+ * given, else from the run's {@code provenance.json}: the inputs it records ({@code dataset.questions.path}, ...,
+ * and {@code config.scene_source}, {@code config.programs}, {@code config.weighted}), else the flags of the
+ * command line it records ({@code command_line}, a list of arguments or one string), relative paths resolved
+ * against the recorded working directory, the current one, or the directories above the run.
  *
  * @param commandLine the recorded command line, or null
  * @param command the command ({@code "eval clevr"}, {@code "eval gqa"}, ...), or null
@@ -70,11 +71,32 @@ public record RunInputs(String commandLine, String command, Path questions, Path
                 break;
             }
         }
-        String scenes = option(args, "--scenes");
-        return new RunInputs(String.join(" ", args), command, resolve(option(args, "--questions"), bases),
-                resolve(scenes != null ? scenes : option(args, "--scene-graphs"), bases),
-                resolve(option(args, "--images"), bases), option(args, "--scene-source"), option(args, "--programs"),
-                args.contains("--weighted"));
+        // the inputs as recorded (absolute paths under "dataset", choices under "config"), else the flags
+        JsonNode dataset = JsonFields.get(p, "dataset");
+        JsonNode config = JsonFields.get(p, "config");
+        String scenes = firstNonNull(path(dataset, "scenes"), path(dataset, "scene_graphs"), option(args, "--scenes"),
+                option(args, "--scene-graphs"));
+        JsonNode weighted = JsonFields.get(config, "weighted");
+        return new RunInputs(String.join(" ", args), command,
+                resolve(firstNonNull(path(dataset, "questions"), option(args, "--questions")), bases),
+                resolve(scenes, bases), resolve(firstNonNull(path(dataset, "images"), option(args, "--images")), bases),
+                firstNonNull(JsonFields.text(config, "scene_source"), option(args, "--scene-source")),
+                firstNonNull(JsonFields.text(config, "programs"), option(args, "--programs")),
+                weighted.isBoolean() ? weighted.asBoolean() : args.contains("--weighted"));
+    }
+
+    private static String path(JsonNode dataset, String name) {
+        JsonNode e = JsonFields.get(dataset, name);
+        return e.isTextual() ? e.asText() : JsonFields.text(e, "path");
+    }
+
+    private static String firstNonNull(String... values) {
+        for (String v : values) {
+            if (v != null) {
+                return v;
+            }
+        }
+        return null;
     }
 
     /** Returns {@code vision} or {@code gold}: vision when recorded so, gold when not recorded. */

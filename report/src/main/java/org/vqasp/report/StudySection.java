@@ -13,8 +13,10 @@ import java.util.Set;
 /**
  * The page section of a study ({@code vqa study attention}): its table of variants, accuracy plotted against each
  * cost the table gives (FLOPs, parameters, KV size, throughput), and the variants' training curves overlaid when
- * their model directories are named. The table is {@code study.json}: {@code {"rows": [{"variant", "accuracy",
- * ...costs...}]}} (see {@code docs/report.md}); any other numeric column is shown in the table.
+ * their model directories are there. The table is {@code table.json} as {@code vqa study attention} writes it
+ * ({@code {"rows": [{"variant", "accuracy", "attention_flops_per_image", "parameters", "kv_floats_per_image",
+ * "train_images_per_second", "inference_images_per_second", ...}]}}, models in {@code variants/VARIANT/model}), or
+ * a {@code study.json} of that layout; every other column is shown in the table.
  *
  * @param kind {@code "study"}
  * @param name the study's name
@@ -29,20 +31,31 @@ import java.util.Set;
 public record StudySection(String kind, String name, String anchor, String commandLine, String accuracyKey,
         List<Chart> plots, List<Chart> curves, Table table, List<String> notes) {
 
-    /** The study table's file name in a run directory. */
-    static final String FILE = "study.json";
+    /** The study table's file names in a run directory: {@code vqa study attention} writes {@code table.json}. */
+    static final List<String> FILES = List.of("table.json", "study.json");
 
     /** Cost columns, by a word their names contain, in plotting order, with the axis label to use. */
-    private static final String[][] COSTS = {{"flop", "FLOPs per image"}, {"param", "parameters"},
+    private static final String[][] COSTS = {{"flop", "FLOPs per image"}, {"parameters", "parameters"},
         {"kv", "KV size"}, {"train_images_per_second", "training images/s"},
-        {"inference_images_per_second", "inference images/s"}, {"images_per_second", "images/s"},
-        {"ms", "milliseconds"}};
+        {"inference_images_per_second", "inference images/s"}};
 
-    /** Returns whether a path is a study: a directory with {@code study.json}, or such a file. */
+    /** Returns whether a path is a study: a directory with its table, or the table file itself. */
     static boolean isStudy(Path p) {
-        Path file = Files.isDirectory(p) ? p.resolve(FILE) : p;
-        return Files.isRegularFile(file) && !rows(JsonFields.read(file)).isEmpty()
-                && (Files.isDirectory(p) || p.getFileName().toString().equals(FILE) || hasVariantColumn(file));
+        return table(p) != null;
+    }
+
+    /** Returns the study table of a directory (or the file itself), or null: rows that name their variant. */
+    static Path table(Path p) {
+        List<Path> candidates = Files.isDirectory(p) ? FILES.stream().map(p::resolve).toList() : List.of(p);
+        for (Path f : candidates) {
+            if (Files.isRegularFile(f) && f.getFileName().toString().endsWith(".json")) {
+                List<JsonNode> rows = rows(JsonFields.read(f));
+                if (!rows.isEmpty() && (rows.get(0).has("variant") || f.getFileName().toString().equals("study.json"))) {
+                    return f;
+                }
+            }
+        }
+        return null;
     }
 
     /**
@@ -54,7 +67,7 @@ public record StudySection(String kind, String name, String anchor, String comma
      */
     static StudySection of(Path p, String name, String anchor) {
         Path dir = Files.isDirectory(p) ? p : p.toAbsolutePath().getParent();
-        JsonNode study = JsonFields.read(Files.isDirectory(p) ? p.resolve(FILE) : p);
+        JsonNode study = JsonFields.read(table(p));
         List<JsonNode> rows = rows(study);
         List<String> notes = new ArrayList<>();
         Set<String> columns = new LinkedHashSet<>();
@@ -65,22 +78,23 @@ public record StudySection(String kind, String name, String anchor, String comma
         List<Chart> plots = new ArrayList<>();
         Set<String> plotted = new LinkedHashSet<>();
         for (String[] cost : COSTS) {
-            for (String c : columns) {
-                if (c.toLowerCase(Locale.ROOT).contains(cost[0]) && !c.equals(accuracyKey) && !plotted.contains(c)
-                        && numeric(rows, c) && plotted.size() < 5) {
-                    plotted.add(c);
-                    List<Charts.Point> points = new ArrayList<>();
-                    for (JsonNode r : rows) {
-                        double x = JsonFields.number(r, c);
-                        double y = JsonFields.number(r, accuracyKey);
-                        if (!Double.isNaN(x) && !Double.isNaN(y)) {
-                            points.add(new Charts.Point(JsonFields.text(r, nameKey), x, y));
-                        }
-                    }
-                    plots.add(Charts.scatter(label(accuracyKey) + " against " + label(c), label(c),
-                            label(accuracyKey), points, share(rows, accuracyKey)));
+            String column = columns.stream().filter(c -> c.equals(cost[0])).findFirst().orElse(columns.stream()
+                    .filter(c -> c.toLowerCase(Locale.ROOT).contains(cost[0]) && !c.equals(accuracyKey)
+                            && !plotted.contains(c) && numeric(rows, c)).findFirst().orElse(null));
+            if (column == null || accuracyKey == null || plotted.contains(column)) {
+                continue;
+            }
+            plotted.add(column);
+            List<Charts.Point> points = new ArrayList<>();
+            for (JsonNode r : rows) {
+                double x = JsonFields.number(r, column);
+                double y = JsonFields.number(r, accuracyKey);
+                if (!Double.isNaN(x) && !Double.isNaN(y)) {
+                    points.add(new Charts.Point(JsonFields.text(r, nameKey), x, y));
                 }
             }
+            plots.add(Charts.scatter(label(accuracyKey) + " against " + label(column), label(column),
+                    label(accuracyKey), points, share(rows, accuracyKey)));
         }
         if (accuracyKey == null) {
             notes.add("the study table has no accuracy column: no accuracy-against-cost plot");
@@ -89,10 +103,9 @@ public record StudySection(String kind, String name, String anchor, String comma
         List<Charts.Series> val = new ArrayList<>();
         for (JsonNode r : rows) {
             String model = JsonFields.firstText(r, "model", "model_dir", "dir");
-            if (model == null) {
-                continue;
-            }
-            Path m = dir.resolve(model);
+            String variant = JsonFields.text(r, nameKey);
+            Path m = model != null ? dir.resolve(model) : variant == null ? dir
+                    : dir.resolve("variants").resolve(variant).resolve("model");
             if (TrainingSection.isTraining(m)) {
                 List<JsonNode> epochs = JsonFields.elements(JsonFields.get(JsonFields.read(m.resolve("metrics.json")),
                         "epochs"));
@@ -112,6 +125,15 @@ public record StudySection(String kind, String name, String anchor, String comma
             List<String> row = new ArrayList<>();
             for (String c : heads) {
                 JsonNode v = r.path(c);
+                if (v.isObject() && v.has("all")) {
+                    v = v.get("all"); // per-attribute accuracy: all four right
+                } else if (v.isObject()) {
+                    List<String> parts = new ArrayList<>();
+                    v.fields().forEachRemaining(e -> parts.add(e.getKey() + " " + (e.getValue().isValueNode()
+                            ? e.getValue().asText() : e.getValue().toString())));
+                    row.add(String.join(", ", parts));
+                    continue;
+                }
                 row.add(v.isNumber() ? (c.contains("accuracy") && v.asDouble() <= 1 ? Format.percent(v.asDouble())
                         : Format.compact(v.asDouble())) : v.isMissingNode() || v.isNull() ? Format.MISSING
                         : v.isValueNode() ? v.asText() : v.toString());

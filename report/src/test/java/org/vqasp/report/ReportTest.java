@@ -230,8 +230,8 @@ class ReportTest {
 
     @Test
     void should_plot_accuracy_against_each_cost_of_a_study_table() throws IOException {
-        // given a study table in the layout docs/report.md gives
-        Path study = TestRuns.resource("study-example/study.json");
+        // given a study table in the layout vqa study attention writes
+        Path study = TestRuns.resource("study-example/table.json");
 
         // when it is reported
         Document page = report(tmp.resolve("s.html"), study.getParent());
