@@ -1,8 +1,16 @@
 package org.vqasp.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import org.vqasp.core.InputException;
 import org.vqasp.core.Progress;
 import org.vqasp.eval.EvalRunner;
 import org.vqasp.eval.EvalSummary;
@@ -99,23 +107,22 @@ final class RunOptions {
      * {@code vqa report} finds the files the run read), Java and the machine.
      */
     static void writeProvenance(picocli.CommandLine cl, Path dir) {
-        com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper()
-                .enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT);
-        com.fasterxml.jackson.databind.node.ObjectNode p = mapper.createObjectNode();
-        com.fasterxml.jackson.databind.node.ArrayNode cmd = p.putArray("command_line");
+        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectNode p = mapper.createObjectNode();
+        ArrayNode cmd = p.putArray("command_line");
         cmd.add("vqa");
         cl.getParseResult().originalArgs().forEach(cmd::add);
         p.put("working_directory", Path.of("").toAbsolutePath().toString());
-        p.put("written", java.time.Instant.now().toString());
+        p.put("written", Instant.now().toString());
         p.put("java", System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")");
         p.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
         p.put("arch", System.getProperty("os.arch"));
         p.put("cores", Runtime.getRuntime().availableProcessors());
         try {
-            java.nio.file.Files.createDirectories(dir);
-            java.nio.file.Files.writeString(dir.resolve("provenance.json"), mapper.writeValueAsString(p) + "\n");
-        } catch (java.io.IOException e) {
-            throw new org.vqasp.core.InputException("unwritable_out", dir + ": cannot write provenance.json ("
+            Files.createDirectories(dir);
+            Files.writeString(dir.resolve("provenance.json"), mapper.writeValueAsString(p) + "\n");
+        } catch (IOException e) {
+            throw new InputException("unwritable_out", dir + ": cannot write provenance.json ("
                     + e.getMessage() + ")", e);
         }
     }

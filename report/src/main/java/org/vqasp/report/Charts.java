@@ -164,7 +164,7 @@ final class Charts {
         NumberFormat fmt = percent ? new DecimalFormat("0.#'%'") : compact();
         if (!stacked || r instanceof StackedBarRenderer) {
             r.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}", fmt));
-            r.setDefaultItemLabelsVisible(data.getColumnCount() * data.getRowCount() <= 40);
+            r.setDefaultItemLabelsVisible(data.getColumnCount() * data.getRowCount() <= 16);
             r.setDefaultItemLabelFont(BASE.deriveFont(10f));
         }
         if (percent) {

@@ -192,6 +192,11 @@ public final class Report {
             Files.createDirectories(parent);
             Path tmp = Files.createTempFile(parent, ".report-", ".html");
             Files.writeString(tmp, html, java.nio.charset.StandardCharsets.UTF_8);
+            try {
+                Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+            } catch (UnsupportedOperationException e) {
+                LOG.debug("no POSIX permissions here: {} keeps the temporary file's", out);
+            }
             Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new InputException("unwritable_out", out + ": cannot write the report (" + e.getMessage() + ")", e);
