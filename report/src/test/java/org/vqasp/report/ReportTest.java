@@ -169,6 +169,30 @@ class ReportTest {
     }
 
     @Test
+    void should_show_gqa_failures_by_question_type_with_their_programs() throws IOException {
+        // given a GQA run over scene graphs in which white objects are black, and its questions' programs
+        Path run = TestRuns.gqa();
+        JsonNode questions = MAPPER.readTree(TestRuns.repo("samples/gqa/sample/written_questions.json").toFile());
+        JsonNode summary = MAPPER.readTree(run.resolve("summary.json").toFile());
+        assertTrue(summary.get("correct").asLong() < summary.get("questions").asLong());
+
+        // when its report is written
+        Document page = report(tmp.resolve("g.html"), run);
+
+        // then accuracy is charted per kind of type, and each failure shows its question's semanticStr
+        Element section = page.selectFirst("section.eval");
+        assertTrue(section.text().contains("GQA evaluation"));
+        assertEquals(List.of("Accuracy by semantic type", "Accuracy by structural type"),
+                section.select("figure.chart figcaption").eachText().subList(0, 2));
+        Elements cards = section.select("article.failure");
+        assertEquals(summary.get("questions").asLong() - summary.get("correct").asLong(), cards.size());
+        for (Element c : cards) {
+            assertEquals(questions.get(c.attr("data-id")).get("semanticStr").asText(),
+                    c.selectFirst(".program").text());
+        }
+    }
+
+    @Test
     void should_show_a_distillation_run_per_seed_with_the_rules_learnt() throws IOException {
         // given a distillation run
         Path run = TestRuns.distill();

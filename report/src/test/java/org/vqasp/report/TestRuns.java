@@ -21,6 +21,8 @@ import org.vqasp.eval.EvalRunner;
 import org.vqasp.eval.clevr.ClevrEvaluation;
 import org.vqasp.eval.clevr.SceneLog;
 import org.vqasp.eval.clevr.VisionScenes;
+import org.vqasp.eval.gqa.GqaEvaluation;
+import org.vqasp.reasoning.gqa.GqaReasoner;
 import org.vqasp.reasoning.clevr.ClevrReasoner;
 import org.vqasp.vision.SceneExtractor;
 import org.vqasp.world.render.ClevrRenderer;
@@ -46,6 +48,7 @@ final class TestRuns {
     private static Path perturbedScenes;
     private static Path vision;
     private static Path realImages;
+    private static Path gqa;
     private static Path distill;
 
     private TestRuns() {
@@ -146,6 +149,35 @@ final class TestRuns {
             realImages = out;
         }
         return realImages;
+    }
+
+    /** The 50 written GQA sample questions over scene graphs in which every white object is black. */
+    static synchronized Path gqa() {
+        if (gqa == null) {
+            Path out = fresh("gqa");
+            try {
+                ObjectNode graphs = (ObjectNode) MAPPER.readTree(repo("samples/gqa/sample/sceneGraphs.json").toFile());
+                graphs.elements().forEachRemaining(g -> g.path("objects").elements().forEachRemaining(o -> {
+                    ArrayNode attrs = (ArrayNode) o.get("attributes");
+                    for (int i = 0; i < attrs.size(); i++) {
+                        if (attrs.get(i).asText().equals("white")) {
+                            attrs.set(i, attrs.textNode("black"));
+                        }
+                    }
+                }));
+                Path sg = ROOT.resolve("gqa-scene-graphs-black.json");
+                MAPPER.writeValue(sg.toFile(), graphs);
+                Path q = repo("samples/gqa/sample/written_questions.json");
+                GqaEvaluation.evaluate(q, sg, new GqaReasoner(), new EvalRunner.Options(out, 2, 0, 16), Progress.NONE)
+                        .evalSummary();
+                provenance(out, List.of("vqa", "eval", "gqa", "--questions", q.toString(), "--scene-graphs",
+                        sg.toString(), "--out", out.toString()));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            gqa = out;
+        }
+        return gqa;
     }
 
     /** A distillation run: filter_color deleted, relearnt by the enumerative proposer from 6 examples. */
