@@ -114,8 +114,12 @@ public final class SceneMetrics {
         }
     }
 
-    /** Greedy one-to-one matching by pixel distance; returns, per gold object, the predicted index or -1. */
-    static int[] match(List<ClevrObject> gold, List<ClevrObject> predicted) {
+    /**
+     * Matches objects one to one, closest pixel coordinates first, within {@link #MATCH_PIXELS}.
+     *
+     * @return per gold object, the index of its predicted object, or -1 when none is near enough
+     */
+    public static int[] match(List<ClevrObject> gold, List<ClevrObject> predicted) {
         List<double[]> pairs = new ArrayList<>();
         for (int i = 0; i < gold.size(); i++) {
             for (int j = 0; j < predicted.size(); j++) {

@@ -43,6 +43,8 @@ import org.vqasp.eval.clevr.SceneLog;
 import org.vqasp.language.clevr.ClevrQuestionParser;
 import org.vqasp.reasoning.clevr.ClevrExplanation;
 import org.vqasp.reasoning.clevr.ClevrReasoner;
+import org.vqasp.world.ClevrVocabulary;
+import org.vqasp.world.SceneMetrics;
 import org.vqasp.world.SceneOverlay;
 
 /**
@@ -93,9 +95,11 @@ public record FailureGallery(List<FailureCard> cards, long failures, List<String
      * @param shape shape
      * @param confidence the probability that it is there (vision), or empty
      * @param used whether the answer used it
+     * @param gold what the gold scene says where it differs ({@code gold: red cube}, {@code not in the gold scene}),
+     *     or empty
      */
     public record ObjectRow(int index, String size, String color, String material, String shape, String confidence,
-            boolean used) {
+            boolean used, String gold) {
     }
 
     /**
@@ -147,6 +151,8 @@ public record FailureGallery(List<FailureCard> cards, long failures, List<String
             questions = clevrQuestions(in.questions(), picked);
         }
         Map<String, ClevrScene> scenes = clevrScenes(run, questions.values(), notes);
+        Map<String, ClevrScene> goldScenes = Files.exists(run.dir().resolve(SceneLog.FILE)) && in.scenes() != null
+                && Files.isRegularFile(in.scenes()) ? goldScenes(in.scenes(), questions.values()) : Map.of();
         boolean parsed = "parsed".equals(in.programs()) || picked.stream().anyMatch(r -> r.parser() != null);
         ProgramSource reparse = null;
         ClevrReasoner reasoner = null;
@@ -203,7 +209,7 @@ public record FailureGallery(List<FailureCard> cards, long failures, List<String
             cards.add(new FailureCard(r.id(), r.family(), r.question(), r.predicted(), r.gold(), r.errorKind(),
                     r.errorMessage(), program == null ? programText(r.program()) : program.describe(), parser(r), why,
                     used.isEmpty() ? "" : String.join(", ", used.stream().sorted().map(String::valueOf).toList()),
-                    image, objects(scene, used), cardNotes));
+                    image, objects(scene, q == null ? null : goldScenes.get(key(q)), used, cardNotes), cardNotes));
         }
         return cards;
     }
@@ -259,23 +265,29 @@ public record FailureGallery(List<FailureCard> cards, long failures, List<String
                     + "objects and traces." : "The scenes file " + scenes + " is not there: no objects, no traces.");
             return out;
         }
-        Map<Integer, ClevrQuestion> byIndex = new HashMap<>();
-        questions.forEach(q -> byIndex.put(q.imageIndex(), q));
+        return goldScenes(scenes, questions);
+    }
+
+    /** The scenes of a released scenes file that the questions ask about, by {@link #key}. */
+    private static Map<String, ClevrScene> goldScenes(Path scenes, java.util.Collection<ClevrQuestion> questions) {
+        Map<Integer, ClevrScene> byIndex = new HashMap<>();
+        Set<Integer> wanted = new HashSet<>();
+        questions.forEach(q -> wanted.add(q.imageIndex()));
         try (DatasetReader<ClevrScene> reader = ClevrDataset.scenes(scenes)) {
-            while (reader.hasNext() && out.size() < byIndex.size()) {
+            while (reader.hasNext() && byIndex.size() < wanted.size()) {
                 DatasetItem<ClevrScene> item = reader.next();
-                if (item.ok() && byIndex.containsKey(item.value().imageIndex())) {
-                    ClevrQuestion q = byIndex.get(item.value().imageIndex());
-                    out.put(key(q), item.value());
+                if (item.ok() && wanted.contains(item.value().imageIndex())) {
+                    byIndex.put(item.value().imageIndex(), item.value());
                 }
             }
         }
-        // questions of one image share its scene
+        Map<String, ClevrScene> out = new HashMap<>();
         for (ClevrQuestion q : questions) {
-            ClevrQuestion first = byIndex.get(q.imageIndex());
-            out.putIfAbsent(key(q), out.get(key(first)));
+            ClevrScene s = byIndex.get(q.imageIndex());
+            if (s != null) {
+                out.put(key(q), s);
+            }
         }
-        out.values().removeIf(java.util.Objects::isNull);
         return out;
     }
 
@@ -333,18 +345,50 @@ public record FailureGallery(List<FailureCard> cards, long failures, List<String
         return program.isTextual() ? program.asText() : program.toString();
     }
 
-    private static List<ObjectRow> objects(ClevrScene scene, Set<Integer> used) {
+    /**
+     * The objects of the scene answered over; given the gold scene of a vision run, each object read says where it
+     * differs from the gold object it matches, and the gold objects it missed are named in the notes.
+     */
+    private static List<ObjectRow> objects(ClevrScene scene, ClevrScene gold, Set<Integer> used, List<String> notes) {
         List<ObjectRow> rows = new ArrayList<>();
         if (scene == null) {
             return rows;
+        }
+        String[] diff = new String[scene.objects().size()];
+        if (gold != null) {
+            java.util.Arrays.fill(diff, "not in the gold scene");
+            int[] match = SceneMetrics.match(gold.objects(), scene.objects());
+            for (int g = 0; g < match.length; g++) {
+                ClevrObject truth = gold.objects().get(g);
+                if (match[g] < 0) {
+                    notes.add("the model missed a " + describe(truth, ClevrVocabulary.ATTRIBUTES));
+                    continue;
+                }
+                ClevrObject read = scene.objects().get(match[g]);
+                List<String> wrong = ClevrVocabulary.ATTRIBUTES.stream()
+                        .filter(a -> !truth.attribute(a).equals(read.attribute(a))).toList();
+                diff[match[g]] = wrong.isEmpty() ? "" : "gold: " + describe(truth, wrong);
+            }
         }
         boolean vision = scene.objects().stream().anyMatch(o -> !o.probabilities().isEmpty() || o.confidence() < 1);
         for (int i = 0; i < scene.objects().size(); i++) {
             ClevrObject o = scene.objects().get(i);
             rows.add(new ObjectRow(i, o.size(), o.color(), o.material(), o.shape(),
-                    vision ? String.format(Locale.ROOT, "%.2f", o.confidence()) : "", used.contains(i)));
+                    vision ? String.format(Locale.ROOT, "%.2f", o.confidence()) : "", used.contains(i),
+                    diff[i] == null ? "" : diff[i]));
         }
         return rows;
+    }
+
+    /** Names an object by some of its attributes, in the order people say them: {@code large red metal cube}. */
+    private static String describe(ClevrObject o, List<String> attributes) {
+        List<String> words = new ArrayList<>();
+        for (String a : List.of("size", "color", "material", "shape")) {
+            if (attributes.contains(a)) {
+                words.add(o.attribute(a));
+            }
+        }
+        return String.join(" ", words);
     }
 
     /** Draws the scene on the image and returns it as a JPEG data URI, or null (with a note) when unreadable. */

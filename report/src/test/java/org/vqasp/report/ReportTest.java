@@ -142,6 +142,16 @@ class ReportTest {
             long cells = m.select("td").stream().mapToLong(td -> Long.parseLong(td.text())).sum();
             assertEquals(sg.get("matched").asLong(), cells);
         }
+        assertTrue(Long.parseLong(page.selectFirst(".confusion[data-attribute=color]").attr("data-errors")) >= 5,
+                "the recoloured objects are colour confusions");
+        // and the failures that turn on a recoloured object show it as read wrong against the gold scene
+        Elements cards = page.select("article.failure");
+        assertFalse(cards.isEmpty());
+        assertTrue(cards.stream().anyMatch(c -> c.select(".objects tr.misread .gold-diff").text().contains("gold: ")),
+                "a misread object");
+        for (Element c : cards) {
+            assertTrue(c.selectFirst(".pic img").attr("src").startsWith("data:image/jpeg;base64,"));
+        }
     }
 
     @Test

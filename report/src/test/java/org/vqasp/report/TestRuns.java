@@ -1,5 +1,7 @@
 package org.vqasp.report;
 
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -8,11 +10,17 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.vqasp.core.Progress;
+import org.vqasp.core.clevr.ClevrDataset;
+import org.vqasp.core.clevr.ClevrJson;
+import org.vqasp.core.clevr.ClevrObject;
+import org.vqasp.core.clevr.ClevrQuestion;
+import org.vqasp.core.clevr.ClevrScene;
 import org.vqasp.distill.DistillConfig;
 import org.vqasp.distill.Distillation;
 import org.vqasp.distill.Distiller;
@@ -98,30 +106,62 @@ final class TestRuns {
     }
 
     /**
-     * Six rendered images (fast renderer settings) with ten questions each, read by the bundled vision model and
-     * scored against their gold scenes: {@code scenes.jsonl}, {@code scene_graphs.json} with confusion matrices,
-     * and a {@code provenance.json} naming the inputs as {@code vqa eval clevr} writes it.
+     * Six rendered images (fast renderer settings) read by the bundled vision model, with "gold" scenes in which
+     * the first object of each image has another colour than the one rendered, and ten questions per image made
+     * from those scenes: where a question turns on that object, the model (reading the image) disagrees with the
+     * gold answer, as it would had it misread the colour. The run has {@code scenes.jsonl}, {@code scene_graphs.json}
+     * with confusion matrices, and a {@code provenance.json} naming the inputs as {@code vqa eval clevr} writes it.
      */
     static synchronized Path vision() {
         if (vision == null) {
             Path data = ROOT.resolve("rendered");
             ClevrRenderer fast = ClevrRenderer.builder().optGroundRays(0).optProbeRays(32).optEdgeSamples(1)
                     .optNoisySamples(1).build();
-            QuestionGenerator questions = new QuestionGenerator(TemplateLibrary.load(), 3);
             ClevrWorldGenerator.builder().setOutput(data).setImages(6).setSeed(3).optSplit("val").optThreads(2)
-                    .optRenderer(fast).optQuestions(scene -> questions.generate(scene, 10)).build().run();
-            Path q = ClevrWorldGenerator.questionsPath(data, "val");
-            Path s = ClevrWorldGenerator.scenesPath(data, "val");
+                    .optRenderer(fast).build().run();
             Path images = data.resolve("images").resolve("val");
+            Path gold = ROOT.resolve("rendered-recoloured-scenes.json");
+            Path q = ROOT.resolve("rendered-recoloured-questions.json");
             Path out = fresh("vision");
-            try (SceneExtractor extractor = SceneExtractor.loadDefault(); SceneLog log = SceneLog.open(out)) {
-                VisionScenes scenes = new VisionScenes(extractor, images, ClevrEvaluation.goldScenes(s), log);
-                EvalRunner.Run run = ClevrEvaluation.evaluate(q, scenes, ClevrEvaluation.Programs.GOLD,
-                        new ClevrReasoner(), false, new EvalRunner.Options(out, 2, 0, 16), Progress.NONE);
-                run.evalSummary();
-                MAPPER.writeValue(out.resolve("scene_graphs.json").toFile(), scenes.sceneMetrics());
-                provenance(out, List.of("vqa", "eval", "clevr", "--questions", q.toString(), "--scenes", s.toString(),
-                        "--scene-source", "vision", "--images", images.toString(), "--out", out.toString()));
+            try {
+                List<ClevrScene> recoloured = new ArrayList<>();
+                for (ClevrScene scene : ClevrDataset.loadScenes(ClevrWorldGenerator.scenesPath(data, "val")).scenes()
+                        .values()) {
+                    List<ClevrObject> objects = new ArrayList<>(scene.objects());
+                    ClevrObject o = objects.get(0);
+                    objects.set(0, new ClevrObject(o.shape(), o.color().equals("red") ? "blue" : "red", o.material(),
+                            o.size(), o.coords(), o.pixelCoords(), o.rotation()));
+                    recoloured.add(new ClevrScene(scene.split(), scene.imageIndex(), scene.imageFilename(), objects,
+                            scene.relationships(), scene.directions()));
+                }
+                recoloured.sort(java.util.Comparator.comparingInt(ClevrScene::imageIndex));
+                QuestionGenerator generator = new QuestionGenerator(TemplateLibrary.load(), 3);
+                try (JsonGenerator g = MAPPER.getFactory().createGenerator(gold.toFile(), JsonEncoding.UTF8);
+                        JsonGenerator qg = MAPPER.getFactory().createGenerator(q.toFile(), JsonEncoding.UTF8)) {
+                    g.writeStartObject();
+                    g.writeArrayFieldStart("scenes");
+                    qg.writeStartObject();
+                    qg.writeArrayFieldStart("questions");
+                    for (ClevrScene scene : recoloured) {
+                        ClevrJson.writeScene(g, scene);
+                        for (ClevrQuestion question : generator.generate(scene, 10)) {
+                            ClevrJson.writeQuestion(qg, question);
+                        }
+                    }
+                    g.writeEndArray();
+                    g.writeEndObject();
+                    qg.writeEndArray();
+                    qg.writeEndObject();
+                }
+                try (SceneExtractor extractor = SceneExtractor.loadDefault(); SceneLog log = SceneLog.open(out)) {
+                    VisionScenes scenes = new VisionScenes(extractor, images, ClevrEvaluation.goldScenes(gold), log);
+                    ClevrEvaluation.evaluate(q, scenes, ClevrEvaluation.Programs.GOLD, new ClevrReasoner(), false,
+                            new EvalRunner.Options(out, 2, 0, 16), Progress.NONE).evalSummary();
+                    MAPPER.writeValue(out.resolve("scene_graphs.json").toFile(), scenes.sceneMetrics());
+                }
+                provenance(out, List.of("vqa", "eval", "clevr", "--questions", q.toString(), "--scenes",
+                        gold.toString(), "--scene-source", "vision", "--images", images.toString(), "--out",
+                        out.toString()));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
