@@ -17,6 +17,7 @@ final class SummaryExtras {
 
     private static final int MAX_ROWS = 50;
     private static final int MAX_COLUMNS = 8;
+    private static final int MAX_CELL = 240;
 
     private SummaryExtras() {
     }
@@ -123,7 +124,8 @@ final class SummaryExtras {
                     && d >= 0 && d <= 1 && !v.isIntegralNumber();
             return share ? Format.percent(d) : Format.number(d, 4);
         }
-        return v.isValueNode() ? v.asText() : v.toString();
+        String text = v.isValueNode() ? v.asText() : v.toString();
+        return text.length() > MAX_CELL ? text.substring(0, MAX_CELL) + "..." : text;
     }
 
     private static boolean allScalars(JsonNode object) {
