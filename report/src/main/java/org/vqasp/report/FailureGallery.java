@@ -222,12 +222,18 @@ public record FailureGallery(List<FailureCard> cards, long failures, List<String
     private static Map<String, ClevrQuestion> clevrQuestions(Path file, List<PredictionRow> picked) {
         Set<String> wanted = new HashSet<>();
         picked.forEach(r -> wanted.add(r.id()));
-        Map<String, ClevrQuestion> out = new HashMap<>();
-        try (DatasetReader<ClevrQuestion> reader = ClevrDataset.questions(file)) {
+        return pick(ClevrDataset.questions(file), q -> Long.toString(q.questionIndex()), wanted);
+    }
+
+    /** Streams a dataset file for the readable items whose keys are wanted, stopping once all are found. */
+    private static <T, K> Map<K, T> pick(DatasetReader<T> dataset, java.util.function.Function<T, K> keyOf,
+            Set<K> wanted) {
+        Map<K, T> out = new HashMap<>();
+        try (DatasetReader<T> reader = dataset) {
             while (reader.hasNext() && out.size() < wanted.size()) {
-                DatasetItem<ClevrQuestion> item = reader.next();
-                if (item.ok() && wanted.contains(Long.toString(item.value().questionIndex()))) {
-                    out.put(Long.toString(item.value().questionIndex()), item.value());
+                DatasetItem<T> item = reader.next();
+                if (item.ok() && wanted.contains(keyOf.apply(item.value()))) {
+                    out.put(keyOf.apply(item.value()), item.value());
                 }
             }
         }
@@ -270,17 +276,9 @@ public record FailureGallery(List<FailureCard> cards, long failures, List<String
 
     /** The scenes of a released scenes file that the questions ask about, by {@link #key}. */
     private static Map<String, ClevrScene> goldScenes(Path scenes, java.util.Collection<ClevrQuestion> questions) {
-        Map<Integer, ClevrScene> byIndex = new HashMap<>();
         Set<Integer> wanted = new HashSet<>();
         questions.forEach(q -> wanted.add(q.imageIndex()));
-        try (DatasetReader<ClevrScene> reader = ClevrDataset.scenes(scenes)) {
-            while (reader.hasNext() && byIndex.size() < wanted.size()) {
-                DatasetItem<ClevrScene> item = reader.next();
-                if (item.ok() && wanted.contains(item.value().imageIndex())) {
-                    byIndex.put(item.value().imageIndex(), item.value());
-                }
-            }
-        }
+        Map<Integer, ClevrScene> byIndex = pick(ClevrDataset.scenes(scenes), ClevrScene::imageIndex, wanted);
         Map<String, ClevrScene> out = new HashMap<>();
         for (ClevrQuestion q : questions) {
             ClevrScene s = byIndex.get(q.imageIndex());
@@ -297,14 +295,7 @@ public record FailureGallery(List<FailureCard> cards, long failures, List<String
         if (file != null && Files.isRegularFile(file)) {
             Set<String> wanted = new HashSet<>();
             picked.forEach(r -> wanted.add(r.id()));
-            try (DatasetReader<GqaQuestion> reader = GqaDataset.questions(file)) {
-                while (reader.hasNext() && questions.size() < wanted.size()) {
-                    DatasetItem<GqaQuestion> item = reader.next();
-                    if (item.ok() && wanted.contains(item.value().id())) {
-                        questions.put(item.value().id(), item.value());
-                    }
-                }
-            }
+            questions = pick(GqaDataset.questions(file), GqaQuestion::id, wanted);
         } else if (picked.stream().noneMatch(r -> r.program() != null)) {
             notes.add("The questions file is not known: programs are left out; give it with vqa report --questions.");
         }
