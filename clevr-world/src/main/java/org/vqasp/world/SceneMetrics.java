@@ -1,5 +1,7 @@
 package org.vqasp.world;
 
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -192,6 +194,7 @@ public final class SceneMetrics {
      * @param confusion per attribute, gold value -> predicted value -> matched objects (values in
      *     {@link ClevrVocabulary} order)
      */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Evaluation(int images, int goldObjects, int predictedObjects, int matched, double precision,
             double recall, Map<String, Double> attributeAccuracy, double meanCoordError, double relationAccuracy,
             double sceneAccuracy, Map<String, Map<String, Map<String, Integer>>> confusion) {

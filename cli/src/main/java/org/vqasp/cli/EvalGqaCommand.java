@@ -2,6 +2,7 @@ package org.vqasp.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.vqasp.core.Provenance;
 import org.vqasp.eval.EvalRunner;
 import org.vqasp.eval.gqa.GqaEvaluation;
 import org.vqasp.reasoning.gqa.GqaReasoner;
@@ -23,9 +24,6 @@ import picocli.CommandLine.Spec;
         })
 final class EvalGqaCommand implements Callable<Integer> {
 
-    /** Where programs come from. */
-    enum ProgramsName { gold }
-
     @Spec
     CommandSpec spec;
 
@@ -37,7 +35,7 @@ final class EvalGqaCommand implements Callable<Integer> {
 
     @Option(names = "--programs", paramLabel = "SOURCE",
             description = "gold (the file's semantic programs, or its semanticStr; the default and only choice).")
-    ProgramsName programs = ProgramsName.gold;
+    GqaEvaluation.Programs programs = GqaEvaluation.Programs.GOLD;
 
     @Mixin
     RunOptions run;
@@ -47,11 +45,13 @@ final class EvalGqaCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        EvalRunner.Run r = run.execute(spec.commandLine(), "eval gqa",
+        Provenance provenance = run.provenance(spec.commandLine(), questions, programs)
+                .input("scene_graphs", sceneGraphs);
+        EvalRunner.Run r = run.execute(spec.commandLine(), "eval gqa", provenance,
                 (options, progress) -> GqaEvaluation.evaluate(questions, sceneGraphs, new GqaReasoner(), options,
                         progress));
         run.reportEval(spec.commandLine(), r);
-        ReportCommand.finish(spec.commandLine().getOut(), r.predictions().getParent(), report.report, run.json);
+        report.finish(spec.commandLine().getOut(), r.predictions().getParent(), run.json.stdout());
         return 0;
     }
 }

@@ -69,26 +69,4 @@ final class ReportCommand implements Callable<Integer> {
         w.flush();
         return 0;
     }
-
-    /**
-     * What the run commands do at their end: write the run's report ({@code --report}), or print the command that
-     * writes it.
-     *
-     * @param out where to print
-     * @param dir the run directory
-     * @param write whether to write the report now
-     * @param quiet whether to print nothing (JSON on stdout)
-     */
-    static void finish(PrintWriter out, Path dir, boolean write, boolean quiet) {
-        if (write) {
-            Report.Result r = Report.write(List.of(dir), new Report.Options(dir.resolve(Report.FILE),
-                    Report.DEFAULT_GALLERY, null));
-            if (!quiet) {
-                out.printf(Locale.ROOT, "report:      %s (%.1f MB)%n", r.file(), r.bytes() / 1e6);
-            }
-        } else if (!quiet) {
-            out.println("see it:      vqa report " + dir);
-        }
-        out.flush();
-    }
 }

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.vqasp.core.ErrorKind;
 import org.vqasp.core.InputException;
 
 /**
@@ -30,7 +31,7 @@ final class JsonFields {
             JsonNode n = MAPPER.readTree(file.toFile());
             return n == null ? MissingNode.getInstance() : n;
         } catch (IOException e) {
-            throw new InputException("bad_json", file + ": not JSON (" + e.getMessage() + ")", e);
+            throw new InputException(ErrorKind.MALFORMED_JSON, file + ": not JSON (" + e.getMessage() + ")", e);
         }
     }
 

@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.vqasp.core.ErrorKind;
 import org.vqasp.core.InputException;
 
 /**
@@ -76,7 +77,7 @@ public final class Report {
     public static Result write(List<Path> runs, Options options) {
         long t0 = System.nanoTime();
         if (runs.isEmpty()) {
-            throw new InputException("missing_file", "no run directory given");
+            throw new InputException(ErrorKind.MISSING_FILE, "no run directory given");
         }
         List<Path> items = new ArrayList<>();
         for (Path p : runs) {
@@ -125,7 +126,7 @@ public final class Report {
                 headline = s.table().rows().size() + " rows";
                 lines.add(s.title().toLowerCase(java.util.Locale.ROOT) + ": " + name);
             } else {
-                throw new InputException("not_a_run", p + ": not a run directory or benchmark file that vqa writes "
+                throw new InputException(ErrorKind.NOT_A_RUN, p + ": not a run directory or benchmark file that vqa writes "
                         + "(expected predictions.jsonl, run.jsonl, metrics.json, study.json or bench --json output)");
             }
             sections.add(section);
@@ -161,7 +162,7 @@ public final class Report {
     /** A directory of benchmark files (and nothing else the report reads) stands for its files. */
     private static List<Path> expand(Path p) {
         if (!Files.exists(p)) {
-            throw new InputException("missing_file", p + ": no such file or directory");
+            throw new InputException(ErrorKind.MISSING_FILE, p + ": no such file or directory");
         }
         if (!Files.isDirectory(p) || Files.exists(p.resolve("predictions.jsonl")) || DistillSection.isDistillation(p)
                 || TrainingSection.isTraining(p) || StudySection.isStudy(p)) {
@@ -171,7 +172,7 @@ public final class Report {
             List<Path> bench = files.filter(BenchSection::isBench).sorted().toList();
             return bench.isEmpty() ? List.of(p) : bench;
         } catch (IOException e) {
-            throw new InputException("unreadable_file", p + ": cannot list (" + e.getMessage() + ")", e);
+            throw new InputException(ErrorKind.UNREADABLE_FILE, p + ": cannot list (" + e.getMessage() + ")", e);
         }
     }
 
@@ -199,7 +200,7 @@ public final class Report {
             }
             Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new InputException("unwritable_out", out + ": cannot write the report (" + e.getMessage() + ")", e);
+            throw new InputException(ErrorKind.UNWRITABLE, out + ": cannot write the report (" + e.getMessage() + ")", e);
         }
     }
 }

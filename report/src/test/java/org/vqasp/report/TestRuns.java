@@ -14,13 +14,15 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.vqasp.core.Progress;
+import org.vqasp.core.Provenance;
 import org.vqasp.core.clevr.ClevrDataset;
 import org.vqasp.core.clevr.ClevrJson;
+import org.vqasp.core.clevr.ClevrLayout;
 import org.vqasp.core.clevr.ClevrObject;
 import org.vqasp.core.clevr.ClevrQuestion;
 import org.vqasp.core.clevr.ClevrScene;
+import org.vqasp.core.io.FileTrees;
 import org.vqasp.distill.DistillConfig;
 import org.vqasp.distill.Distillation;
 import org.vqasp.distill.Distiller;
@@ -125,7 +127,7 @@ final class TestRuns {
             Path out = fresh("vision");
             try {
                 List<ClevrScene> recoloured = new ArrayList<>();
-                for (ClevrScene scene : ClevrDataset.loadScenes(ClevrWorldGenerator.scenesPath(data, "val")).scenes()
+                for (ClevrScene scene : ClevrDataset.loadScenes(ClevrLayout.scenesPath(data, "val")).scenes()
                         .values()) {
                     List<ClevrObject> objects = new ArrayList<>(scene.objects());
                     ClevrObject o = objects.get(0);
@@ -134,7 +136,7 @@ final class TestRuns {
                     recoloured.add(new ClevrScene(scene.split(), scene.imageIndex(), scene.imageFilename(), objects,
                             scene.relationships(), scene.directions()));
                 }
-                recoloured.sort(java.util.Comparator.comparingInt(ClevrScene::imageIndex));
+                recoloured.sort(Comparator.comparingInt(ClevrScene::imageIndex));
                 QuestionGenerator generator = new QuestionGenerator(TemplateLibrary.load(), 3);
                 try (JsonGenerator g = MAPPER.getFactory().createGenerator(gold.toFile(), JsonEncoding.UTF8);
                         JsonGenerator qg = MAPPER.getFactory().createGenerator(q.toFile(), JsonEncoding.UTF8)) {
@@ -159,9 +161,10 @@ final class TestRuns {
                             new EvalRunner.Options(out, 2, 0, 16), Progress.NONE).evalSummary();
                     MAPPER.writeValue(out.resolve("scene_graphs.json").toFile(), scenes.sceneMetrics());
                 }
-                provenance(out, List.of("vqa", "eval", "clevr", "--questions", q.toString(), "--scenes",
+                new Provenance(List.of("vqa", "eval", "clevr", "--questions", q.toString(), "--scenes",
                         gold.toString(), "--scene-source", "vision", "--images", images.toString(), "--out",
-                        out.toString()));
+                        out.toString()), null).input("questions", q).input("images", images).input("scenes", gold)
+                        .config(config("vision", "gold")).write(out);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -183,8 +186,9 @@ final class TestRuns {
                 VisionScenes scenes = new VisionScenes(extractor, images, null, log);
                 ClevrEvaluation.evaluate(q, scenes, ClevrEvaluation.Programs.GOLD, new ClevrReasoner(), false,
                         new EvalRunner.Options(out, 2, 0, 16), Progress.NONE).evalSummary();
-                provenance(out, List.of("vqa", "eval", "clevr", "--questions", q.toString(), "--scene-source",
-                        "vision", "--images", images.toString(), "--out", out.toString()));
+                new Provenance(List.of("vqa", "eval", "clevr", "--questions", q.toString(), "--scene-source",
+                        "vision", "--images", images.toString(), "--out", out.toString()), null)
+                        .input("questions", q).input("images", images).config(config("vision", "gold")).write(out);
             }
             realImages = out;
         }
@@ -210,8 +214,9 @@ final class TestRuns {
                 Path q = repo("samples/gqa/sample/written_questions.json");
                 GqaEvaluation.evaluate(q, sg, new GqaReasoner(), new EvalRunner.Options(out, 2, 0, 16), Progress.NONE)
                         .evalSummary();
-                provenance(out, List.of("vqa", "eval", "gqa", "--questions", q.toString(), "--scene-graphs",
-                        sg.toString(), "--out", out.toString()));
+                new Provenance(List.of("vqa", "eval", "gqa", "--questions", q.toString(), "--scene-graphs",
+                        sg.toString(), "--out", out.toString()), null).input("questions", q).input("scene_graphs", sg)
+                        .config(MAPPER.createObjectNode().put("programs", "gold")).write(out);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -230,7 +235,8 @@ final class TestRuns {
                     .optLoop(new Distiller.Options(6, Distiller.Options.DEFAULT.retries(),
                             Distiller.Options.DEFAULT.repairs(), Distiller.Options.DEFAULT.explainAtoms()))
                     .optProposer(DistillConfig.ProposerKind.ENUMERATIVE, null)
-                    .optCommandLine("vqa distill --delete-predicate filter_color --train 6 --test 30 --batch 6").build();
+                    .optCommandLine(List.of("vqa", "distill", "--delete-predicate", "filter_color", "--train", "6", "--test",
+                            "30", "--batch", "6")).build();
             Distillation.of(config, Map.of()).run(Progress.NONE);
             distill = out;
         }
@@ -253,34 +259,23 @@ final class TestRuns {
                 ClevrEvaluation.Programs.GOLD, new ClevrReasoner(), false, new EvalRunner.Options(out, 2, LIMIT, 64),
                 Progress.NONE);
         run.evalSummary();
-        provenance(out, List.of("vqa", "eval", "clevr", "--questions", QUESTIONS.toString(), "--scenes",
-                scenes.toString(), "--limit", Integer.toString(LIMIT), "--out", out.toString()));
+        new Provenance(List.of("vqa", "eval", "clevr", "--questions", QUESTIONS.toString(), "--scenes",
+                scenes.toString(), "--limit", Integer.toString(LIMIT), "--out", out.toString()), null)
+                .input("questions", QUESTIONS).input("scenes", scenes).config(config("gold", "gold")).write(out);
         return out;
     }
 
-    private static void provenance(Path dir, List<String> commandLine) {
-        ObjectNode p = MAPPER.createObjectNode();
-        ArrayNode cmd = p.putArray("command_line");
-        commandLine.forEach(cmd::add);
-        p.put("working_directory", Path.of("").toAbsolutePath().toString());
-        try {
-            MAPPER.writeValue(dir.resolve("provenance.json").toFile(), p);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    /** The configuration {@code vqa eval clevr} records in its provenance. */
+    private static ObjectNode config(String sceneSource, String programs) {
+        return MAPPER.createObjectNode().put("scene_source", sceneSource).put("programs", programs)
+                .put("weighted", false);
     }
 
     /** An empty directory for a run (left over from an earlier test JVM: deleted). */
     static Path fresh(String name) {
         Path dir = ROOT.resolve(name);
         try {
-            if (Files.exists(dir)) {
-                try (Stream<Path> walk = Files.walk(dir)) {
-                    for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                        Files.delete(p);
-                    }
-                }
-            }
+            FileTrees.delete(dir);
             Files.createDirectories(dir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

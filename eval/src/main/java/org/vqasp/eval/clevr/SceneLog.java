@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
+import org.vqasp.core.ErrorKind;
 import org.vqasp.core.InputException;
 import org.vqasp.core.clevr.ClevrJson;
 import org.vqasp.core.clevr.ClevrScene;
@@ -64,7 +65,8 @@ public final class SceneLog implements AutoCloseable {
             return new SceneLog(file, written, Files.newBufferedWriter(file, StandardCharsets.UTF_8,
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND));
         } catch (IOException e) {
-            throw new InputException("unwritable_out", dir + ": cannot write " + FILE + " (" + e.getMessage() + ")", e);
+            throw new InputException(ErrorKind.UNWRITABLE, dir + ": cannot write " + FILE + " (" + e.getMessage()
+                    + ")", e);
         }
     }
 
