@@ -13,6 +13,7 @@ import org.vqasp.core.Provenance;
 import org.vqasp.core.io.AtomicFiles;
 import org.vqasp.eval.EvalRunner;
 import org.vqasp.eval.clevr.ClevrEvaluation;
+import org.vqasp.eval.clevr.SceneLog;
 import org.vqasp.eval.clevr.SceneSource;
 import org.vqasp.eval.clevr.VisionScenes;
 import org.vqasp.reasoning.clevr.ClevrReasoner;
@@ -70,10 +71,14 @@ final class EvalClevrCommand implements Callable<Integer> {
     @Mixin
     RunOptions run;
 
+    @Mixin
+    ReportOption report;
+
     @Override
     public Integer call() throws Exception {
         run.validate(spec.commandLine());
         SceneExtractor extractor = null;
+        SceneLog sceneLog = null;
         SceneSource sceneFrom;
         VisionScenes visionScenes = null;
         Provenance provenance = run.provenance(spec.commandLine(), questions, programs);
@@ -92,6 +97,7 @@ final class EvalClevrCommand implements Callable<Integer> {
             if (!Files.isDirectory(images)) {
                 throw new InputException(ErrorKind.MISSING_FILE, images + ": no such directory");
             }
+            SceneSource gold = scenes == null ? null : ClevrEvaluation.goldScenes(scenes);
             extractor = model == null ? SceneExtractor.loadDefault() : SceneExtractor.load(model);
             provenance.input("images", images);
             if (scenes != null) {
@@ -99,8 +105,8 @@ final class EvalClevrCommand implements Callable<Integer> {
             }
             config.put("model", model == null ? "bundled" : model.toAbsolutePath().normalize().toString());
             provenance.version("djl", ai.djl.engine.Engine.getDjlVersion());
-            visionScenes = new VisionScenes(extractor, images,
-                    scenes == null ? null : ClevrEvaluation.goldScenes(scenes));
+            sceneLog = SceneLog.open(run.resolveOut("eval clevr"));
+            visionScenes = new VisionScenes(extractor, images, gold, sceneLog);
             sceneFrom = visionScenes;
         }
         provenance.config(config);
@@ -113,7 +119,11 @@ final class EvalClevrCommand implements Callable<Integer> {
             if (scored != null) {
                 reportSceneMetrics(scored, r);
             }
+            report.finish(spec.commandLine().getOut(), r.predictions().getParent(), run.json.stdout());
         } finally {
+            if (sceneLog != null) {
+                sceneLog.close();
+            }
             if (extractor != null) {
                 extractor.close();
             }

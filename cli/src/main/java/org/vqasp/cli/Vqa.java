@@ -31,6 +31,7 @@ import picocli.CommandLine;
             TrainCommand.class,
             ConvertCommand.class,
             StudyCommand.class,
+            ReportCommand.class,
         })
 public final class Vqa implements Runnable {
 
