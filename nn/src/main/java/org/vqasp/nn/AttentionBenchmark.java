@@ -1,13 +1,9 @@
 package org.vqasp.nn;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.training.GradientCollector;
-import ai.djl.training.ParameterStore;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -17,7 +13,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -30,7 +25,8 @@ import java.util.function.Consumer;
  *
  * <p>Each measurement is the median of {@code runs} timed repetitions after {@code warmup} untimed ones, on
  * self-attention inputs x (B, S, D) with B = max(1, tokensPerBatch / S); the settings take turns within each
- * repetition so that load from other processes falls on all alike. Not thread-safe; one run at a time.
+ * repetition, each repetition starting with the next setting ({@link TurnTimer}), so that load from other processes
+ * falls on all alike. Not thread-safe; one run at a time.
  */
 public final class AttentionBenchmark {
 
@@ -245,8 +241,8 @@ public final class AttentionBenchmark {
 
     /**
      * Returns, per setting, the median {forward, forward+backward} milliseconds, then the block's forward FLOPs,
-     * key/value cache floats and parameters after the timing ({@link AttentionCost}). The settings take turns within
-     * each repetition, so that load from other processes falls on all of them alike.
+     * key/value cache floats and parameters after the timing ({@link AttentionCost}). The settings take turns
+     * ({@link TurnTimer}).
      */
     private static double[][] timeInterleaved(NDManager parent, Config config, int seq, long batch) {
         int n = config.settings().size();
@@ -259,45 +255,13 @@ public final class AttentionBenchmark {
                 block.initialize(m, DataType.FLOAT32, shape);
                 blocks.add(block);
             }
-            ParameterStore ps = new ParameterStore(m, false);
-            double[][] fwd = new double[n][config.runs()];
-            double[][] bwd = new double[n][config.runs()];
-            for (int i = -config.warmup(); i < config.runs(); i++) {
-                for (int k = 0; k < n; k++) {
-                    GroupedQueryAttention block = blocks.get(k);
-                    try (NDManager step = m.newSubManager()) {
-                        NDArray xs = x.duplicate();
-                        xs.attach(step);
-                        long t0 = System.nanoTime();
-                        NDArray out = block.forward(ps, new NDList(xs), false).head();
-                        out.attach(step);
-                        long t1 = System.nanoTime();
-                        if (i >= 0) {
-                            fwd[k][i] = (t1 - t0) / 1e6;
-                        }
-                    }
-                    try (NDManager step = m.newSubManager()) {
-                        NDArray xs = x.duplicate();
-                        xs.attach(step);
-                        xs.setRequiresGradient(true);
-                        long t0 = System.nanoTime();
-                        try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                            NDArray out = block.forward(ps, new NDList(xs), true).head();
-                            gc.backward(out.sum());
-                            gc.zeroGradients();
-                        }
-                        long t1 = System.nanoTime();
-                        if (i >= 0) {
-                            bwd[k][i] = (t1 - t0) / 1e6;
-                        }
-                    }
-                }
-            }
+            List<TurnTimer.Times> times = TurnTimer.time(m, blocks, x, true, out -> out.head().sum(),
+                    config.warmup(), config.runs());
             double[][] result = new double[n][];
             for (int k = 0; k < n; k++) {
                 AttentionCost cost = blocks.get(k).cost(batch, seq);
-                result[k] = new double[] {median(fwd[k]), median(bwd[k]), cost.flops(), cost.kvCacheFloats(),
-                    cost.parameters()};
+                result[k] = new double[] {times.get(k).forward() * 1e3, times.get(k).forwardBackward() * 1e3,
+                    cost.flops(), cost.kvCacheFloats(), cost.parameters()};
             }
             return result;
         }
@@ -319,15 +283,7 @@ public final class AttentionBenchmark {
                     }
                 }
             }
-            return 2.0 * n * n * n / median(t) / 1e9;
+            return 2.0 * n * n * n / TurnTimer.median(t) / 1e9;
         }
-    }
-
-    /** Returns the median of the values (the mean of the middle two for an even count). */
-    public static double median(double[] values) {
-        double[] s = values.clone();
-        Arrays.sort(s);
-        int n = s.length;
-        return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
     }
 }

@@ -2,12 +2,9 @@ package org.vqasp.eval.study;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
-import ai.djl.training.GradientCollector;
-import ai.djl.training.ParameterStore;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
@@ -36,9 +33,9 @@ import org.vqasp.eval.EvalRunner;
 import org.vqasp.eval.EvalSummary;
 import org.vqasp.eval.clevr.ClevrEvaluation;
 import org.vqasp.eval.clevr.VisionScenes;
-import org.vqasp.nn.AttentionBenchmark;
 import org.vqasp.nn.AttentionCost;
 import org.vqasp.nn.AttentionSpec;
+import org.vqasp.nn.TurnTimer;
 import org.vqasp.reasoning.clevr.ClevrReasoner;
 import org.vqasp.vision.SceneExtractor;
 import org.vqasp.vision.model.ImagePreprocessor;
@@ -473,7 +470,7 @@ public final class AttentionStudy {
 
     /**
      * Times every model in turns: a forward pass, and a forward and backward pass, over the same images; each
-     * round starts with the next model, so that no model always runs first.
+     * round starts with the next model, so that no model always runs first ({@link TurnTimer}).
      */
     static final class Timing {
 
@@ -508,46 +505,16 @@ public final class AttentionStudy {
                     System.arraycopy(x, 0, pixels, i * size, size);
                 }
                 NDArray input = manager.create(pixels, new Shape(files.size(), 3, c.inputHeight(), c.inputWidth()));
-                ParameterStore ps = new ParameterStore(manager, false);
-                double[][] fwd = new double[nets.size()][runs];
-                double[][] train = new double[nets.size()][runs];
-                for (int run = -1; run < runs; run++) { // one untimed warm-up round
-                    for (int turn = 0; turn < nets.size(); turn++) {
-                        int k = Math.floorMod(turn + run, nets.size()); // each round starts with another model
-                        SceneNet net = nets.get(k);
-                        try (NDManager step = manager.newSubManager()) {
-                            NDArray x = input.duplicate();
-                            x.attach(step);
-                            long t0 = System.nanoTime();
-                            NDArray y = net.forward(ps, new NDList(x), false).head();
-                            y.toFloatArray();
-                            long t1 = System.nanoTime();
-                            if (run >= 0) {
-                                fwd[k][run] = (t1 - t0) / 1e9;
-                            }
-                        }
-                        try (NDManager step = manager.newSubManager()) {
-                            NDArray x = input.duplicate();
-                            x.attach(step);
-                            long t0 = System.nanoTime();
-                            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                                NDList y = net.forward(ps, new NDList(x), true);
-                                NDArray loss = y.head().square().mean();
-                                gc.backward(y.size() > 1 ? loss.add(y.get(1)) : loss);
-                                gc.zeroGradients();
-                            }
-                            long t1 = System.nanoTime();
-                            if (run >= 0) {
-                                train[k][run] = (t1 - t0) / 1e9;
-                            }
-                        }
-                    }
-                }
+                // the training pass's loss: the outputs' mean square, plus the attention's auxiliary loss if any
+                List<TurnTimer.Times> times = TurnTimer.time(manager, nets, input, false, y -> {
+                    NDArray loss = y.head().square().mean();
+                    return y.size() > 1 ? loss.add(y.get(1)) : loss;
+                }, 1, runs);
                 for (int k = 0; k < nets.size(); k++) {
                     ObjectNode o = out.putObject(labels.get(k));
                     o.put("batch", files.size());
-                    o.put("inference_images_per_second", files.size() / AttentionBenchmark.median(fwd[k]));
-                    o.put("train_images_per_second", files.size() / AttentionBenchmark.median(train[k]));
+                    o.put("inference_images_per_second", files.size() / times.get(k).forward());
+                    o.put("train_images_per_second", files.size() / times.get(k).forwardBackward());
                     o.put("runs", runs);
                 }
             }
