@@ -12,6 +12,7 @@ import org.vqasp.vision.model.ModelDirectory;
 import org.vqasp.vision.model.SceneNetConfig;
 import org.vqasp.vision.train.TrainListener;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -80,19 +81,19 @@ final class StudyAttentionCommand implements Callable<Integer> {
             description = "Chance of a left-right mirror per training image (default: ${DEFAULT-VALUE}).")
     double mirror;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Seed of every run (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @Mixin
+    SeedOption seed = new SeedOption(1L);
 
     @Option(names = "--timing-runs", defaultValue = "5",
             description = "Timed runs per model; the median is reported (default: ${DEFAULT-VALUE}).")
     int timingRuns;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Threads (default: all cores).")
-    Integer threads;
+    @Mixin
+    ThreadsOption threads;
 
     @Override
     public Integer call() {
-        int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        int n = threads.get(spec.commandLine());
         System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(n));
         System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
         SceneNetConfig baseConfig = ModelDirectory.readConfig(base);
@@ -110,7 +111,7 @@ final class StudyAttentionCommand implements Callable<Integer> {
         AttentionStudy.Config config;
         try {
             config = new AttentionStudy.Config(data, test, testSplit, out, base, specs, epochs, batch, lr, warmup,
-                    limit, limitVal, mirror, seed, n, timingRuns, cmd);
+                    limit, limitVal, mirror, seed.required(spec.commandLine()), n, timingRuns, cmd);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
