@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.vqasp.core.VqaspException;
 import org.vqasp.core.clevr.ClevrScene;
+import org.vqasp.core.clevr.ObjectPositions;
 import org.vqasp.core.clevr.Program;
 import org.vqasp.core.clevr.ProgramStep;
 import org.vqasp.world.questions.ProgramValue.Attribute;
@@ -23,9 +24,16 @@ import org.vqasp.world.questions.ProgramValue.SceneObject;
  * "any". {@code relate} reads the scene's {@code relationships}: {@code relationships["left"][i]} are the
  * objects left of object {@code i}. {@code same_*} never includes the object itself.
  *
+ * <p>Beyond CLEVR's functions it runs the extension functions of {@code docs/language.md}: {@code exclude} (set
+ * difference), {@code extreme[dir]} (the member farthest left, right, front or behind, as a set of one),
+ * {@code nearest} (the member of a set nearest on the ground plane to an object), {@code count_distinct[attr]},
+ * {@code most_common[attr]}, {@code all_same[attr]} and {@code subtract}; positions are
+ * {@link ObjectPositions}' integers and ties go to the lower object index, as in the ASP theory.
+ *
  * <p>Failures are {@link VqaspException}s: {@code unique} (a unique step over zero or several objects),
  * {@code unknown_function}, {@code bad_program} (wrong number or type of inputs), {@code bad_value} (a relation
- * the scene does not have). Instances are stateless and thread-safe.
+ * the scene does not have), {@code tie} ({@code most_common} without a single most common value),
+ * {@code no_position} (a scene without positions). Instances are stateless and thread-safe.
  */
 public final class ReferenceExecutor {
 
@@ -155,9 +163,108 @@ public final class ReferenceExecutor {
             case "equal_object":
                 arity(s, index, 2, 0);
                 return new Bool(object(s, index, out, 0) == object(s, index, out, 1));
+            case "exclude":
+                arity(s, index, 2, 0);
+                return new ObjectSet(set(s, index, out, 0) & ~set(s, index, out, 1));
+            case "extreme": {
+                arity(s, index, 1, 1);
+                return new ObjectSet(extreme(set(s, index, out, 0), direction(s, index), f));
+            }
+            case "nearest": {
+                arity(s, index, 2, 0);
+                return new ObjectSet(nearest(set(s, index, out, 0), object(s, index, out, 1), f));
+            }
+            case "count_distinct":
+                arity(s, index, 1, 1);
+                return new Count(distinct(set(s, index, out, 0), attributeValue(s, index), f));
+            case "all_same":
+                arity(s, index, 1, 1);
+                return new Bool(distinct(set(s, index, out, 0), attributeValue(s, index), f) <= 1);
+            case "most_common":
+                arity(s, index, 1, 1);
+                return new Attribute(mostCommon(s, index, set(s, index, out, 0), attributeValue(s, index), f));
+            case "subtract":
+                arity(s, index, 2, 0);
+                return new Count(count(s, index, out, 0) - count(s, index, out, 1));
             default:
                 throw new VqaspException("unknown_function", "step " + index + ": unknown function \"" + fn + "\"");
         }
+    }
+
+    // ---- extension functions (docs/language.md): positions are the integers of ObjectPositions, ties go to the
+    // lower object index, exactly as the ASP theory decides them
+
+    private static String direction(ProgramStep s, int index) {
+        String d = s.valueInputs().get(0);
+        if (!ObjectPositions.DIRECTIONS.contains(d)) {
+            throw new VqaspException("bad_value", "step " + index + " (" + s.function() + "): no direction \"" + d
+                    + "\" (expected " + ObjectPositions.DIRECTIONS + ")");
+        }
+        return d;
+    }
+
+    private static int attributeValue(ProgramStep s, int index) {
+        int k = SceneFacts.ATTRIBUTES.indexOf(s.valueInputs().get(0));
+        if (k < 0) {
+            throw new VqaspException("bad_value", "step " + index + " (" + s.function() + "): no attribute \""
+                    + s.valueInputs().get(0) + "\" (expected " + SceneFacts.ATTRIBUTES + ")");
+        }
+        return k;
+    }
+
+    /** The member farthest along a direction, as a set of one (empty for an empty set). */
+    private static long extreme(long members, String direction, SceneFacts f) {
+        int[] at = f.along(direction);
+        int best = -1;
+        for (long m = members; m != 0; m &= m - 1) {
+            int i = Long.numberOfTrailingZeros(m);
+            if (best < 0 || at[i] > at[best]) {
+                best = i;
+            }
+        }
+        return best < 0 ? 0L : 1L << best;
+    }
+
+    /** The member other than {@code x} nearest to {@code x} on the ground plane, as a set of one. */
+    private static long nearest(long members, int x, SceneFacts f) {
+        int[][] g = f.ground();
+        int best = -1;
+        long bestDistance = Long.MAX_VALUE;
+        for (long m = members & ~(1L << x); m != 0; m &= m - 1) {
+            int i = Long.numberOfTrailingZeros(m);
+            long dx = g[i][0] - g[x][0];
+            long dy = g[i][1] - g[x][1];
+            long d = dx * dx + dy * dy;
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = i;
+            }
+        }
+        return best < 0 ? 0L : 1L << best;
+    }
+
+    /** The number of different values of attribute {@code k} among the members. */
+    private static int distinct(long members, int k, SceneFacts f) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (long m = members; m != 0; m &= m - 1) {
+            seen.add(f.value(Long.numberOfTrailingZeros(m), k));
+        }
+        return seen.size();
+    }
+
+    private static String mostCommon(ProgramStep s, int index, long members, int k, SceneFacts f) {
+        java.util.Map<String, Integer> counts = new java.util.TreeMap<>();
+        for (long m = members; m != 0; m &= m - 1) {
+            counts.merge(f.value(Long.numberOfTrailingZeros(m), k), 1, Integer::sum);
+        }
+        int top = counts.values().stream().max(Integer::compare).orElse(0);
+        java.util.List<String> best = counts.entrySet().stream().filter(e -> e.getValue() == top)
+                .map(java.util.Map.Entry::getKey).toList();
+        if (best.size() != 1) {
+            throw new VqaspException("tie", "step " + index + " (" + s.function() + "): " + (best.isEmpty()
+                    ? "no objects" : "no single most common value, " + best.size() + " tie: " + best));
+        }
+        return best.get(0);
     }
 
     /** Applies the four fused filter values (size, colour, material, shape) starting at {@code from}. */
