@@ -167,7 +167,8 @@ public final class ClevrReasoner {
                     single(o, j, programs.get(j));
                     out.add(null);
                 } catch (VqaspException e) {
-                    boolean sceneDependent = e.kind().equals("unique") || e.kind().equals("no_answer");
+                    boolean sceneDependent = e.kind().equals("unique") || e.kind().equals("no_answer")
+                            || e.kind().equals("tie") || e.kind().equals("no_position");
                     out.add(sceneDependent ? null : e);
                 }
             }
@@ -229,6 +230,9 @@ public final class ClevrReasoner {
             case "type" -> where + ": the output of step " + (stepNumber(e.detail()) % ClevrProgramEncoder.STRIDE)
                     + " has the wrong type for " + fn;
             case "not_terminal" -> where + ": the last step does not produce an answer";
+            case "tie" -> where + ": " + (e.detail().asText().equals("0") ? "no objects to take the most common value of"
+                    : "no single most common value (" + e.detail() + " tie)");
+            case "no_position" -> where + ": object " + e.detail() + " has no position";
             default -> where + ": " + e.kind() + " " + e.detail();
         };
     }
