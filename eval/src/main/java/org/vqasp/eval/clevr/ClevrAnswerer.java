@@ -8,6 +8,8 @@ import java.util.Map;
 import org.vqasp.core.VqaspException;
 import org.vqasp.core.clevr.ClevrQuestion;
 import org.vqasp.core.clevr.ClevrScene;
+import org.vqasp.core.clevr.Program;
+import org.vqasp.language.clevr.UniqueRelaxation;
 import org.vqasp.eval.BatchAnswerer;
 import org.vqasp.eval.EvalItem;
 import org.vqasp.eval.Outcome;
@@ -74,6 +76,9 @@ public final class ClevrAnswerer implements BatchAnswerer<ClevrQuestion> {
         }
         List<Answer> answers = toSolve.isEmpty() ? List.of()
                 : weighted ? likely(toSolve) : reasoner.answerAll(toSolve);
+        if (programs.relaxes()) {
+            answers = relaxed(toSolve, answers);
+        }
         double ms = (System.nanoTime() - t0) / 1e6 / batch.size();
         for (int k = 0; k < answers.size(); k++) {
             Answer a = answers.get(k);
@@ -85,6 +90,33 @@ public final class ClevrAnswerer implements BatchAnswerer<ClevrQuestion> {
             }
         }
         return List.of(out);
+    }
+
+    /** Answers again, with {@link UniqueRelaxation}, the questions whose program failed with {@code unique}. */
+    private List<Answer> relaxed(List<ClevrReasoner.Question> questions, List<Answer> answers) {
+        List<ClevrReasoner.Question> again = new ArrayList<>();
+        List<Integer> at = new ArrayList<>();
+        for (int k = 0; k < answers.size(); k++) {
+            Answer a = answers.get(k);
+            if (!a.ok() && a.error().kind().equals("unique")) {
+                Program p = UniqueRelaxation.relax(questions.get(k).program());
+                if (p != questions.get(k).program()) {
+                    again.add(new ClevrReasoner.Question(questions.get(k).scene(), p));
+                    at.add(k);
+                }
+            }
+        }
+        if (again.isEmpty()) {
+            return answers;
+        }
+        List<Answer> second = weighted ? likely(again) : reasoner.answerAll(again);
+        List<Answer> out = new ArrayList<>(answers);
+        for (int i = 0; i < again.size(); i++) {
+            if (second.get(i).ok()) {
+                out.set(at.get(i), second.get(i));
+            }
+        }
+        return out;
     }
 
     private List<Answer> likely(List<ClevrReasoner.Question> questions) {

@@ -6,7 +6,7 @@ import org.vqasp.core.InputException;
 import org.vqasp.core.Progress;
 import org.vqasp.core.clevr.ClevrDataset;
 import org.vqasp.core.clevr.ClevrQuestion;
-import org.vqasp.language.clevr.ClevrQuestionParser;
+import org.vqasp.language.clevr.ClevrParsers;
 import org.vqasp.core.json.DatasetReader;
 import org.vqasp.eval.BatchAnswerer;
 import org.vqasp.eval.EvalRunner;
@@ -74,7 +74,7 @@ public final class ClevrEvaluation {
     }
 
     private static ProgramSource programSource(Programs programs) {
-        return programs == Programs.PARSED ? ProgramSource.parsed(ClevrQuestionParser.load()) : ProgramSource.gold();
+        return programs == Programs.PARSED ? ProgramSource.parsed(ClevrParsers.chain()) : ProgramSource.gold();
     }
 
     private static EvalRunner.Run run(Path questions, BatchAnswerer<ClevrQuestion> answerer,

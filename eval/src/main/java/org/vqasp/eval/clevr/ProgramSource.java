@@ -3,8 +3,9 @@ package org.vqasp.eval.clevr;
 import org.vqasp.core.VqaspException;
 import org.vqasp.core.clevr.ClevrQuestion;
 import org.vqasp.core.clevr.Program;
-import org.vqasp.language.clevr.ClevrQuestionParser;
-import org.vqasp.language.clevr.ParseResult;
+import org.vqasp.language.Parse;
+import org.vqasp.language.QuestionParser;
+import org.vqasp.language.clevr.UniqueRelaxation;
 
 /** Where a question's program comes from: the dataset (gold) or the question parser. */
 @FunctionalInterface
@@ -17,6 +18,14 @@ public interface ProgramSource {
      */
     Program program(ClevrQuestion question);
 
+    /**
+     * Returns whether a program that fails with {@code unique} may be read again the way people mean it
+     * ({@link UniqueRelaxation}): true for parsed programs, false for the dataset's own.
+     */
+    default boolean relaxes() {
+        return false;
+    }
+
     /** The dataset's own programs. */
     static ProgramSource gold() {
         return q -> {
@@ -28,14 +37,23 @@ public interface ProgramSource {
         };
     }
 
-    /** Programs parsed from the question text. */
-    static ProgramSource parsed(ClevrQuestionParser parser) {
-        return q -> {
-            ParseResult r = parser.parse(q.question());
-            if (r instanceof ParseResult.Parsed p) {
-                return p.program();
+    /** Programs parsed from the question text by a parser (the parser chain). */
+    static ProgramSource parsed(QuestionParser<Program> parser) {
+        return new ProgramSource() {
+            @Override
+            public Program program(ClevrQuestion q) {
+                Parse<Program> r = parser.parse(q.question());
+                if (r instanceof Parse.Parsed<Program> p) {
+                    return p.program();
+                }
+                throw new VqaspException("not_understood",
+                        "not understood: " + ((Parse.NotUnderstood<Program>) r).reason());
             }
-            throw new VqaspException("not_understood", ((ParseResult.NotUnderstood) r).message());
+
+            @Override
+            public boolean relaxes() {
+                return true;
+            }
         };
     }
 }
