@@ -26,13 +26,15 @@ import org.vqasp.world.questions.ProgramValue.SceneObject;
  *
  * <p>Beyond CLEVR's functions it runs the extension functions of {@code docs/language.md}: {@code exclude} (set
  * difference), {@code extreme[dir]} (the member farthest left, right, front or behind, as a set of one),
- * {@code nearest} (the member of a set nearest on the ground plane to an object), {@code count_distinct[attr]},
+ * {@code nearest} (the member of a set nearest on the ground plane to an object), {@code between} (the objects
+ * between the two members of a set), {@code count_distinct[attr]},
  * {@code most_common[attr]}, {@code all_same[attr]} and {@code subtract}; positions are
  * {@link ObjectPositions}' integers and ties go to the lower object index, as in the ASP theory.
  *
  * <p>Failures are {@link VqaspException}s: {@code unique} (a unique step over zero or several objects),
  * {@code unknown_function}, {@code bad_program} (wrong number or type of inputs), {@code bad_value} (a relation
- * the scene does not have), {@code tie} ({@code most_common} without a single most common value),
+ * the scene does not have), {@code tie} ({@code most_common} without a single most common value), {@code pair} ({@code between}
+ * over a set that does not have two members),
  * {@code no_position} (a scene without positions). Instances are stateless and thread-safe.
  */
 public final class ReferenceExecutor {
@@ -174,6 +176,9 @@ public final class ReferenceExecutor {
                 arity(s, index, 2, 0);
                 return new ObjectSet(nearest(set(s, index, out, 0), object(s, index, out, 1), f));
             }
+            case "between":
+                arity(s, index, 1, 0);
+                return new ObjectSet(between(s, index, set(s, index, out, 0), f));
             case "count_distinct":
                 arity(s, index, 1, 1);
                 return new Count(distinct(set(s, index, out, 0), attributeValue(s, index), f));
@@ -241,6 +246,38 @@ public final class ReferenceExecutor {
             }
         }
         return best < 0 ? 0L : 1L << best;
+    }
+
+    /**
+     * The objects between the two members of a set on the ground plane: past neither end along the line
+     * through them, and nearer to it than half their distance.
+     */
+    private static long between(ProgramStep s, int index, long ends, SceneFacts f) {
+        if (Long.bitCount(ends) != 2) {
+            throw new VqaspException("pair", "step " + index + " (" + s.function()
+                    + "): expected two objects to look between, found " + Long.bitCount(ends));
+        }
+        int a = Long.numberOfTrailingZeros(ends);
+        int b = 63 - Long.numberOfLeadingZeros(ends);
+        int[][] g = f.ground();
+        long abx = g[b][0] - g[a][0];
+        long aby = g[b][1] - g[a][1];
+        long out = 0;
+        for (int o = 0; o < f.count; o++) {
+            if (o == a || o == b) {
+                continue;
+            }
+            long ax = g[o][0] - g[a][0];
+            long ay = g[o][1] - g[a][1];
+            long bx = g[o][0] - g[b][0];
+            long by = g[o][1] - g[b][1];
+            long cross = ax * aby - ay * abx;
+            if (ax * abx + ay * aby > 0 && -(bx * abx + by * aby) > 0
+                    && 2 * Math.abs(cross) <= abx * abx + aby * aby) {
+                out |= 1L << o;
+            }
+        }
+        return out;
     }
 
     /** The number of different values of attribute {@code k} among the members. */

@@ -19,7 +19,7 @@ import org.vqasp.reasoning.clevr.ClevrReasoner;
 import org.vqasp.world.questions.ReferenceExecutor;
 
 /**
- * The extension functions (exclude, extreme, nearest, count_distinct, most_common, all_same, subtract) give the
+ * The extension functions (exclude, extreme, nearest, between, count_distinct, most_common, all_same, subtract) give the
  * same answers, and fail the same way, in the ASP theory and in the Java reference executor, over the 60 real
  * CLEVR scenes of samples/clevr/humans and programs drawn from each scene's own attribute values.
  */
@@ -78,7 +78,17 @@ class ExtensionFunctionsAgreeTest {
                 }
                 case 3 -> b.add("count_distinct", List.of(a), b.set(s, r));
                 case 4 -> b.add("most_common", List.of(a), b.set(s, r));
-                case 5 -> b.add("all_same", List.of(a), b.set(s, r));
+                case 5 -> {
+                    if (i < 7) {
+                        b.add("all_same", List.of(a), b.set(s, r));
+                    } else {
+                        // between two extreme objects (or one, when they are the same: a pair error)
+                        int x = b.add("extreme", List.of(d), b.set(s, r));
+                        int y = b.add("extreme", List.of(DIRECTIONS.get(r.nextInt(4))), b.set(s, r));
+                        int between = b.add("between", List.of(), b.add("union", List.of(), x, y));
+                        b.add("count", List.of(), b.add("filter_" + a, List.of(s.objects().get(0).attribute(a)), between));
+                    }
+                }
                 default -> {
                     int x = b.add("count", List.of(), b.set(s, r));
                     int y = b.add("count", List.of(), b.add("extreme", List.of(d), b.set(s, r)));

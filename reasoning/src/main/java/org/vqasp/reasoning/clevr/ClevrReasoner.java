@@ -168,7 +168,7 @@ public final class ClevrReasoner {
                     out.add(null);
                 } catch (VqaspException e) {
                     boolean sceneDependent = e.kind().equals("unique") || e.kind().equals("no_answer")
-                            || e.kind().equals("tie") || e.kind().equals("no_position");
+                            || e.kind().equals("tie") || e.kind().equals("no_position") || e.kind().equals("pair");
                     out.add(sceneDependent ? null : e);
                 }
             }
@@ -233,6 +233,7 @@ public final class ClevrReasoner {
             case "tie" -> where + ": " + (e.detail().asText().equals("0") ? "no objects to take the most common value of"
                     : "no single most common value (" + e.detail() + " tie)");
             case "no_position" -> where + ": object " + e.detail() + " has no position";
+            case "pair" -> where + ": expected two objects to look between, found " + e.detail();
             default -> where + ": " + e.kind() + " " + e.detail();
         };
     }

@@ -53,6 +53,10 @@ class ClevrExtensionFunctionsTest {
         // nearest: the member nearest an object on the ground plane
         "scene ; scene ; filter_shape[sphere](1) ; unique(2) ; nearest(0,3) ; unique(4) ; query_color(5) | green",
         "scene ; filter_shape[cube](0) ; scene ; filter_color[brown](2) ; unique(3) ; nearest(1,4) ; unique(5) ; query_size(6) | large",
+        // between: object 1 lies between objects 0 and 4 (2 is behind 0's end, 3 too far from the line);
+        // object 2 lies between 0 and 3 (along 0->3 at 51550/156724, off the line by 43146/sqrt(156724))
+        "scene ; filter_color[brown](0) ; scene ; filter_size[small](2) ; filter_material[metal](3) ; union(1,4) ; between(5) ; unique(6) ; query_size(7) | large",
+        "scene ; filter_color[brown](0) ; scene ; filter_color[purple](2) ; union(1,3) ; between(4) ; unique(5) ; query_color(6) | green",
         // count_distinct, most_common, all_same
         "scene ; count_distinct[color](0) | 4",
         "scene ; count_distinct[shape](0) | 3",
@@ -82,6 +86,7 @@ class ClevrExtensionFunctionsTest {
         "scene ; scene ; nearest(0,1) ; count(2) | type | has the wrong type for nearest",
         "scene ; most_common[color](0) ; count(1) | type | has the wrong type for count",
         "scene ; extreme[left](0) | not_terminal | does not produce an answer",
+        "scene ; between(0) ; count(1) | pair | expected two objects to look between, found 5",
     })
     void should_name_what_is_wrong_with_an_extension_step(String program, String kind, String message) {
         VqaspException e = assertThrows(VqaspException.class, () -> reasoner.answer(scene, p(program)));

@@ -166,6 +166,7 @@ final class ClevrGrammar {
             "something", "besides", "except", "excluding", "apart", "it", "its", "they", "them", "their", "colored",
             "coloured", "shaped", "sized", "color", "kind", "type", "sort", "kinds", "types", "sorts", "different",
             "distinct", "unique", "also", "one", "ones", "you", "us", "me", "we", "viewpoint", "point", "view",
+            "between", "second", "third", "2nd", "3rd", "way", "mostly",
             "thing", "things", "identical", "alike", "match", "matches", "matching", "equal", "similar");
 
     // ------------------------------------------------------------------------------------------ one parse
@@ -322,7 +323,7 @@ final class ClevrGrammar {
             int p = pos;
             Lexicon.Values v = lex.values(word(p));
             String shape = lex.shapeAdjective(word(p));
-            if (v == null && shape == null) {
+            if (v == null && shape == null || v != null && !v.alternatives().isEmpty()) {
                 return;
             }
             Map<String, String> next = new LinkedHashMap<>(acc);
@@ -399,6 +400,15 @@ final class ClevrGrammar {
                 }
             }
             return -1;
+        }
+
+        /** Returns 2 for "second", 3 for "third", else 1. */
+        int ordinal(String word) {
+            return switch (word) {
+                case "second", "2nd" -> 2;
+                case "third", "3rd" -> 3;
+                default -> 1;
+            };
         }
 
         /** A direction word: left, right, behind (back, rear), front. */
@@ -533,6 +543,9 @@ final class ClevrGrammar {
                     }
                     out.add(new Alt<>(d, e, 0));
                 }
+                if (far && (at(q, "on") || at(q, "at")) && at(q + 1, "the") && direction(word(q + 2)) != null) {
+                    out.add(new Alt<>(direction(word(q + 2)), at(q + 3, "side") ? q + 4 : q + 3, 0));
+                }
                 if (far && (at(q, "forward") || at(q, "front"))) {
                     out.add(new Alt<>("front", q + 1, 0));
                 }
@@ -572,6 +585,14 @@ final class ClevrGrammar {
                 // bare "farthest", "closest": from the viewer
                 if (!at(q, "to") && !at(q, "from")) {
                     out.add(new Alt<>(close ? "front" : "behind", q, 1));
+                }
+            }
+            // (the second) from the left, from the front
+            if (at(p, "from")) {
+                int f = at(p + 1, "the") ? p + 2 : p + 1;
+                String d = direction(word(f));
+                if (d != null && !word(f).equals("behind") && !at(f + 1, "of")) {
+                    out.add(new Alt<>(d, at(f + 1, "side") ? f + 2 : f + 1, 1));
                 }
             }
             // to the right of all the other objects, in front of the others, behind everything else
@@ -786,9 +807,22 @@ final class ClevrGrammar {
             // attribute values
             Lexicon.Values v = lex.values(x);
             String shape = lex.shapeAdjective(x);
-            if (v != null || shape != null) {
+            if (v != null && !v.alternatives().isEmpty()) {
+                // "gold": yellow or brown metal
+                Sem.SetE union = null;
+                for (Map<String, String> reading : v.alternatives()) {
+                    Sem.SetE s = new Sem.Scene();
+                    for (Map.Entry<String, String> e : reading.entrySet()) {
+                        s = new Sem.Filter(s, e.getKey(), e.getValue());
+                    }
+                    union = union == null ? s : new Sem.Union(union, s);
+                }
+                premodifiers(pos + 1, np.withRestriction(union), cost, nested, true, out);
+                v = null;
+            } else if (v != null || shape != null) {
                 int p = pos + 1;
-                if (at(p, "colored") || at(p, "coloured") || at(p, "sized")) {
+                if (at(p, "colored") || at(p, "coloured") || at(p, "sized")
+                        || lex.attributeName(word(p)) != null && lex.noun(word(p + 1)) != null) {
                     p++;
                 }
                 NounPhrase next = np;
@@ -873,12 +907,16 @@ final class ClevrGrammar {
             if (x.equals("far") && at(pos + 1, "back") && np.extreme() == null) {
                 premodifiers(pos + 2, np.withExtreme("behind"), cost, nested, true, out);
             }
+            int ordinal = ordinal(x);
+            if (ordinal > 1 && np.rank() == 1) {
+                premodifiers(pos + 1, np.withRank(ordinal), cost, nested, any, out);
+            }
             if (x.equals("other") && !np.determiner().equals("other")) {
                 premodifiers(pos + 1, np, cost, nested, any, out);
             }
             // a phrase without a noun: "the red", "the large metal"
             if (any && noun == null) {
-                postmodifiers(pos, np.withNoun(null, np.plural()), cost + 2, nested, out);
+                postmodifiers(pos, np.headless(), cost + 2, nested, out);
             }
         }
 
@@ -1127,9 +1165,36 @@ final class ClevrGrammar {
             }
             // the same colour as ...
             out.addAll(same(pos, false));
-            // superlatives: "farthest to the left", "in the front"
+            // superlatives: "farthest to the left", "in the front", "second from the left"
             for (Alt<String> s : superlative(pos)) {
                 out.add(new Alt<>(new Predicate.Extreme(s.value()), s.end(), s.cost()));
+            }
+            int rank = ordinal(word(pos));
+            if (rank > 1 || at(pos, "the") && ordinal(word(pos + 1)) > 1) {
+                int q0 = rank > 1 ? pos + 1 : pos + 2;
+                int r = Math.max(rank, ordinal(word(pos + 1)));
+                for (Alt<String> s : superlative(q0)) {
+                    out.add(new Alt<>(new Predicate.Extreme(s.value(), r), s.end(), s.cost()));
+                }
+            }
+            // between the cube and the ball, between the two cylinders
+            int bw = at(pos, "between") ? pos + 1 : at(pos, "in") && at(pos + 1, "between") ? pos + 2 : -1;
+            if (bw > 0) {
+                for (Alt<NounPhrase> a : np(bw, true)) {
+                    NounPhrase first = a.value();
+                    if (first.plural() && (first.determiner().equals("the") || first.determiner().equals("num"))) {
+                        out.add(new Alt<>(new Predicate.Restrict(new Sem.Between(first.set())), a.end(), a.cost()));
+                    }
+                    if (!first.plural() && at(a.end(), "and")) {
+                        for (Alt<NounPhrase> b : np(a.end() + 1, true)) {
+                            if (!b.value().plural()) {
+                                Sem.SetE ends = new Sem.Union(first.set(), b.value().set());
+                                out.add(new Alt<>(new Predicate.Restrict(new Sem.Between(ends)), b.end(),
+                                        a.cost() + b.cost()));
+                            }
+                        }
+                    }
+                }
             }
             // next to, near, closest to
             int p = -1;
@@ -1220,6 +1285,15 @@ final class ClevrGrammar {
             for (Alt<Map<String, String>> v : values(from, false)) {
                 int e = at(v.end(), "material") && m > 0 ? v.end() + 1 : v.end();
                 out.add(new Alt<>(new Predicate.Values(v.value()), e, 0));
+            }
+            Lexicon.Values either = lex.values(word(from));
+            if (either != null && !either.alternatives().isEmpty()) {
+                Predicate or = null;
+                for (Map<String, String> reading : either.alternatives()) {
+                    Predicate r = new Predicate.Values(reading);
+                    or = or == null ? r : new Predicate.Or(or, r);
+                }
+                out.add(new Alt<>(or, from + 1, 0));
             }
             // a noun phrase: "a cube", "cubes", "large red spheres", "a sphere that is left of the cube"
             for (Alt<NounPhrase> a : np(pos, nested)) {

@@ -25,8 +25,17 @@ final class Lexicon {
     /** The four CLEVR attributes in the order of the fused filters (and of filter steps in programs). */
     static final List<String> ATTRIBUTES = List.of("size", "color", "material", "shape");
 
-    /** What one word says about the attributes of an object: {@code gold} = color yellow, material metal. */
-    record Values(Map<String, String> values) {
+    /**
+     * What one word says about the attributes of an object: {@code silver} = color gray, material metal.
+     *
+     * @param values the attribute values
+     * @param alternatives for a word with several readings ({@code gold}: yellow or brown metal), each reading;
+     *     empty otherwise (then {@code values} is the one reading)
+     */
+    record Values(Map<String, String> values, List<Map<String, String>> alternatives) {
+        Values(Map<String, String> values) {
+            this(values, List.of());
+        }
     }
 
     /**
@@ -95,11 +104,16 @@ final class Lexicon {
                 }
             }
             case "combo" -> {
-                for (String w : words) {
+                List<Map<String, String>> readings = new ArrayList<>();
+                for (String color : head[1].split("\\|")) {
                     Map<String, String> m = new LinkedHashMap<>();
-                    m.put("color", head[1]);
+                    m.put("color", color);
                     m.put("material", head[2]);
-                    values.put(w, new Values(Collections.unmodifiableMap(m)));
+                    readings.add(Collections.unmodifiableMap(m));
+                }
+                for (String w : words) {
+                    values.put(w, readings.size() == 1 ? new Values(readings.get(0))
+                            : new Values(Map.of("material", head[2]), List.copyOf(readings)));
                 }
             }
             case "noun", "plural" -> {

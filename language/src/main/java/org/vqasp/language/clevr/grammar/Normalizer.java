@@ -43,7 +43,8 @@ final class Normalizer {
             "regardless of size", "regardless of color", "regardless of material", "or not",
             "in total", "all together", "altogether", "total", "here", "please", "exactly", "currently",
             "overall", "also", "directly", "immediately", "very", "just", "pictured", "shown", "present",
-            "visible", "depicted", "displayed", "actually");
+            "visible", "depicted", "displayed", "actually", "located", "positioned", "situated", "placed",
+            "sitting", "standing", "lying", "combined", "together");
 
     private final Lexicon lexicon;
     private final Set<String> grammarWords;

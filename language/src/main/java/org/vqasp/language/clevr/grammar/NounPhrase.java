@@ -19,18 +19,19 @@ import java.util.List;
  * @param noun whether the phrase has a noun (not "the red")
  * @param clause whether the phrase has a relative clause (for attaching a later "and ...")
  * @param number the number a numeral determiner gave ("two cubes"), or -1
+ * @param rank which extreme object: 1 for the leftmost, 2 for "the second from the left"
  */
 record NounPhrase(Sem.SetE restriction, List<Sem.SetE> exclusions, List<String[]> filters, String extreme,
-        Sem.ObjE near, boolean plural, String determiner, boolean noun, boolean clause, int number) {
+        Sem.ObjE near, boolean plural, String determiner, boolean noun, boolean clause, int number, int rank) {
 
     /** A phrase with a determiner and nothing else yet. */
     static NounPhrase start(String determiner, boolean plural, int number) {
-        return new NounPhrase(null, List.of(), List.of(), null, null, plural, determiner, false, false, number);
+        return new NounPhrase(null, List.of(), List.of(), null, null, plural, determiner, false, false, number, 1);
     }
 
     /** The phrase for a set already built (a pronoun's referent). */
     static NounPhrase of(Sem.SetE set, boolean plural) {
-        return new NounPhrase(set, List.of(), List.of(), null, null, plural, "the", true, false, -1);
+        return new NounPhrase(set, List.of(), List.of(), null, null, plural, "the", true, false, -1, 1);
     }
 
     /** Returns the phrase with more attribute values asked for. */
@@ -43,13 +44,13 @@ record NounPhrase(Sem.SetE restriction, List<Sem.SetE> exclusions, List<String[]
         List<String[]> f = new ArrayList<>(filters);
         f.add(new String[] {attribute, value});
         return new NounPhrase(restriction, exclusions, List.copyOf(f), extreme, near, plural, determiner, noun, clause,
-                number);
+                number, rank);
     }
 
     /** Returns the phrase restricted to a set as well. */
     NounPhrase withRestriction(Sem.SetE set) {
         Sem.SetE r = restriction == null ? set : new Sem.Intersect(restriction, set);
-        return new NounPhrase(r, exclusions, filters, extreme, near, plural, determiner, noun, clause, number);
+        return new NounPhrase(r, exclusions, filters, extreme, near, plural, determiner, noun, clause, number, rank);
     }
 
     /** Returns the phrase without the objects of a set. */
@@ -57,7 +58,7 @@ record NounPhrase(Sem.SetE restriction, List<Sem.SetE> exclusions, List<String[]
         List<Sem.SetE> e = new ArrayList<>(exclusions);
         e.add(set);
         return new NounPhrase(restriction, List.copyOf(e), filters, extreme, near, plural, determiner, noun, clause,
-                number);
+                number, rank);
     }
 
     /** Returns the phrase picking its extreme object in a direction, or null when it already picks one. */
@@ -66,7 +67,7 @@ record NounPhrase(Sem.SetE restriction, List<Sem.SetE> exclusions, List<String[]
             return null;
         }
         return new NounPhrase(restriction, exclusions, filters, direction, near, plural, determiner, noun, clause,
-                number);
+                number, rank);
     }
 
     /** Returns the phrase picking its object nearest to another, or null when it already picks one. */
@@ -74,19 +75,31 @@ record NounPhrase(Sem.SetE restriction, List<Sem.SetE> exclusions, List<String[]
         if (extreme != null || near != null) {
             return null;
         }
-        return new NounPhrase(restriction, exclusions, filters, extreme, to, plural, determiner, noun, clause, number);
+        return new NounPhrase(restriction, exclusions, filters, extreme, to, plural, determiner, noun, clause, number, rank);
     }
 
     /** Returns the phrase with its noun: a shape (null for "thing") and whether it is plural. */
     NounPhrase withNoun(String shape, boolean pluralNoun) {
         NounPhrase p = new NounPhrase(restriction, exclusions, filters, extreme, near, pluralNoun || plural && number > 1,
-                determiner, true, clause, number);
+                determiner, true, clause, number, rank);
         return shape == null ? p : p.withFilter("shape", shape);
+    }
+
+    /** Returns the phrase without a noun ("the red"), plural as its determiner says. */
+    NounPhrase headless() {
+        return new NounPhrase(restriction, exclusions, filters, extreme, near, plural, determiner, false, clause, number,
+                rank);
+    }
+
+    /** Returns the phrase picking its {@code rank}-th extreme object ("the second from the left"). */
+    NounPhrase withRank(int r) {
+        return new NounPhrase(restriction, exclusions, filters, extreme, near, plural, determiner, noun, clause, number,
+                r);
     }
 
     /** Returns the phrase marked as having a relative clause. */
     NounPhrase withClause() {
-        return new NounPhrase(restriction, exclusions, filters, extreme, near, plural, determiner, noun, true, number);
+        return new NounPhrase(restriction, exclusions, filters, extreme, near, plural, determiner, noun, true, number, rank);
     }
 
     /** Returns whether the phrase is only attribute values (no clause, exclusion or superlative). */
@@ -131,6 +144,10 @@ record NounPhrase(Sem.SetE restriction, List<Sem.SetE> exclusions, List<String[]
             s = new Sem.Nearest(s, near);
         }
         if (extreme != null) {
+            // the second from the left: the leftmost once the leftmost is left out
+            for (int r = 1; r < rank; r++) {
+                s = new Sem.Exclude(s, new Sem.Extreme(s, extreme));
+            }
             s = new Sem.Extreme(s, extreme);
         }
         return s;

@@ -28,8 +28,13 @@ sealed interface Predicate {
     record Or(Predicate a, Predicate b) implements Predicate {
     }
 
-    /** The extreme object in a direction ("farthest left"). */
-    record Extreme(String direction) implements Predicate {
+    /**
+     * The extreme object in a direction ("farthest left"), or the {@code rank}-th ("second from the left").
+     */
+    record Extreme(String direction, int rank) implements Predicate {
+        Extreme(String direction) {
+            this(direction, 1);
+        }
     }
 
     /** The object nearest to another ("next to the cube"). */
@@ -73,7 +78,8 @@ sealed interface Predicate {
             Sem.SetE y = asSet(o.b());
             return x == null || y == null ? null : np.withRestriction(new Sem.Union(x, y));
         } else if (p instanceof Extreme e) {
-            return np.withExtreme(e.direction());
+            NounPhrase x = np.withExtreme(e.direction());
+            return x == null || e.rank() == 1 ? x : x.withRank(e.rank());
         } else {
             return np.withNear(((Near) p).to());
         }

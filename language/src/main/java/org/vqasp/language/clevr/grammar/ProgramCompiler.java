@@ -57,6 +57,8 @@ final class ProgramCompiler {
         } else if (s instanceof Sem.Extreme e) {
             int in = set(e.in());
             return add("extreme", List.of(e.direction()), in);
+        } else if (s instanceof Sem.Between b) {
+            return add("between", List.of(), set(b.ends()));
         } else {
             Sem.Nearest n = (Sem.Nearest) s;
             int in = set(n.in());

@@ -153,11 +153,14 @@ final class QuestionRules {
                 v -> setLike(np(v[0])) ? count(np(v[0])) : null);
         g.rule(0, HOW_MANY + " {np} (are|is|appear|exist) [there] [both|either] {pred}",
                 v -> setLike(np(v[0])) ? count(np(v[0]), pred(v[1])) : null);
+        g.rule(0, HOW_MANY + " {np} (are|is) (that|which) (are|is) {pred}",
+                v -> setLike(np(v[0])) ? count(np(v[0]), pred(v[1])) : null);
         g.rule(0, HOW_MANY + " {np} (are there|is there|exist|there are) [that|which] [are|is] {pred}",
                 v -> setLike(np(v[0])) ? count(np(v[0]), pred(v[1])) : null);
         g.rule(0, "(how many|what number) of {np} (are|is|have|has) [there] {pred}",
                 v -> np(v[0]).plural() || np(v[0]).determiner().equals("all") ? count(np(v[0]), pred(v[1])) : null);
         g.rule(0, "there (are|is) how many {np}", v -> setLike(np(v[0])) ? count(np(v[0])) : null);
+        g.rule(1, "how many (are|is) [there] {pred}", v -> count(thing(), pred(v[0])));
         // besides the blue ball, how many objects are matte?
         String besides = "(besides|except for|excluding|other than|apart from|not counting|not including)";
         g.rule(0, besides + " {np} how many {np} [are there|is there|exist|are|is|there are]",
@@ -203,7 +206,7 @@ final class QuestionRules {
     private static void existence(ClevrGrammar g) {
         g.rule(0, "(is there|are there|is there any|are there any|does there exist|do you see|can you see|are any"
                         + "|is any|do any|does any) {np} [visible|present]",
-                v -> setLike(np(v[0])) ? new Sem.Exist(np(v[0]).set()) : null);
+                v -> setLike(np(v[0])) && !np(v[0]).determiner().equals("num") ? new Sem.Exist(np(v[0]).set()) : null);
         g.rule(0, "(is there|are there) {np} (that|which) (is|are) {pred}",
                 v -> setLike(np(v[0])) ? exist(np(v[0]), pred(v[1])) : null);
         g.rule(0, "(is|are) (anything|something|any object|any objects|any thing|any things) [else] {pred}",
@@ -225,7 +228,7 @@ final class QuestionRules {
         String same = "([all] [of] the same {attr}|[all] (made of|made from|made out of) the same material|all {attr}"
                 + "|identical in {attr}|alike in {attr}|equal in {attr}|the same in {attr})";
         g.rule(0, "(are|is) {np} " + same,
-                v -> np(v[0]).plural() || np(v[0]).determiner().equals("all")
+                v -> (np(v[0]).plural() || np(v[0]).determiner().equals("all")) && !np(v[0]).determiner().equals("any")
                         ? new Sem.AllSame(v.length > 1 && v[1] != null ? attr(v[1]) : "material", np(v[0]).set())
                         : null);
         g.rule(0, "(do|does) {np} [all] (have|share) the same {attr}",
@@ -275,6 +278,36 @@ final class QuestionRules {
             String b = np(v[2]).filter("shape");
             return a != null && b != null && !a.equals(b) ? new Sem.Query("shape", obj(v[0])) : null;
         });
+        // are the balls shiny or matte? (the value most of them have)
+        g.rule(0, "(is|are) {np} [all|both] [made of|a|an] {val} or [a|an] {val}", v -> {
+            NounPhrase np = np(v[0]);
+            Map<String, String> a = val(v[1]);
+            Map<String, String> b = val(v[2]);
+            if (!(np.plural() || np.determiner().equals("all")) || a.size() != 1 || b.size() != 1
+                    || !a.keySet().equals(b.keySet()) || a.equals(b)) {
+                return null;
+            }
+            return new Sem.MostCommon(a.keySet().iterator().next(), np.set());
+        });
+        // is the red or the green sphere bigger? (the colour of the one that is)
+        g.rule(0, "(is|are) the {val} or [the] {val} {np} {pred}", v -> {
+            Map<String, String> a = val(v[0]);
+            Map<String, String> b = val(v[1]);
+            NounPhrase np = np(v[2]);
+            if (a.size() != 1 || b.size() != 1 || !a.keySet().equals(b.keySet()) || a.equals(b)
+                    || !np.determiner().isEmpty() || np.plural()) {
+                return null;
+            }
+            String attribute = a.keySet().iterator().next();
+            NounPhrase both = np;
+            Sem.SetE union = new Sem.Union(np.withFilter(attribute, a.get(attribute)).set(),
+                    np.withFilter(attribute, b.get(attribute)).set());
+            both = NounPhrase.start("the", false, -1).withNoun(null, false).withRestriction(union);
+            NounPhrase x = Predicate.apply(both, pred(v[3]));
+            return x == null ? null : new Sem.Query(attribute, x.object());
+        });
+        g.rule(1, "(what|which) {attr} (are|is) {np} mostly", v -> np(v[1]).plural()
+                ? new Sem.MostCommon(attr(v[0]), np(v[1]).set()) : null);
         // what colour object is farthest right? what shape is behind the cube?
         g.rule(0, "(what|which) {attr} {np} (is|are) {pred}", v -> {
             NounPhrase np = np(v[1]);
@@ -298,6 +331,23 @@ final class QuestionRules {
         });
         g.rule(0, "(what|which) {attr} (has|have) the same {attr} as {obj}",
                 v -> new Sem.Query(attr(v[0]), new Sem.ObjE(new Sem.Same(obj(v[2]), attr(v[1])))));
+        // which coloured cube is the largest?
+        for (String[] form : new String[][] {{"colored", "color"}, {"coloured", "color"}, {"shaped", "shape"},
+                {"sized", "size"}}) {
+            g.rule(0, "(what|which) " + form[0] + " {np} (is|are) {pred}", v -> {
+                NounPhrase np = np(v[0]);
+                if (!np.determiner().isEmpty()) {
+                    return null;
+                }
+                NounPhrase x = Predicate.apply(np, pred(v[1]));
+                return x == null ? null : new Sem.Query(form[1], x.object());
+            });
+        }
+        // what object other than balls is there?
+        g.rule(2, "(what|which) {np} (is|are) there", v -> {
+            NounPhrase np = np(v[0]);
+            return np.determiner().isEmpty() && !np.hasFilter("shape") ? new Sem.Query("shape", np.object()) : null;
+        });
         // what is the object behind the cube? (its shape)
         g.rule(2, "(what|which) (object|shape|thing|item|one) (is|are) {pred}", v -> {
             NounPhrase x = Predicate.apply(thing(), pred(v[0]));
@@ -343,8 +393,14 @@ final class QuestionRules {
                 v -> new Sem.MostCommon(attr(v[0]), np(v[1]).set()));
         g.rule(0, "what is the " + mostCommon + " {attr} of {np}",
                 v -> new Sem.MostCommon(attr(v[0]), np(v[1]).set()));
-        g.rule(0, "(what|which) {attr} (is|appears|occurs|shows up|is seen|is there|is used|do you see) [the] most"
-                        + " [often|frequently|times]",
+        g.rule(0, "(what|which) {attr} (is|are|appears|appear|occurs|occur|shows up|show up|show|shows|is seen|is there"
+                        + "|is used|do you see|is represented|is show) [the] most [often|frequently|commonly|times]"
+                        + " [represented|seen|shown|used|found]",
+                v -> new Sem.MostCommon(attr(v[0]), new Sem.Scene()));
+        g.rule(0, "(what|which) {attr} (is|are) [the] most (often|frequently|commonly) (represented|seen|shown|used"
+                        + "|found)",
+                v -> new Sem.MostCommon(attr(v[0]), new Sem.Scene()));
+        g.rule(0, "(what|which) {attr} (is|are) [the] most (represented|seen|shown|used|found)",
                 v -> new Sem.MostCommon(attr(v[0]), new Sem.Scene()));
         g.rule(0, "(what|which) {attr} (is|appears|occurs) [the] (most common|most frequent|most often|most frequently"
                         + "|most prevalent|predominant|dominant|prevalent|most popular|most numerous)",

@@ -8,7 +8,7 @@ sealed interface Sem {
 
     /** An expression whose value is a set of objects. */
     sealed interface SetE extends Sem permits Scene, Filter, Relate, Same, Union, Intersect, Exclude, Extreme,
-            Nearest {
+            Nearest, Between {
     }
 
     /** All objects of the scene. */
@@ -45,6 +45,10 @@ sealed interface Sem {
 
     /** The object of a set nearest to another object, as a set of one (extension function {@code nearest}). */
     record Nearest(SetE in, ObjE to) implements SetE {
+    }
+
+    /** The objects between the two members of a set (extension function {@code between}). */
+    record Between(SetE ends) implements SetE {
     }
 
     /** An expression whose value is one object: the only member of a set. */
