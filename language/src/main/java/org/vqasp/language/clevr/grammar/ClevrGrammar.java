@@ -256,6 +256,9 @@ final class ClevrGrammar {
                 case "np" -> np(pos, false);
                 case "obj" -> obj(pos, false);
                 case "pred" -> clause(pos, false, false);
+                case "preds" -> clause(pos, false, false, 2);
+                case "vp" -> verbPhrase(pos, 0);
+                case "vps" -> verbPhrase(pos, 2);
                 case "attr" -> attribute(pos);
                 case "attrs" -> attributes(pos);
                 case "val" -> values(pos, false);
@@ -937,7 +940,7 @@ final class ClevrGrammar {
                     if (at(q, "also")) {
                         q++;
                     }
-                    for (Alt<Predicate> c : clause(q, nested, false)) {
+                    for (Alt<Predicate> c : clause(q, nested, false, np.plural() ? 2 : 1)) {
                         NounPhrase next = Predicate.apply(np, c.value());
                         if (next != null) {
                             postmodifiers(c.end(), next.withClause(), cost + c.cost(), nested, out);
@@ -951,7 +954,7 @@ final class ClevrGrammar {
                     }
                 }
             }
-            for (Alt<Predicate> c : clause(pos, nested, true)) {
+            for (Alt<Predicate> c : clause(pos, nested, true, np.plural() ? 2 : 1)) {
                 NounPhrase next = Predicate.apply(np, c.value());
                 if (next != null) {
                     postmodifiers(c.end(), next.withClause(), cost + c.cost(), nested, out);
@@ -975,16 +978,92 @@ final class ClevrGrammar {
                 for (Alt<Predicate> s : same(p + 1, true)) {
                     Predicate pr = not ? new Predicate.Not(s.value()) : s.value();
                     out.add(new Alt<>(pr, s.end(), s.cost()));
-                    // "has the same colour as X and is left of Y"
+                    // "has the same colour as X and is left of Y", "... and has the same size as Z"
                     int q = lit(s.end(), "and");
                     if (q > 0) {
                         int r = COPULA.contains(word(q)) ? q + 1 : q;
-                        for (Alt<Predicate> c : clause(r, nested, r == q)) {
+                        List<Alt<Predicate>> next = new ArrayList<>(clause(r, nested, r == q));
+                        if (r == q && q != pos) {
+                            next.addAll(verbClause(q, nested));
+                        }
+                        for (Alt<Predicate> c : next) {
                             out.add(new Alt<>(new Predicate.And(pr, c.value()), c.end(), s.cost() + c.cost()));
                         }
                     }
                 }
             }
+            return out;
+        }
+
+        /** Returns whether a verb is the singular form ("is", "has", "does"). */
+        boolean singularVerb(String verb) {
+            return switch (verb) {
+                case "is", "was", "has", "does", "shares" -> true;
+                default -> false;
+            };
+        }
+
+        /**
+         * A verb phrase about the subject of a count or an existence test: "are left of the cube", "have the same
+         * colour as the ball", "either are red or have the same size as X", "both ... and ...", joined by "and",
+         * "or", "but".
+         *
+         * @param number 1 for a subject of one object, 2 for several, 0 for either
+         */
+        List<Alt<Predicate>> verbPhrase(int pos, int number) {
+            List<Alt<Predicate>> out = new ArrayList<>();
+            String lead = word(pos);
+            String join = switch (lead) {
+                case "both" -> "and";
+                case "either" -> "or";
+                case "neither" -> "nor";
+                default -> null;
+            };
+            int start = join == null ? pos : pos + 1;
+            for (Alt<Predicate> a : verbAtom(start, number)) {
+                if (join == null) {
+                    out.add(a);
+                    continueVerbPhrase(a, number, out, 0);
+                } else if (at(a.end(), join)) {
+                    for (Alt<Predicate> b : verbAtom(a.end() + 1, number)) {
+                        Predicate p = switch (join) {
+                            case "and" -> new Predicate.And(a.value(), b.value());
+                            case "or" -> new Predicate.Or(a.value(), b.value());
+                            default -> new Predicate.Not(new Predicate.Or(a.value(), b.value()));
+                        };
+                        out.add(new Alt<>(p, b.end(), a.cost() + b.cost()));
+                    }
+                }
+            }
+            return out;
+        }
+
+        private void continueVerbPhrase(Alt<Predicate> a, int number, List<Alt<Predicate>> out, int depth) {
+            String x = word(a.end());
+            if (depth > 2 || !(x.equals("and") || x.equals("or") || x.equals("but"))) {
+                return;
+            }
+            for (Alt<Predicate> b : verbAtom(a.end() + 1, number)) {
+                Predicate p = x.equals("or") ? new Predicate.Or(a.value(), b.value())
+                        : new Predicate.And(a.value(), b.value());
+                Alt<Predicate> joined = new Alt<>(p, b.end(), a.cost() + b.cost());
+                out.add(joined);
+                continueVerbPhrase(joined, number, out, depth + 1);
+            }
+        }
+
+        /** "are red", "is not left of X", "have the same shape as X", "do not share its colour with X". */
+        private List<Alt<Predicate>> verbAtom(int pos, int number) {
+            List<Alt<Predicate>> out = new ArrayList<>();
+            String x = word(pos);
+            boolean agrees = number == 0 || (number == 1) == singularVerb(x);
+            if (!agrees) {
+                return out;
+            }
+            if (COPULA.contains(x)) {
+                out.addAll(clause(pos + 1, false, false, number));
+            }
+            out.addAll(verbClause(pos, false));
             return out;
         }
 
@@ -1064,7 +1143,15 @@ final class ClevrGrammar {
          * @param reduced only the kinds of clause that may follow a noun without "that is"
          */
         List<Alt<Predicate>> clause(int pos, boolean nested, boolean reduced) {
-            int flags = (nested ? 1 : 0) | (reduced ? 2 : 0);
+            return clause(pos, nested, reduced, 0);
+        }
+
+        /**
+         * A clause whose verbs agree with a subject of one object ({@code number} 1) or several (2), or with
+         * either (0).
+         */
+        List<Alt<Predicate>> clause(int pos, boolean nested, boolean reduced, int number) {
+            int flags = (nested ? 1 : 0) | (reduced ? 2 : 0) | number << 2;
             List<Alt<Predicate>> hit = cached(reduced ? REDUCED : CLAUSE, pos, flags);
             if (hit != null) {
                 return hit;
@@ -1074,7 +1161,9 @@ final class ClevrGrammar {
             String lead = word(pos);
             if (lead.equals("both") || lead.equals("either") || lead.equals("neither")) {
                 String join = lead.equals("both") ? "and" : lead.equals("either") ? "or" : "nor";
-                for (Alt<Predicate> a : predicate(pos + 1, nested, reduced)) {
+                List<Alt<Predicate>> firsts = new ArrayList<>(predicate(pos + 1, nested, reduced));
+                firsts.addAll(verbClause(pos + 1, nested));
+                for (Alt<Predicate> a : firsts) {
                     if (!at(a.end(), join)) {
                         continue;
                     }
@@ -1082,7 +1171,11 @@ final class ClevrGrammar {
                     if (COPULA.contains(word(q))) {
                         q++;
                     }
-                    for (Alt<Predicate> b : predicate(q, nested, reduced && join.equals("and"))) {
+                    List<Alt<Predicate>> seconds = new ArrayList<>(predicate(q, nested, reduced && join.equals("and")));
+                    if (q == a.end() + 1) {
+                        seconds.addAll(verbClause(q, nested));
+                    }
+                    for (Alt<Predicate> b : seconds) {
                         Predicate p = switch (join) {
                             case "and" -> new Predicate.And(a.value(), b.value());
                             case "or" -> new Predicate.Or(a.value(), b.value());
@@ -1093,12 +1186,13 @@ final class ClevrGrammar {
                 }
             }
             for (Alt<Predicate> a : predicate(pos, nested, reduced)) {
-                conjoin(a, nested, reduced, out, 0);
+                conjoin(a, nested, reduced, number, out, 0);
             }
             return store(reduced ? REDUCED : CLAUSE, pos, flags, out);
         }
 
-        private void conjoin(Alt<Predicate> a, boolean nested, boolean reduced, List<Alt<Predicate>> out, int depth) {
+        private void conjoin(Alt<Predicate> a, boolean nested, boolean reduced, int number, List<Alt<Predicate>> out,
+                int depth) {
             out.add(a);
             if (depth > 3) {
                 return;
@@ -1123,8 +1217,11 @@ final class ClevrGrammar {
             if (at(q, "also")) {
                 q++;
             }
-            // an explicit "and is ..." inside a nested phrase more likely belongs to the outer clause
-            int extra = copula && nested ? 1 : 0;
+            // "and is" continues a clause about one object, "and are" one about several
+            if (copula && number != 0 && (number == 1) != singularVerb(word(q - 1))) {
+                return;
+            }
+            int extra = !copula && !nested ? 1 : 0;
             List<Alt<Predicate>> next = new ArrayList<>(predicate(q, nested, reduced && !copula));
             if (RELATIVE.contains(word(p + 1))) {
                 next.addAll(verbClause(p + 2, nested));
@@ -1134,7 +1231,8 @@ final class ClevrGrammar {
             for (Alt<Predicate> b : next) {
                 Predicate joined = x.equals("or") ? new Predicate.Or(a.value(), b.value())
                         : new Predicate.And(a.value(), b.value());
-                conjoin(new Alt<>(joined, b.end(), a.cost() + b.cost() + extra), nested, reduced, out, depth + 1);
+                conjoin(new Alt<>(joined, b.end(), a.cost() + b.cost() + extra), nested, reduced, number, out,
+                        depth + 1);
             }
         }
 

@@ -151,8 +151,11 @@ final class QuestionRules {
         g.rule(0, HOW_MANY + " {np} [are there|is there|exist|are|is|there are|have|appear|appear there|are seen"
                         + "|are in|are there in|exist there]",
                 v -> setLike(np(v[0])) ? count(np(v[0])) : null);
-        g.rule(0, HOW_MANY + " {np} (are|is|appear|exist) [there] [both|either] {pred}",
+        g.rule(0, HOW_MANY + " {np} (are|appear|exist) [there] [both|either] {preds}",
                 v -> setLike(np(v[0])) ? count(np(v[0]), pred(v[1])) : null);
+        g.rule(1, HOW_MANY + " {np} is [there] [both|either] {pred}",
+                v -> setLike(np(v[0])) ? count(np(v[0]), pred(v[1])) : null);
+        g.rule(0, HOW_MANY + " {np} {vps}", v -> setLike(np(v[0])) ? count(np(v[0]), pred(v[1])) : null);
         g.rule(0, HOW_MANY + " {np} (are|is) (that|which) (are|is) {pred}",
                 v -> setLike(np(v[0])) ? count(np(v[0]), pred(v[1])) : null);
         g.rule(0, HOW_MANY + " {np} (are there|is there|exist|there are) [that|which] [are|is] {pred}",
@@ -207,7 +210,11 @@ final class QuestionRules {
         g.rule(0, "(is there|are there|is there any|are there any|does there exist|do you see|can you see|are any"
                         + "|is any|do any|does any) {np} [visible|present]",
                 v -> setLike(np(v[0])) && !np(v[0]).determiner().equals("num") ? new Sem.Exist(np(v[0]).set()) : null);
+        g.rule(0, "are there {np} (that|which) are {preds}",
+                v -> setLike(np(v[0])) ? exist(np(v[0]), pred(v[1])) : null);
         g.rule(0, "(is there|are there) {np} (that|which) (is|are) {pred}",
+                v -> setLike(np(v[0])) ? exist(np(v[0]), pred(v[1])) : null);
+        g.rule(0, "(is there|are there) {np} (that|which) {vp}",
                 v -> setLike(np(v[0])) ? exist(np(v[0]), pred(v[1])) : null);
         g.rule(0, "(is|are) (anything|something|any object|any objects|any thing|any things) [else] {pred}",
                 v -> exist(thing(), pred(v[0])));
@@ -216,7 +223,8 @@ final class QuestionRules {
         g.rule(0, "(do|does) (any|one|at least one) of the {np} (have|share) the same {attr} as {obj}",
                 v -> exist(np(v[0]), new Predicate.Restrict(new Sem.Same(obj(v[2]), attr(v[1])))));
         g.rule(0, "(do|does) {np} (have|share) the same {attr} as {obj}",
-                v -> property(np(v[0]), new Predicate.Restrict(new Sem.Same(obj(v[2]), attr(v[1])))));
+                v -> definite(np(v[0])) ? null
+                        : property(np(v[0]), new Predicate.Restrict(new Sem.Same(obj(v[2]), attr(v[1])))));
         // is the cube red? are all the cubes red? are any cubes red?
         g.rule(1, "(is|are) {np} [both|all|each] {pred}",
                 v -> property(np(v[0]), pred(v[1])));
