@@ -517,6 +517,14 @@ final class ClevrGrammar {
          * right", "in the front", "closest to the camera", "in the back", "farthest away".
          */
         List<Alt<String>> superlative(int pos) {
+            List<Alt<String>> hit = cached(SUPERLATIVE, pos, 0);
+            if (hit != null) {
+                return hit;
+            }
+            return store(SUPERLATIVE, pos, 0, superlativeUncached(pos));
+        }
+
+        private List<Alt<String>> superlativeUncached(int pos) {
             List<Alt<String>> out = new ArrayList<>();
             int p = pos;
             if (at(p, "the") && (at(p + 1, "farthest") || at(p + 1, "furthest") || at(p + 1, "most")
@@ -682,6 +690,8 @@ final class ClevrGrammar {
         private static final int OBJ = 2;
         private static final int CLAUSE = 3;
         private static final int REDUCED = 4;
+        private static final int PREDICATE = 5;
+        private static final int SUPERLATIVE = 6;
 
         /** A noun phrase. */
         List<Alt<NounPhrase>> np(int pos, boolean nested) {
@@ -1238,6 +1248,16 @@ final class ClevrGrammar {
 
         /** One predicate, possibly negated. */
         List<Alt<Predicate>> predicate(int pos, boolean nested, boolean reduced) {
+            int flags = (nested ? 1 : 0) | (reduced ? 2 : 0);
+            List<Alt<Predicate>> hit = cached(PREDICATE, pos, flags);
+            if (hit != null) {
+                return hit;
+            }
+            memo.put(((long) PREDICATE << 40) | ((long) flags << 20) | pos, List.of());
+            return store(PREDICATE, pos, flags, predicateUncached(pos, nested, reduced));
+        }
+
+        private List<Alt<Predicate>> predicateUncached(int pos, boolean nested, boolean reduced) {
             List<Alt<Predicate>> out = new ArrayList<>();
             if (at(pos, "not") || at(pos, "non")) {
                 for (Alt<Predicate> a : atom(pos + 1, nested, false)) {
