@@ -50,13 +50,14 @@ class AskSessionTest {
             AskResult r = s.ask("Tell me the number of grey objects");
             assertNull(r.answer());
             assertEquals("not_understood", r.errorKind());
-            assertTrue(r.errorMessage().contains("the language model's program was refused: step 1 (filter_colour): "
+            assertTrue(r.errorMessage().contains("llm: program refused: step 1 (filter_colour): "
                     + "unknown function \"filter_colour\""), r.errorMessage());
-            // and the prompt's text keeps the refusal beside the parser's reason
+            // and the prompt's text keeps the refusal beside the parsers' reasons
             StringWriter text = new StringWriter();
             AskPrinter.text(new PrintWriter(text, true), r, false);
-            assertTrue(text.toString().contains("Not understood: matches no CLEVR question template; unknown words: "
-                    + "tell, me, grey; the language model's program was refused: step 1 (filter_colour)"), text.toString());
+            assertTrue(text.toString().contains("Not understood: template: matches no CLEVR question template; unknown "
+                    + "words: tell, me, grey; grammar: "), text.toString());
+            assertTrue(text.toString().contains("; llm: program refused: step 1 (filter_colour)"), text.toString());
             assertTrue(text.toString().contains("Closest question form: "), text.toString());
         }
     }
@@ -67,7 +68,7 @@ class AskSessionTest {
             throw new VqaspException("llm", "the language model failed: connection refused");
         })) {
             AskResult r = s.ask("Tell me the number of grey objects");
-            assertTrue(r.errorMessage().endsWith("the language model could not help: the language model failed: "
+            assertTrue(r.errorMessage().endsWith("llm: the language model could not help: the language model failed: "
                     + "connection refused"), r.errorMessage());
         }
     }

@@ -13,6 +13,7 @@ import org.vqasp.language.clevr.UniqueRelaxation;
 import org.vqasp.eval.BatchAnswerer;
 import org.vqasp.eval.EvalItem;
 import org.vqasp.eval.Outcome;
+import org.vqasp.eval.ProgramOrigin;
 import org.vqasp.reasoning.clevr.ClevrReasoner;
 
 /**
@@ -49,6 +50,7 @@ public final class ClevrAnswerer implements BatchAnswerer<ClevrQuestion> {
         Map<Integer, ClevrScene> scenesOf = new HashMap<>();
         Map<Integer, VqaspException> failed = new HashMap<>();
         List<ClevrReasoner.Question> toSolve = new ArrayList<>();
+        List<ProgramOrigin> origins = new ArrayList<>();
         List<Integer> where = new ArrayList<>();
         for (int i = 0; i < batch.size(); i++) {
             EvalItem<ClevrQuestion> item = batch.get(i);
@@ -68,32 +70,40 @@ public final class ClevrAnswerer implements BatchAnswerer<ClevrQuestion> {
                     }
                     scenesOf.put(image, scene);
                 }
-                toSolve.add(new ClevrReasoner.Question(scene, programs.program(item.payload())));
+                ProgramSource.Sourced p = programs.read(item.payload());
+                toSolve.add(new ClevrReasoner.Question(scene, p.program()));
+                origins.add(p.origin());
                 where.add(i);
             } catch (VqaspException e) {
-                out[i] = Outcome.failed(e, 0);
+                out[i] = Outcome.failed(e, 0).from(programs.relaxes() ? ProgramOrigin.NONE : null);
             }
         }
         List<Answer> answers = toSolve.isEmpty() ? List.of()
                 : weighted ? likely(toSolve) : reasoner.answerAll(toSolve);
+        boolean[] relaxed = new boolean[answers.size()];
         if (programs.relaxes()) {
-            answers = relaxed(toSolve, answers);
+            answers = relaxed(toSolve, answers, relaxed);
         }
         double ms = (System.nanoTime() - t0) / 1e6 / batch.size();
         for (int k = 0; k < answers.size(); k++) {
             Answer a = answers.get(k);
-            out[where.get(k)] = a.ok() ? Outcome.of(a.answer(), ms) : Outcome.failed(a.error(), ms);
+            ProgramOrigin o = origins.get(k);
+            out[where.get(k)] = (a.ok() ? Outcome.of(a.answer(), ms) : Outcome.failed(a.error(), ms))
+                    .from(o != null && relaxed[k] ? o.asRelaxed() : o);
         }
         for (int i = 0; i < out.length; i++) {
             if (out[i].ms() == 0) {
-                out[i] = Outcome.failed(out[i].error(), ms);
+                out[i] = Outcome.failed(out[i].error(), ms).from(out[i].origin());
             }
         }
         return List.of(out);
     }
 
-    /** Answers again, with {@link UniqueRelaxation}, the questions whose program failed with {@code unique}. */
-    private List<Answer> relaxed(List<ClevrReasoner.Question> questions, List<Answer> answers) {
+    /**
+     * Answers again, with {@link UniqueRelaxation}, the questions whose program failed with {@code unique}; marks
+     * in {@code relaxed} those the relaxed reading answered.
+     */
+    private List<Answer> relaxed(List<ClevrReasoner.Question> questions, List<Answer> answers, boolean[] relaxed) {
         List<ClevrReasoner.Question> again = new ArrayList<>();
         List<Integer> at = new ArrayList<>();
         for (int k = 0; k < answers.size(); k++) {
@@ -114,6 +124,7 @@ public final class ClevrAnswerer implements BatchAnswerer<ClevrQuestion> {
         for (int i = 0; i < again.size(); i++) {
             if (second.get(i).ok()) {
                 out.set(at.get(i), second.get(i));
+                relaxed[at.get(i)] = true;
             }
         }
         return out;

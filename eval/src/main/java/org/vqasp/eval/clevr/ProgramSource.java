@@ -3,6 +3,7 @@ package org.vqasp.eval.clevr;
 import org.vqasp.core.VqaspException;
 import org.vqasp.core.clevr.ClevrQuestion;
 import org.vqasp.core.clevr.Program;
+import org.vqasp.eval.ProgramOrigin;
 import org.vqasp.language.Parse;
 import org.vqasp.language.QuestionParser;
 import org.vqasp.language.clevr.UniqueRelaxation;
@@ -12,11 +13,29 @@ import org.vqasp.language.clevr.UniqueRelaxation;
 public interface ProgramSource {
 
     /**
+     * A question's program and where it came from.
+     *
+     * @param program the program
+     * @param origin the parser that read it, or null for the dataset's own program
+     */
+    record Sourced(Program program, ProgramOrigin origin) {
+    }
+
+    /**
+     * Returns the program of a question and where it came from.
+     *
+     * @throws VqaspException {@code missing_program} or {@code not_understood}
+     */
+    Sourced read(ClevrQuestion question);
+
+    /**
      * Returns the program of a question.
      *
      * @throws VqaspException {@code missing_program} or {@code not_understood}
      */
-    Program program(ClevrQuestion question);
+    default Program program(ClevrQuestion question) {
+        return read(question).program();
+    }
 
     /**
      * Returns whether a program that fails with {@code unique} may be read again the way people mean it
@@ -33,7 +52,7 @@ public interface ProgramSource {
                 throw new VqaspException("missing_program", "question " + q.questionIndex()
                         + " has no program (use --programs parsed)");
             }
-            return q.program();
+            return new Sourced(q.program(), null);
         };
     }
 
@@ -41,10 +60,10 @@ public interface ProgramSource {
     static ProgramSource parsed(QuestionParser<Program> parser) {
         return new ProgramSource() {
             @Override
-            public Program program(ClevrQuestion q) {
+            public Sourced read(ClevrQuestion q) {
                 Parse<Program> r = parser.parse(q.question());
                 if (r instanceof Parse.Parsed<Program> p) {
-                    return p.program();
+                    return new Sourced(p.program(), new ProgramOrigin(p.parser(), p.confidence(), false));
                 }
                 throw new VqaspException("not_understood",
                         "not understood: " + ((Parse.NotUnderstood<Program>) r).reason());

@@ -35,8 +35,21 @@ public final class ClevrParsers {
      */
     public static ParserChain<Program> chain(QuestionParser<Program> learned, QuestionParser<Program> llm,
             ParserChain.ProgramCheck<Program> check) {
+        return chain(ClevrQuestionParser.load(), learned, llm, check);
+    }
+
+    /**
+     * Returns the chain over a template parser already loaded.
+     *
+     * @param templates the template parser
+     * @param learned a learned parser, or null
+     * @param llm a language-model translator as a parser, or null
+     * @param check checks the learned and language-model stages' programs; required when either is given
+     */
+    public static ParserChain<Program> chain(ClevrQuestionParser templates, QuestionParser<Program> learned,
+            QuestionParser<Program> llm, ParserChain.ProgramCheck<Program> check) {
         List<ParserChain.Stage<Program>> stages = new ArrayList<>();
-        stages.add(ParserChain.Stage.of(new TemplateStage(ClevrQuestionParser.load())));
+        stages.add(ParserChain.Stage.of(new TemplateStage(templates)));
         stages.add(ParserChain.Stage.of(ClevrGrammarParser.load()));
         if (learned != null) {
             stages.add(new ParserChain.Stage<>(learned, LEARNED_MIN_CONFIDENCE, true));
