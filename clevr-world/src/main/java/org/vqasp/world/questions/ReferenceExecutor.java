@@ -25,7 +25,8 @@ import org.vqasp.world.questions.ProgramValue.SceneObject;
  * objects left of object {@code i}. {@code same_*} never includes the object itself.
  *
  * <p>Beyond CLEVR's functions it runs the extension functions of {@code docs/language.md}: {@code exclude} (set
- * difference), {@code extreme[dir]} (the member farthest left, right, front or behind, as a set of one),
+ * difference), {@code extreme[dir]} (the member farthest left, right, front or behind, or nearest the members' centre
+ * for {@code middle}, as a set of one),
  * {@code nearest} (the member of a set nearest on the ground plane to an object), {@code between} (the objects
  * between the two members of a set), {@code count_distinct[attr]},
  * {@code most_common[attr]}, {@code all_same[attr]} and {@code subtract}; positions are
@@ -201,7 +202,7 @@ public final class ReferenceExecutor {
 
     private static String direction(ProgramStep s, int index) {
         String d = s.valueInputs().get(0);
-        if (!ObjectPositions.DIRECTIONS.contains(d)) {
+        if (!ObjectPositions.DIRECTIONS.contains(d) && !d.equals("middle")) {
             throw new VqaspException("bad_value", "step " + index + " (" + s.function() + "): no direction \"" + d
                     + "\" (expected " + ObjectPositions.DIRECTIONS + ")");
         }
@@ -217,13 +218,45 @@ public final class ReferenceExecutor {
         return k;
     }
 
-    /** The member farthest along a direction, as a set of one (empty for an empty set). */
+    /**
+     * The member farthest along a direction, or for {@code middle} the member nearest the members' centre on the
+     * ground plane, as a set of one (empty for an empty set).
+     */
     private static long extreme(long members, String direction, SceneFacts f) {
+        if (direction.equals("middle")) {
+            return middle(members, f);
+        }
         int[] at = f.along(direction);
         int best = -1;
         for (long m = members; m != 0; m &= m - 1) {
             int i = Long.numberOfTrailingZeros(m);
             if (best < 0 || at[i] > at[best]) {
+                best = i;
+            }
+        }
+        return best < 0 ? 0L : 1L << best;
+    }
+
+    /** The member nearest the members' centre: least (n x - sum x)^2 + (n y - sum y)^2, as in the theory. */
+    private static long middle(long members, SceneFacts f) {
+        int[][] g = f.ground();
+        long n = Long.bitCount(members);
+        long sx = 0;
+        long sy = 0;
+        for (long m = members; m != 0; m &= m - 1) {
+            int i = Long.numberOfTrailingZeros(m);
+            sx += g[i][0];
+            sy += g[i][1];
+        }
+        int best = -1;
+        long bestOff = Long.MAX_VALUE;
+        for (long m = members; m != 0; m &= m - 1) {
+            int i = Long.numberOfTrailingZeros(m);
+            long dx = n * g[i][0] - sx;
+            long dy = n * g[i][1] - sy;
+            long off = dx * dx + dy * dy;
+            if (off < bestOff) {
+                bestOff = off;
                 best = i;
             }
         }

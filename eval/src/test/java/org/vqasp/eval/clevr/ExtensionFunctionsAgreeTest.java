@@ -26,7 +26,7 @@ import org.vqasp.world.questions.ReferenceExecutor;
 class ExtensionFunctionsAgreeTest {
 
     private static final List<String> ATTRIBUTES = List.of("size", "color", "material", "shape");
-    private static final List<String> DIRECTIONS = List.of("left", "right", "front", "behind");
+    private static final List<String> DIRECTIONS = List.of("left", "right", "front", "behind", "middle");
 
     /** Builds a program step by step. */
     private static final class B {
@@ -59,7 +59,7 @@ class ExtensionFunctionsAgreeTest {
         for (int i = 0; i < 12; i++) {
             B b = new B();
             String a = ATTRIBUTES.get(r.nextInt(4));
-            String d = DIRECTIONS.get(r.nextInt(4));
+            String d = DIRECTIONS.get(r.nextInt(5));
             switch (i % 7) {
                 case 0 -> {
                     int x = b.set(s, r);

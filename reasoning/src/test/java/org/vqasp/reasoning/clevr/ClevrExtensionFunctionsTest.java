@@ -50,6 +50,8 @@ class ClevrExtensionFunctionsTest {
         "scene ; extreme[behind](0) ; unique(1) ; query_color(2) | purple",
         "scene ; filter_shape[cylinder](0) ; extreme[front](1) ; unique(2) ; query_color(3) | brown",
         "scene ; filter_color[yellow](0) ; extreme[left](1) ; count(2) | 0",
+        // middle: centre (-8, -53.4); object 0 is nearest it (141, 146 away), then 2 (226, 1) and 1 (164, 157)
+        "scene ; extreme[middle](0) ; unique(1) ; query_color(2) | brown",
         // nearest: the member nearest an object on the ground plane
         "scene ; scene ; filter_shape[sphere](1) ; unique(2) ; nearest(0,3) ; unique(4) ; query_color(5) | green",
         "scene ; filter_shape[cube](0) ; scene ; filter_color[brown](2) ; unique(3) ; nearest(1,4) ; unique(5) ; query_size(6) | large",

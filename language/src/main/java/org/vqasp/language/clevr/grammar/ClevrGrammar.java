@@ -166,7 +166,7 @@ final class ClevrGrammar {
             "something", "besides", "except", "excluding", "apart", "it", "its", "they", "them", "their", "colored",
             "coloured", "shaped", "sized", "color", "kind", "type", "sort", "kinds", "types", "sorts", "different",
             "distinct", "unique", "also", "one", "ones", "you", "us", "me", "we", "viewpoint", "point", "view",
-            "between", "second", "third", "2nd", "3rd", "way", "mostly",
+            "between", "second", "third", "2nd", "3rd", "way", "mostly", "middle", "center", "centre", "central",
             "thing", "things", "identical", "alike", "match", "matches", "matching", "equal", "similar");
 
     // ------------------------------------------------------------------------------------------ one parse
@@ -598,6 +598,11 @@ final class ClevrGrammar {
                     out.add(new Alt<>(close ? "front" : "behind", q, 1));
                 }
             }
+            // in the middle, at the centre
+            if ((at(p, "in") || at(p, "at")) && at(p + 1, "the") && (at(p + 2, "middle") || at(p + 2, "center")
+                    || at(p + 2, "centre"))) {
+                out.add(new Alt<>("middle", p + 3, 0));
+            }
             // (the second) from the left, from the front
             if (at(p, "from")) {
                 int f = at(p + 1, "the") ? p + 2 : p + 1;
@@ -895,6 +900,7 @@ final class ClevrGrammar {
                 case "rightmost", "right" -> "right";
                 case "frontmost", "foremost", "front", "closest", "nearest" -> "front";
                 case "backmost", "rearmost", "back", "rear", "farthest", "furthest" -> "behind";
+                case "middle", "center", "centre", "central" -> "middle";
                 default -> null;
             };
             if (dir != null && np.extreme() == null) {
