@@ -1,5 +1,6 @@
 package org.vqasp.language.clevr;
 
+import java.util.List;
 import java.util.Objects;
 import org.vqasp.core.clevr.Program;
 import org.vqasp.language.Parse;
@@ -33,11 +34,14 @@ public final class TemplateStage implements QuestionParser<Program> {
 
     @Override
     public Parse<Program> parse(String question) {
-        ParseResult r = parser.parse(question);
-        if (r instanceof ParseResult.Parsed p) {
+        ParseResult.Parsed p = parser.match(question);
+        if (p != null) {
             String template = p.templateFilename().replace(".json", "") + "/" + p.templateIndex();
             return new Parse.Parsed<>(p.program(), NAME, 1.0, template);
         }
-        return new Parse.NotUnderstood<>(NAME, ((ParseResult.NotUnderstood) r).reason());
+        // the reason without the closest template, which costs more than reading the question
+        List<String> unknown = parser.unknownWords(question);
+        return new Parse.NotUnderstood<>(NAME, "matches no CLEVR question template"
+                + (unknown.isEmpty() ? "" : "; unknown words: " + String.join(", ", unknown)));
     }
 }
