@@ -84,12 +84,12 @@ class ParserChainCommandTest extends CliTest {
         JsonNode rows = MAPPER.readTree(json.toFile()).get("rows");
         List<String> seen = new ArrayList<>();
         for (JsonNode r : rows) {
-            seen.add(r.get("questions").asText() + "/" + r.get("stage").asText());
+            seen.add(r.get("set").asText() + "/" + r.get("stage").asText());
             assertTrue(r.get("questions_per_second").asDouble() > 0, r.toString());
             if (r.get("stage").asText().equals("template")) {
                 assertEquals(1.0, r.get("ratio").asDouble());
             }
-            if (r.get("questions").asText().equals("template") && !r.get("stage").asText().equals("grammar")) {
+            if (r.get("set").asText().equals("template") && !r.get("stage").asText().equals("grammar")) {
                 assertEquals(20, r.get("parsed").asInt(), r.toString());
             }
         }

@@ -1,28 +1,28 @@
 package org.vqasp.cli.ask;
 
-import org.vqasp.reasoning.ExplainedAnswer;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import javax.imageio.ImageIO;
 import org.vqasp.core.DatasetItem;
+import org.vqasp.core.ErrorKind;
 import org.vqasp.core.InputException;
 import org.vqasp.core.VqaspException;
 import org.vqasp.core.clevr.ClevrDataset;
 import org.vqasp.core.clevr.ClevrScene;
 import org.vqasp.core.clevr.Program;
-import org.vqasp.language.clevr.ClevrQuestionParser;
-import org.vqasp.language.clevr.ParseResult;
+import org.vqasp.core.json.DatasetReader;
 import org.vqasp.language.Parse;
 import org.vqasp.language.ParserChain;
 import org.vqasp.language.QuestionParser;
 import org.vqasp.language.clevr.ClevrParsers;
+import org.vqasp.language.clevr.ClevrQuestionParser;
+import org.vqasp.language.clevr.ParseResult;
 import org.vqasp.language.clevr.UniqueRelaxation;
-import org.vqasp.core.json.DatasetReader;
+import org.vqasp.reasoning.ExplainedAnswer;
 import org.vqasp.reasoning.clevr.ClevrExplanation;
 import org.vqasp.reasoning.clevr.ClevrReasoner;
 import org.vqasp.vision.SceneExtractor;
@@ -66,8 +66,9 @@ public final class AskSession implements AutoCloseable {
          * Translates a question.
          *
          * @param question the question
-         * @return a program, not yet validated
-         * @throws VqaspException naming why there is none
+         * @return a program, already checked against the theory
+         * @throws VqaspException naming why there is none, of kind {@link ErrorKind#LLM_PROGRAM_REFUSED} when the
+         *     theory refused the program
          */
         Program translate(String question);
     }
@@ -99,13 +100,13 @@ public final class AskSession implements AutoCloseable {
                 try {
                     return new Parse.Parsed<>(translator.translate(question), "llm", 0.5, "");
                 } catch (VqaspException e) {
-                    return new Parse.NotUnderstood<>("llm", "the language model could not help: " + e.getMessage());
+                    return new Parse.NotUnderstood<>("llm", ErrorKind.LLM_PROGRAM_REFUSED.equals(e.kind())
+                            ? e.getMessage() : "the language model could not help: " + e.getMessage());
                 }
             }
         };
         this.chain = ClevrParsers.chain(parser, null, llm, p -> {
-            VqaspException problem = reasoner.checkAll(List.of(p)).get(0);
-            return problem == null ? null : problem.getMessage();
+            return reasoner.check(p).map(VqaspException::getMessage).orElse(null);
         });
     }
 
@@ -116,16 +117,16 @@ public final class AskSession implements AutoCloseable {
      */
     public void openImage(Path file) {
         if (!Files.isRegularFile(file)) {
-            throw new InputException("missing_file", file + ": no such image");
+            throw new InputException(ErrorKind.MISSING_FILE, file + ": no such image");
         }
         BufferedImage img;
         try {
             img = ImageIO.read(file.toFile());
         } catch (IOException e) {
-            throw new InputException("bad_image", file + ": cannot be read (" + e.getMessage() + ")", e);
+            throw new InputException(ErrorKind.BAD_IMAGE, file + ": cannot be read (" + e.getMessage() + ")", e);
         }
         if (img == null) {
-            throw new InputException("bad_image", file + ": not an image (PNG, JPEG, GIF or BMP expected)");
+            throw new InputException(ErrorKind.BAD_IMAGE, file + ": not an image (PNG, JPEG, GIF or BMP expected)");
         }
         if (extractor == null) {
             extractor = models.load();
@@ -156,7 +157,7 @@ public final class AskSession implements AutoCloseable {
                 throw item.error();
             }
         }
-        throw new InputException("empty_file", file + ": holds no scene");
+        throw new InputException(ErrorKind.EMPTY_INPUT, file + ": holds no scene");
     }
 
     /** Returns the current scene, or null before one is opened. */
@@ -199,7 +200,7 @@ public final class AskSession implements AutoCloseable {
         if (parsed instanceof Parse.NotUnderstood<Program> nu) {
             String closest = parser.parse(question) instanceof ParseResult.NotUnderstood t
                     ? t.closestTemplateText() : null;
-            last = new AskResult(question, null, null, null, null, "not_understood",
+            last = new AskResult(question, null, null, null, null, ErrorKind.NOT_UNDERSTOOD,
                     "not understood: \"" + question.strip() + "\": " + nu.reason(), nu.reason(), closest, ms(t0));
             return last;
         }
@@ -213,7 +214,7 @@ public final class AskSession implements AutoCloseable {
                 r = answer(program);
             } catch (VqaspException e) {
                 Program relaxed = UniqueRelaxation.relax(program);
-                if (!e.kind().equals("unique") || relaxed == program) {
+                if (!e.kind().equals(ErrorKind.UNIQUE) || relaxed == program) {
                     throw e;
                 }
                 // "the ball behind the cube" when several are: the one nearest it (or nearest the viewer)
@@ -223,7 +224,8 @@ public final class AskSession implements AutoCloseable {
                     throw e;
                 }
                 program = relaxed;
-                note = e.getMessage() + "; answered for the one nearest what it is related to (else nearest the viewer)";
+                note = e.getMessage()
+                        + "; answered for the one nearest what it is related to (else nearest the viewer)";
             }
             ClevrExplanation e = ClevrExplanation.of(program, r.outcome());
             last = new AskResult(question, r.answer(), program, source, e, null, null, null, null, ms(t0), note);

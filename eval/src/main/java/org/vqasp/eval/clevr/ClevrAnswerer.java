@@ -1,19 +1,21 @@
 package org.vqasp.eval.clevr;
 
-import org.vqasp.reasoning.Answer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.vqasp.core.ErrorKind;
 import org.vqasp.core.VqaspException;
 import org.vqasp.core.clevr.ClevrQuestion;
 import org.vqasp.core.clevr.ClevrScene;
 import org.vqasp.core.clevr.Program;
-import org.vqasp.language.clevr.UniqueRelaxation;
 import org.vqasp.eval.BatchAnswerer;
 import org.vqasp.eval.EvalItem;
 import org.vqasp.eval.Outcome;
 import org.vqasp.eval.ProgramOrigin;
+import org.vqasp.language.clevr.UniqueRelaxation;
+import org.vqasp.reasoning.Answer;
+import org.vqasp.reasoning.DatasetReasoner;
 import org.vqasp.reasoning.clevr.ClevrReasoner;
 
 /**
@@ -49,7 +51,7 @@ public final class ClevrAnswerer implements BatchAnswerer<ClevrQuestion> {
         Outcome[] out = new Outcome[batch.size()];
         Map<Integer, ClevrScene> scenesOf = new HashMap<>();
         Map<Integer, VqaspException> failed = new HashMap<>();
-        List<ClevrReasoner.Question> toSolve = new ArrayList<>();
+        List<DatasetReasoner.Question<ClevrScene, Program>> toSolve = new ArrayList<>();
         List<ProgramOrigin> origins = new ArrayList<>();
         List<Integer> where = new ArrayList<>();
         for (int i = 0; i < batch.size(); i++) {
@@ -71,7 +73,7 @@ public final class ClevrAnswerer implements BatchAnswerer<ClevrQuestion> {
                     scenesOf.put(image, scene);
                 }
                 ProgramSource.Sourced p = programs.read(item.payload());
-                toSolve.add(new ClevrReasoner.Question(scene, p.program()));
+                toSolve.add(new DatasetReasoner.Question<>(scene, p.program()));
                 origins.add(p.origin());
                 where.add(i);
             } catch (VqaspException e) {
@@ -103,15 +105,16 @@ public final class ClevrAnswerer implements BatchAnswerer<ClevrQuestion> {
      * Answers again, with {@link UniqueRelaxation}, the questions whose program failed with {@code unique}; marks
      * in {@code relaxed} those the relaxed reading answered.
      */
-    private List<Answer> relaxed(List<ClevrReasoner.Question> questions, List<Answer> answers, boolean[] relaxed) {
-        List<ClevrReasoner.Question> again = new ArrayList<>();
+    private List<Answer> relaxed(List<DatasetReasoner.Question<ClevrScene, Program>> questions, List<Answer> answers,
+            boolean[] relaxed) {
+        List<DatasetReasoner.Question<ClevrScene, Program>> again = new ArrayList<>();
         List<Integer> at = new ArrayList<>();
         for (int k = 0; k < answers.size(); k++) {
             Answer a = answers.get(k);
-            if (!a.ok() && a.error().kind().equals("unique")) {
+            if (!a.ok() && a.error().kind().equals(ErrorKind.UNIQUE)) {
                 Program p = UniqueRelaxation.relax(questions.get(k).program());
                 if (p != questions.get(k).program()) {
-                    again.add(new ClevrReasoner.Question(questions.get(k).scene(), p));
+                    again.add(new DatasetReasoner.Question<>(questions.get(k).scene(), p));
                     at.add(k);
                 }
             }
@@ -130,9 +133,9 @@ public final class ClevrAnswerer implements BatchAnswerer<ClevrQuestion> {
         return out;
     }
 
-    private List<Answer> likely(List<ClevrReasoner.Question> questions) {
+    private List<Answer> likely(List<DatasetReasoner.Question<ClevrScene, Program>> questions) {
         List<Answer> out = new ArrayList<>(questions.size());
-        for (ClevrReasoner.Question q : questions) {
+        for (DatasetReasoner.Question<ClevrScene, Program> q : questions) {
             try {
                 out.add(new Answer(reasoner.answerLikely(q.scene(), q.program(), false).answer(), null));
             } catch (VqaspException e) {

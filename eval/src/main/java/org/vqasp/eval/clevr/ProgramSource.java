@@ -1,5 +1,6 @@
 package org.vqasp.eval.clevr;
 
+import org.vqasp.core.ErrorKind;
 import org.vqasp.core.VqaspException;
 import org.vqasp.core.clevr.ClevrQuestion;
 import org.vqasp.core.clevr.Program;
@@ -49,7 +50,7 @@ public interface ProgramSource {
     static ProgramSource gold() {
         return q -> {
             if (q.program() == null) {
-                throw new VqaspException("missing_program", "question " + q.questionIndex()
+                throw new VqaspException(ErrorKind.MISSING_PROGRAM, "question " + q.questionIndex()
                         + " has no program (use --programs parsed)");
             }
             return new Sourced(q.program(), null);
@@ -65,7 +66,7 @@ public interface ProgramSource {
                 if (r instanceof Parse.Parsed<Program> p) {
                     return new Sourced(p.program(), new ProgramOrigin(p.parser(), p.confidence(), false));
                 }
-                throw new VqaspException("not_understood",
+                throw new VqaspException(ErrorKind.NOT_UNDERSTOOD,
                         "not understood: " + ((Parse.NotUnderstood<Program>) r).reason());
             }
 

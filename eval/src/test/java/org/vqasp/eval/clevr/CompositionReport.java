@@ -4,13 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.vqasp.core.Samples;
 import org.vqasp.core.clevr.ClevrDataset;
 import org.vqasp.core.clevr.ClevrScene;
 import org.vqasp.core.clevr.Program;
-import org.vqasp.eval.Samples;
 import org.vqasp.language.Parse;
 import org.vqasp.language.clevr.grammar.ClevrGrammarParser;
 import org.vqasp.reasoning.Answer;
+import org.vqasp.reasoning.DatasetReasoner;
 import org.vqasp.reasoning.clevr.ClevrReasoner;
 
 /** Development report (not a test): composition accuracy per family, with the failures. */
@@ -24,14 +25,14 @@ public final class CompositionReport {
         List<CompositionGenerator.Composed> qs = new CompositionGenerator(seed).generate(scenes, perScene);
         ClevrGrammarParser grammar = ClevrGrammarParser.load();
         ClevrReasoner reasoner = new ClevrReasoner();
-        List<ClevrReasoner.Question> asked = new ArrayList<>();
+        List<DatasetReasoner.Question<ClevrScene, Program>> asked = new ArrayList<>();
         List<CompositionGenerator.Composed> parsed = new ArrayList<>();
         Map<String, int[]> fam = new TreeMap<>();
         for (CompositionGenerator.Composed q : qs) {
             fam.computeIfAbsent(q.family(), k -> new int[2])[0]++;
             Parse<Program> p = grammar.parse(q.text());
             if (p instanceof Parse.Parsed<Program> ok) {
-                asked.add(new ClevrReasoner.Question(q.scene(), ok.program()));
+                asked.add(new DatasetReasoner.Question<>(q.scene(), ok.program()));
                 parsed.add(q);
             } else {
                 System.out.println("DECLINED " + q.text() + " -> " + ((Parse.NotUnderstood<Program>) p).reason());

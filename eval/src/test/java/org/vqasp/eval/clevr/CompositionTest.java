@@ -9,16 +9,17 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.vqasp.core.Samples;
 import org.vqasp.core.VqaspException;
 import org.vqasp.core.clevr.ClevrDataset;
 import org.vqasp.core.clevr.ClevrScene;
 import org.vqasp.core.clevr.Program;
-import org.vqasp.eval.Samples;
 import org.vqasp.language.Parse;
 import org.vqasp.language.ParserChain;
 import org.vqasp.language.clevr.ClevrParsers;
 import org.vqasp.language.clevr.grammar.ClevrGrammarParser;
 import org.vqasp.reasoning.Answer;
+import org.vqasp.reasoning.DatasetReasoner;
 import org.vqasp.reasoning.clevr.ClevrReasoner;
 import org.vqasp.world.questions.ReferenceExecutor;
 
@@ -42,7 +43,7 @@ class CompositionTest {
         // given a few hundred compositions the templates do not make
         ClevrGrammarParser grammar = ClevrGrammarParser.load();
         ClevrReasoner reasoner = new ClevrReasoner();
-        List<ClevrReasoner.Question> asked = new ArrayList<>();
+        List<DatasetReasoner.Question<ClevrScene, Program>> asked = new ArrayList<>();
         List<CompositionGenerator.Composed> parsed = new ArrayList<>();
         List<String> bad = new ArrayList<>();
         Map<String, int[]> byFamily = new TreeMap<>();
@@ -51,7 +52,7 @@ class CompositionTest {
             // when the grammar alone reads each one
             Parse<Program> p = grammar.parse(q.text());
             if (p instanceof Parse.Parsed<Program> ok) {
-                asked.add(new ClevrReasoner.Question(q.scene(), ok.program()));
+                asked.add(new DatasetReasoner.Question<>(q.scene(), ok.program()));
                 parsed.add(q);
             } else {
                 bad.add(q.text() + " -> " + ((Parse.NotUnderstood<Program>) p).reason());
@@ -86,9 +87,9 @@ class CompositionTest {
     void should_give_the_generator_programs_answers_the_reasoner_agrees_with() {
         // given the generator's own programs, then the reasoner answers them as the reference executor did
         ClevrReasoner reasoner = new ClevrReasoner();
-        List<ClevrReasoner.Question> asked = new ArrayList<>();
+        List<DatasetReasoner.Question<ClevrScene, Program>> asked = new ArrayList<>();
         for (CompositionGenerator.Composed q : questions) {
-            asked.add(new ClevrReasoner.Question(q.scene(), q.program()));
+            asked.add(new DatasetReasoner.Question<>(q.scene(), q.program()));
         }
         List<Answer> answers = reasoner.answerAll(asked);
         for (int i = 0; i < answers.size(); i++) {

@@ -7,16 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.vqasp.core.Samples;
 import org.vqasp.core.VqaspException;
 import org.vqasp.core.clevr.ClevrDataset;
 import org.vqasp.core.clevr.ClevrObject;
 import org.vqasp.core.clevr.ClevrScene;
 import org.vqasp.core.clevr.Program;
-import org.vqasp.reasoning.Samples;
 
 /**
  * The extension functions of docs/language.md over the real CLEVR val scene 0, worked out by hand from its
@@ -102,8 +103,8 @@ class ClevrExtensionFunctionsTest {
         List<Program> programs = List.of(p("scene ; most_common[shape](0)"),
                 p("scene ; extreme[left](0) ; unique(1) ; query_color(2)"));
         // then check finds nothing wrong with them, but does with a typo
-        assertEquals(java.util.Arrays.asList(null, null), reasoner.checkAll(programs));
-        assertEquals("unknown_function", reasoner.checkAll(List.of(p("scene ; extremes[left](0) ; count(1)"))).get(0).kind());
+        assertEquals(List.of(Optional.empty(), Optional.empty()), reasoner.checkAll(programs));
+        assertEquals("unknown_function", reasoner.check(p("scene ; extremes[left](0) ; count(1)")).orElseThrow().kind());
     }
 
     @Test
