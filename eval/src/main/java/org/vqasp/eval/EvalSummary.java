@@ -88,21 +88,9 @@ public record EvalSummary(long questions, long answered, long correct, Map<Strin
         n.put("accuracy", round(accuracy()));
         ObjectNode e = n.putObject("errors");
         errors.forEach(e::put);
-        ObjectNode f = n.putObject("by_family");
-        byFamily.forEach((name, c) -> {
-            ObjectNode fam = f.putObject(name);
-            fam.put("questions", c[0]);
-            fam.put("correct", c[1]);
-            fam.put("accuracy", round(c[0] == 0 ? 0 : (double) c[1] / c[0]));
-        });
+        putGroups(n.putObject("by_family"), byFamily);
         if (!byParser.isEmpty()) {
-            ObjectNode b = n.putObject("by_parser");
-            byParser.forEach((name, c) -> {
-                ObjectNode row = b.putObject(name);
-                row.put("questions", c[0]);
-                row.put("correct", c[1]);
-                row.put("accuracy", round(c[0] == 0 ? 0 : (double) c[1] / c[0]));
-            });
+            putGroups(n.putObject("by_parser"), byParser);
         }
         n.put("seconds", round(seconds));
         n.put("questions_per_second", round(questionsPerSecond()));
@@ -112,6 +100,16 @@ public record EvalSummary(long questions, long answered, long correct, Map<Strin
     /** Writes {@code summary.json} into a directory. */
     public void write(Path dir) {
         AtomicFiles.writeJson(dir.resolve("summary.json"), toJson());
+    }
+
+    /** Writes {name: {"questions", "correct", "accuracy"}} for counts {questions, correct} per group. */
+    private static void putGroups(ObjectNode into, Map<String, long[]> groups) {
+        groups.forEach((name, c) -> {
+            ObjectNode g = into.putObject(name);
+            g.put("questions", c[0]);
+            g.put("correct", c[1]);
+            g.put("accuracy", round(c[0] == 0 ? 0 : (double) c[1] / c[0]));
+        });
     }
 
     private static double round(double v) {
