@@ -1,0 +1,57 @@
+package org.vqasp.language.gqa;
+
+import java.util.List;
+import java.util.Objects;
+import org.vqasp.core.gqa.GqaOperation;
+import org.vqasp.core.gqa.SemanticString;
+
+/**
+ * What {@link GqaQuestionParser} made of a question: a GQA semantic program with the parser and question form
+ * that produced it and a confidence, or a "not understood" answer with the reason.
+ */
+public sealed interface GqaParse permits GqaParse.Parsed, GqaParse.NotUnderstood {
+
+    /**
+     * A question read as a program.
+     *
+     * @param program the program, as the released {@code semantic} lists write it, without object ids
+     * @param parser the parser that read it ({@code gqa-grammar})
+     * @param form the question form it was read by ({@code relS}, {@code verifyAttr}, ...)
+     * @param confidence how sure the parser is, in (0, 1]
+     */
+    record Parsed(List<GqaOperation> program, String parser, String form, double confidence) implements GqaParse {
+        /** Checks the fields. */
+        public Parsed {
+            program = List.copyOf(program);
+            Objects.requireNonNull(parser, "parser");
+            Objects.requireNonNull(form, "form");
+            if (program.isEmpty()) {
+                throw new IllegalArgumentException("empty program");
+            }
+            if (!(confidence > 0 && confidence <= 1)) {
+                throw new IllegalArgumentException("confidence must be in (0, 1], was " + confidence);
+            }
+        }
+
+        /** Returns the program as a {@code semanticStr}. */
+        public String semanticStr() {
+            return SemanticString.format(program);
+        }
+    }
+
+    /**
+     * A question the parser could not read.
+     *
+     * @param parser the parser that tried
+     * @param reason what was wrong, for people ({@code "matches no GQA question form; unknown words: zorblax"})
+     * @param unknownWords the words the lexicon does not know
+     */
+    record NotUnderstood(String parser, String reason, List<String> unknownWords) implements GqaParse {
+        /** Checks the fields. */
+        public NotUnderstood {
+            Objects.requireNonNull(parser, "parser");
+            Objects.requireNonNull(reason, "reason");
+            unknownWords = List.copyOf(unknownWords);
+        }
+    }
+}
