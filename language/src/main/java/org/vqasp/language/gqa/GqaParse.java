@@ -11,20 +11,23 @@ import org.vqasp.core.gqa.SemanticString;
  */
 public sealed interface GqaParse permits GqaParse.Parsed, GqaParse.NotUnderstood {
 
+    /** Returns the name of the parser that answered. */
+    String parser();
+
     /**
      * A question read as a program.
      *
      * @param program the program, as the released {@code semantic} lists write it, without object ids
      * @param parser the parser that read it ({@code gqa-grammar})
-     * @param form the question form it was read by ({@code relS}, {@code verifyAttr}, ...)
      * @param confidence how sure the parser is, in (0, 1]
+     * @param note the question form it was read by ({@code relS}, {@code verifyAttr}, ...)
      */
-    record Parsed(List<GqaOperation> program, String parser, String form, double confidence) implements GqaParse {
+    record Parsed(List<GqaOperation> program, String parser, double confidence, String note) implements GqaParse {
         /** Checks the fields. */
         public Parsed {
             program = List.copyOf(program);
             Objects.requireNonNull(parser, "parser");
-            Objects.requireNonNull(form, "form");
+            note = note == null ? "" : note;
             if (program.isEmpty()) {
                 throw new IllegalArgumentException("empty program");
             }
@@ -44,14 +47,12 @@ public sealed interface GqaParse permits GqaParse.Parsed, GqaParse.NotUnderstood
      *
      * @param parser the parser that tried
      * @param reason what was wrong, for people ({@code "matches no GQA question form; unknown words: zorblax"})
-     * @param unknownWords the words the lexicon does not know
      */
-    record NotUnderstood(String parser, String reason, List<String> unknownWords) implements GqaParse {
+    record NotUnderstood(String parser, String reason) implements GqaParse {
         /** Checks the fields. */
         public NotUnderstood {
             Objects.requireNonNull(parser, "parser");
             Objects.requireNonNull(reason, "reason");
-            unknownWords = List.copyOf(unknownWords);
         }
     }
 }

@@ -73,7 +73,7 @@ public final class GqaQuestionParser {
     public GqaParse parse(String question) {
         List<String> words = GqaText.words(question);
         if (words.isEmpty()) {
-            return new GqaParse.NotUnderstood(NAME, "the question is empty", List.of());
+            return new GqaParse.NotUnderstood(NAME, "the question is empty");
         }
         NounPhraseReader reader = new NounPhraseReader(words, lexicon);
         List<Candidate> found = new ArrayList<>();
@@ -99,7 +99,7 @@ public final class GqaQuestionParser {
         if (found.isEmpty()) {
             List<String> unknown = unknownWords(words);
             return new GqaParse.NotUnderstood(NAME, "matches no GQA question form"
-                    + (unknown.isEmpty() ? "" : "; unknown words: " + String.join(", ", unknown)), unknown);
+                    + (unknown.isEmpty() ? "" : "; unknown words: " + String.join(", ", unknown)));
         }
         int min = found.stream().mapToInt(Candidate::unknown).min().orElseThrow();
         Candidate best = null;
@@ -114,7 +114,7 @@ public final class GqaQuestionParser {
             }
         }
         double confidence = (min == 0 ? 0.95 : 0.6 / min) / programs.size();
-        return new GqaParse.Parsed(best.program(), NAME, best.form(), Math.max(0.01, confidence));
+        return new GqaParse.Parsed(best.program(), NAME, Math.max(0.01, confidence), best.form());
     }
 
     private List<String> unknownWords(List<String> words) {
