@@ -1,29 +1,42 @@
 package org.vqasp.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.vqasp.eval.EvalRunner;
 import org.vqasp.eval.gqa.GqaEvaluation;
+import org.vqasp.language.gqa.GqaQuestionParser;
 import org.vqasp.reasoning.gqa.GqaReasoner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code vqa eval gqa}: answers every question of a released GQA questions file over the gold scene graphs. */
+/**
+ * {@code vqa eval gqa}: answers every question of a released GQA questions file over the gold scene graphs, with
+ * the file's programs or parsed ones; with parsed programs and no scene graphs, scores the parse alone.
+ */
 @Command(
         name = "gqa",
         mixinStandardHelpOptions = true,
         description = {
             "Answer every question of a GQA questions file ({qid: {...}}) with the ASP reasoner over the gold "
                     + "scene graphs ({imageId: {...}}).",
+            "With --programs parsed the programs are read from the question text and also scored against the "
+                    + "file's (program_accuracy); without --scene-graphs only the programs are scored.",
             "Writes predictions.jsonl as it goes (re-run with the same --out to resume) and summary.json "
                     + "with accuracy per structural and semantic type."
         })
 final class EvalGqaCommand implements Callable<Integer> {
 
     /** Where programs come from. */
-    enum ProgramsName { gold }
+    enum ProgramsName { gold, parsed }
+
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     @Spec
     CommandSpec spec;
@@ -31,11 +44,13 @@ final class EvalGqaCommand implements Callable<Integer> {
     @Option(names = "--questions", required = true, paramLabel = "Q.json", description = "Questions file.")
     Path questions;
 
-    @Option(names = "--scene-graphs", required = true, paramLabel = "SG.json", description = "Scene-graphs file.")
+    @Option(names = "--scene-graphs", paramLabel = "SG.json",
+            description = "Scene-graphs file (required with --programs gold).")
     Path sceneGraphs;
 
     @Option(names = "--programs", paramLabel = "SOURCE",
-            description = "gold (the file's semantic programs, or its semanticStr; the default and only choice).")
+            description = "gold (the file's semantic programs, or its semanticStr; the default) or parsed (read "
+                    + "from the question text by the GQA question parser).")
     ProgramsName programs = ProgramsName.gold;
 
     @Mixin
@@ -43,9 +58,47 @@ final class EvalGqaCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        run.reportEval(spec.commandLine(), run.execute(spec.commandLine(), "eval gqa",
-                (options, progress) -> GqaEvaluation.evaluate(questions, sceneGraphs, new GqaReasoner(), options,
-                        progress)));
+        boolean parsed = programs == ProgramsName.parsed;
+        if (sceneGraphs == null && !parsed) {
+            throw new ParameterException(spec.commandLine(),
+                    "--scene-graphs is required with --programs gold (without it, --programs parsed scores the parse)");
+        }
+        EvalRunner.Run r;
+        if (sceneGraphs == null) {
+            GqaQuestionParser parser = GqaQuestionParser.load();
+            r = run.execute(spec.commandLine(), "eval gqa",
+                    (options, progress) -> GqaEvaluation.parse(questions, parser, options, progress));
+        } else {
+            GqaEvaluation.Programs source = parsed ? GqaEvaluation.Programs.PARSED : GqaEvaluation.Programs.GOLD;
+            r = run.execute(spec.commandLine(), "eval gqa", (options, progress) -> GqaEvaluation.evaluate(questions,
+                    sceneGraphs, source, new GqaReasoner(), options, progress));
+        }
+        GqaEvaluation.Report report = GqaEvaluation.report(r, sceneGraphs != null, parsed);
+        PrintWriter out = spec.commandLine().getOut();
+        Path dir = r.predictions().getParent();
+        if (run.json) {
+            out.println(MAPPER.writeValueAsString(report.json()));
+            out.flush();
+            return 0;
+        }
+        if (r.resumed() > 0) {
+            out.println("resumed: " + r.resumed() + " questions were already done in " + dir);
+        }
+        if (report.answers() != null) {
+            SummaryPrinter.print(out, report.answers(), dir, false);
+        }
+        if (report.programs() != null) {
+            if (report.answers() != null) {
+                out.println();
+            }
+            ProgramSummaryPrinter.print(out, report.programs());
+            if (report.answers() == null) {
+                out.printf("%.1f s, %.0f questions/s%n", report.json().path("seconds").asDouble(),
+                        report.json().path("questions_per_second").asDouble());
+                ProgramSummaryPrinter.files(out, dir);
+            }
+        }
+        out.flush();
         return 0;
     }
 }

@@ -1,5 +1,7 @@
 package org.vqasp.eval;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.vqasp.core.VqaspException;
 
 /**
@@ -8,8 +10,21 @@ import org.vqasp.core.VqaspException;
  * @param predicted the answer, or null
  * @param error why there is no answer, or null
  * @param ms milliseconds spent on this item (its share of a batch)
+ * @param extras more keys for the item's row of {@code predictions.jsonl} (strings, numbers, booleans or null),
+ *     in order; empty for most answerers
  */
-public record Outcome(String predicted, VqaspException error, double ms) {
+public record Outcome(String predicted, VqaspException error, double ms, Map<String, Object> extras) {
+
+    /** Copies the extras. */
+    public Outcome {
+        extras = extras == null || extras.isEmpty() ? Map.of()
+                : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(extras));
+    }
+
+    /** Creates an outcome without extras. */
+    public Outcome(String predicted, VqaspException error, double ms) {
+        this(predicted, error, ms, Map.of());
+    }
 
     /** Returns an answer. */
     public static Outcome of(String predicted, double ms) {
@@ -19,5 +34,12 @@ public record Outcome(String predicted, VqaspException error, double ms) {
     /** Returns an error. */
     public static Outcome failed(VqaspException error, double ms) {
         return new Outcome(null, error, ms);
+    }
+
+    /** Returns this outcome with more keys for its row. */
+    public Outcome withExtras(Map<String, Object> more) {
+        Map<String, Object> all = new LinkedHashMap<>(extras);
+        all.putAll(more);
+        return new Outcome(predicted, error, ms, all);
     }
 }

@@ -5,11 +5,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * One line of {@code predictions.jsonl}: {@code {"id", "image", "question", "gold", "predicted", "correct",
- * "error", "ms", "family"}}; {@code error} is null or {@code {"kind", "message"}}.
+ * "error", "ms", "family"}}, then any keys the answerer adds ({@link #extras}); {@code error} is null or
+ * {@code {"kind", "message"}}.
  *
  * @param id the question's identifier
  * @param image the image
@@ -21,15 +27,33 @@ import java.util.List;
  * @param errorMessage the error message, or null
  * @param ms milliseconds spent
  * @param families the report groups
+ * @param extras more keys of the row, in order (strings, numbers, booleans or null; such as a parsed program)
  */
 public record Prediction(String id, String image, String question, String gold, String predicted,
-        Boolean correct, String errorKind, String errorMessage, double ms, List<String> families) {
+        Boolean correct, String errorKind, String errorMessage, double ms, List<String> families,
+        Map<String, Object> extras) {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    /** Copies the families. */
+    private static final Set<String> KEYS = Set.of("id", "image", "question", "gold", "predicted", "correct", "error",
+            "ms", "family");
+
+    /** Copies the families and extras. */
     public Prediction {
         families = families == null ? List.of() : List.copyOf(families);
+        extras = extras == null || extras.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(extras));
+    }
+
+    /** Creates a row without extras. */
+    public Prediction(String id, String image, String question, String gold, String predicted, Boolean correct,
+            String errorKind, String errorMessage, double ms, List<String> families) {
+        this(id, image, question, gold, predicted, correct, errorKind, errorMessage, ms, families, Map.of());
+    }
+
+    /** Returns an extra key's value as text, or null when the row lacks it or it is null. */
+    public String extra(String key) {
+        Object v = extras.get(key);
+        return v == null ? null : v.toString();
     }
 
     /** Returns the line as JSON, without a newline. */
@@ -55,6 +79,7 @@ public record Prediction(String id, String image, String question, String gold, 
         n.put("ms", Math.round(ms * 1000) / 1000.0);
         ArrayNode f = n.putArray("family");
         families.forEach(f::add);
+        extras.forEach((k, v) -> n.set(k, MAPPER.valueToTree(v)));
         return n.toString();
     }
 
@@ -74,11 +99,20 @@ public record Prediction(String id, String image, String question, String gold, 
             if (n.has("family")) {
                 n.get("family").forEach(f -> families.add(f.asText()));
             }
+            Map<String, Object> extras = new LinkedHashMap<>();
+            for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext();) {
+                Map.Entry<String, JsonNode> x = it.next();
+                if (!KEYS.contains(x.getKey())) {
+                    JsonNode v = x.getValue();
+                    extras.put(x.getKey(), v.isNull() ? null : v.isBoolean() ? v.asBoolean() : v.isNumber()
+                            ? v.numberValue() : v.isTextual() ? v.asText() : v.toString());
+                }
+            }
             return new Prediction(n.get("id").asText(), text(n, "image"), text(n, "question"), text(n, "gold"),
                     text(n, "predicted"), n.hasNonNull("correct") ? n.get("correct").asBoolean() : null,
                     e != null && e.isObject() ? text(e, "kind") : null,
                     e != null && e.isObject() ? text(e, "message") : null,
-                    n.path("ms").asDouble(), families);
+                    n.path("ms").asDouble(), families, extras);
         } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
             throw new IllegalArgumentException("not JSON: " + ex.getOriginalMessage(), ex);
         }

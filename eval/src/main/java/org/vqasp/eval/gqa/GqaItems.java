@@ -14,10 +14,22 @@ import org.vqasp.eval.EvalItem;
 public final class GqaItems implements Iterator<EvalItem<GqaQuestion>> {
 
     private final DatasetReader<GqaQuestion> reader;
+    private final boolean answers;
 
     /** Wraps an open questions reader (the caller closes it). */
     public GqaItems(DatasetReader<GqaQuestion> reader) {
+        this(reader, true);
+    }
+
+    /**
+     * Wraps an open questions reader (the caller closes it).
+     *
+     * @param reader the reader
+     * @param answers whether the items carry the file's answers (not when only programs are scored)
+     */
+    public GqaItems(DatasetReader<GqaQuestion> reader, boolean answers) {
         this.reader = reader;
+        this.answers = answers;
     }
 
     @Override
@@ -32,6 +44,6 @@ public final class GqaItems implements Iterator<EvalItem<GqaQuestion>> {
             return new EvalItem<>(d.id(), "", "", null, List.of("unreadable"), null, d.error());
         }
         GqaQuestion q = d.value();
-        return new EvalItem<>(q.id(), q.imageId(), q.question(), q.answer(), q.families(), q, null);
+        return new EvalItem<>(q.id(), q.imageId(), q.question(), answers ? q.answer() : null, q.families(), q, null);
     }
 }

@@ -374,7 +374,11 @@ public final class GqaLexicon {
 
     /** Returns the category a noun of a question names ({@code "colour"}: color), or null. */
     public String categoryNoun(String word) {
-        return CATEGORY_NOUNS.get(word);
+        String c = CATEGORY_NOUNS.get(word);
+        if (c == null && word.endsWith("s") && word.length() > 3) {
+            c = CATEGORY_NOUNS.get(GqaNames.singular(word));
+        }
+        return c;
     }
 
     /** Returns the category "How ADJ is ..." asks for ({@code tall}: height), or null. */

@@ -103,17 +103,20 @@ public final class GqaQuestionParser {
         }
         int min = found.stream().mapToInt(Candidate::unknown).min().orElseThrow();
         Candidate best = null;
+        for (Candidate c : found) {
+            // the reading with the fewest pieces: "standing on" as one relation, not "standing" and "on"
+            if (c.unknown() == min && (best == null || c.pieces() < best.pieces())) {
+                best = c;
+            }
+        }
+        // readings as good as the best one that give another program make it less sure
         Set<String> programs = new LinkedHashSet<>();
         for (Candidate c : found) {
-            if (c.unknown() == min) {
-                // the reading with the fewest pieces: "standing on" as one relation, not "standing" and "on"
-                if (best == null || c.pieces() < best.pieces()) {
-                    best = c;
-                }
+            if (c.unknown() == min && c.pieces() == best.pieces()) {
                 programs.add(SemanticString.format(c.program()));
             }
         }
-        double confidence = (min == 0 ? 0.95 : 0.6 / min) / programs.size();
+        double confidence = (min == 0 ? 0.95 : 0.6 / min) / Math.sqrt(programs.size());
         return new GqaParse.Parsed(best.program(), NAME, Math.max(0.01, confidence), best.form());
     }
 

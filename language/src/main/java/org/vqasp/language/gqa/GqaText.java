@@ -66,7 +66,9 @@ final class GqaText {
         for (int i = 0; i < in.size(); i++) {
             String w = in.get(i);
             // "in this photo", "of the image", "in the picture"
-            if ((w.equals("in") || w.equals("of") && !out.isEmpty() && POSITIONS.contains(out.get(out.size() - 1)))
+            boolean afterWhere = !out.isEmpty() && out.get(out.size() - 1).equals("where");
+            if ((w.equals("in") && !afterWhere
+                    || w.equals("of") && !out.isEmpty() && POSITIONS.contains(out.get(out.size() - 1)))
                     && i + 2 < in.size()
                     && (in.get(i + 1).equals("this") || in.get(i + 1).equals("the"))
                     && PICTURE.contains(in.get(i + 2))) {

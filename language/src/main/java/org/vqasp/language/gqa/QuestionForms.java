@@ -135,6 +135,7 @@ final class QuestionForms {
         f("positionQuery", "what|which side is|are {np} on", (m, b) -> hposition(m, b));
         f("positionQuery", "on|in|at what|which side|part is|are {np} on?", (m, b) -> hposition(m, b));
         f("positionQuery", "what|which part is|are {np} in|on", (m, b) -> hposition(m, b));
+        f("positionQuery", "where in the|this photo|picture|image|photograph is|are {np}", (m, b) -> hposition(m, b));
     }
 
     private void scene() {
@@ -337,6 +338,8 @@ final class QuestionForms {
         String side = "side|part|half|corner?";
         f("positionChoose", "is|are {np} on|in|at? the? {pos} " + side + " or on|in|at? the? {pos2} " + side,
                 (m, b) -> choosePosition(m, b));
+        f("positionChoose", "where in the|this photo|picture|image|photograph is|are {np} , on|in|at? the? {pos} "
+                + side + " " + or + " on|in|at? the? {pos2} " + side, (m, b) -> choosePosition(m, b));
         f("positionChoose", "where|which|what side|part? is|are {np} , on|in|at? the? {pos} " + side + " "
                 + or + " on|in|at? the? {pos2} " + side, (m, b) -> choosePosition(m, b));
         f("positionChoose", "which|what side|part is|are {np} on|in , on|in|at? the? {pos} " + side + " " + or
