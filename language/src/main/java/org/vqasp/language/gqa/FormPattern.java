@@ -155,7 +155,27 @@ final class FormPattern {
             return p.filters().size() + (p.link() == null ? 0 : 1 + pieces(p.link().other()));
         }
 
-        /** Returns the words read as names the lexicon does not know. */
+        /** Returns the words read as names the lexicon does not know, in order. */
+        List<String> unknownNames() {
+            List<String> out = new ArrayList<>();
+            for (Object v : values.values()) {
+                if (v instanceof NounPhrase p) {
+                    collectUnknown(p, out);
+                }
+            }
+            return out;
+        }
+
+        private static void collectUnknown(NounPhrase p, List<String> out) {
+            if (p.kind() == NounPhrase.Kind.UNKNOWN && !out.contains(p.name())) {
+                out.add(p.name());
+            }
+            if (p.link() != null) {
+                collectUnknown(p.link().other(), out);
+            }
+        }
+
+        /** Returns the number of words read as names the lexicon does not know. */
         int unknown() {
             int n = 0;
             for (Object v : values.values()) {

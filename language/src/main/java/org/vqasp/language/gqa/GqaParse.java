@@ -20,7 +20,8 @@ public sealed interface GqaParse permits GqaParse.Parsed, GqaParse.NotUnderstood
      * @param program the program, as the released {@code semantic} lists write it, without object ids
      * @param parser the parser that read it ({@code gqa-grammar})
      * @param confidence how sure the parser is, in (0, 1]
-     * @param note the question form it was read by ({@code relS}, {@code verifyAttr}, ...)
+     * @param note the question form it was read by ({@code relS}, {@code verifyAttr}, ...), then
+     *     {@code "; unknown words: w1, w2"} when it read words the lexicon does not know as names
      */
     record Parsed(List<GqaOperation> program, String parser, double confidence, String note) implements GqaParse {
         /** Checks the fields. */

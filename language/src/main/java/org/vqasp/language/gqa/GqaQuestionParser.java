@@ -91,7 +91,7 @@ public final class GqaQuestionParser {
                 } catch (IllegalArgumentException e) {
                     return;
                 }
-                found.add(new Candidate(form.name(), b.program(), unknown, m.pieces()));
+                found.add(new Candidate(form.name(), b.program(), unknown, m.pieces(), m.unknownNames()));
                 best[0] = Math.min(best[0], unknown);
             });
             bestUnknown = best[0];
@@ -117,7 +117,9 @@ public final class GqaQuestionParser {
             }
         }
         double confidence = (min == 0 ? 0.95 : 0.6 / min) / Math.sqrt(programs.size());
-        return new GqaParse.Parsed(best.program(), NAME, Math.max(0.01, confidence), best.form());
+        String note = best.names().isEmpty() ? best.form()
+                : best.form() + "; unknown words: " + String.join(", ", best.names());
+        return new GqaParse.Parsed(best.program(), NAME, Math.max(0.01, confidence), note);
     }
 
     private List<String> unknownWords(List<String> words) {
@@ -132,6 +134,6 @@ public final class GqaQuestionParser {
         return out;
     }
 
-    private record Candidate(String form, List<GqaOperation> program, int unknown, int pieces) {
+    private record Candidate(String form, List<GqaOperation> program, int unknown, int pieces, List<String> names) {
     }
 }
