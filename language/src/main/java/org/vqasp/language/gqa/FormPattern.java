@@ -95,6 +95,24 @@ final class FormPattern {
         return text;
     }
 
+    /**
+     * Returns the words a question must start with to match, or null when the pattern may start with a slot
+     * (every question must be tried).
+     */
+    Set<String> firstWords() {
+        Set<String> out = new LinkedHashSet<>();
+        for (Element e : elements) {
+            if (e.words() == null) {
+                return null;
+            }
+            out.addAll(e.words());
+            if (!e.optional()) {
+                return out;
+            }
+        }
+        return null;
+    }
+
     /** The values the slots of one match read. */
     static final class Slots {
         private final Map<String, Object> values;
@@ -259,14 +277,14 @@ final class FormPattern {
             case PRED -> r.predicate(i);
             case ATTR -> {
                 List<Read<Filter>> out = new ArrayList<>();
-                for (GqaLexicon.Hit h : lex.attributeWords(words, i)) {
+                for (GqaLexicon.Hit h : r.attributes(i)) {
                     out.add(new Read<>(r.filter(h.value(), false), i + h.length()));
                 }
                 yield out;
             }
             case REL, RELOPT -> {
                 List<Read<String>> out = new ArrayList<>();
-                for (GqaLexicon.Hit h : lex.relations(words, i)) {
+                for (GqaLexicon.Hit h : r.relations(i)) {
                     int end = i + h.length();
                     if (r.word(end).equals("of") && !lex.isRelation(h.value() + " of")) {
                         out.add(new Read<>(h.value(), end + 1));

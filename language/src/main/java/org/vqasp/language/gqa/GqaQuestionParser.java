@@ -78,7 +78,12 @@ public final class GqaQuestionParser {
         NounPhraseReader reader = new NounPhraseReader(words, lexicon);
         List<Candidate> found = new ArrayList<>();
         int bestUnknown = Integer.MAX_VALUE;
+        String first = words.get(0);
         for (QuestionForms.Form form : forms.forms()) {
+            Set<String> starts = form.pattern().firstWords();
+            if (starts != null && !starts.contains(first)) {
+                continue;
+            }
             int[] best = {bestUnknown};
             form.pattern().match(reader, lexicon, MATCHES_PER_FORM, m -> {
                 int unknown = m.unknown();

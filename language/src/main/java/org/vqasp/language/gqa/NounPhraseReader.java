@@ -51,6 +51,12 @@ final class NounPhraseReader {
     private final List<String> w;
     private final GqaLexicon lex;
     private final Map<Integer, List<Read<NounPhrase>>> phrases = new HashMap<>();
+    private final Map<Integer, List<GqaLexicon.Hit>> nameHits = new HashMap<>();
+    private final Map<Integer, List<GqaLexicon.Hit>> attributeHits = new HashMap<>();
+    private final Map<Integer, List<GqaLexicon.Hit>> relationHits = new HashMap<>();
+    private final Map<Integer, List<Read<NounPhrase>>> heads = new HashMap<>();
+    private final Map<Integer, List<Read<List<Filter>>>> premodifiers = new HashMap<>();
+    private final Map<Integer, List<Read<List<Filter>>>> predicates = new HashMap<>();
 
     NounPhraseReader(List<String> words, GqaLexicon lexicon) {
         this.w = words;
@@ -63,6 +69,21 @@ final class NounPhraseReader {
 
     String word(int i) {
         return i >= 0 && i < w.size() ? w.get(i) : "";
+    }
+
+    /** Returns the object names that start at a position (memoised {@link GqaLexicon#names}). */
+    List<GqaLexicon.Hit> names(int i) {
+        return nameHits.computeIfAbsent(i, k -> lex.names(w, k));
+    }
+
+    /** Returns the attribute words that start at a position (memoised {@link GqaLexicon#attributeWords}). */
+    List<GqaLexicon.Hit> attributes(int i) {
+        return attributeHits.computeIfAbsent(i, k -> k < w.size() ? lex.attributeWords(w, k) : List.of());
+    }
+
+    /** Returns the relations that start at a position (memoised {@link GqaLexicon#relations}). */
+    List<GqaLexicon.Hit> relations(int i) {
+        return relationHits.computeIfAbsent(i, k -> k < w.size() ? lex.relations(w, k) : List.of());
     }
 
     /** Returns every reading of a noun phrase starting at a position, longest first. */
@@ -116,14 +137,19 @@ final class NounPhraseReader {
 
     /** Returns the readings of attributes before a name: none, the first, the first two, ... */
     List<Read<List<Filter>>> premodifiers(int i) {
+        List<Read<List<Filter>>> known = premodifiers.get(i);
+        if (known != null) {
+            return known;
+        }
         List<Read<List<Filter>>> out = new ArrayList<>();
         out.add(new Read<>(List.of(), i));
         collectPremodifiers(i, new ArrayList<>(), out);
+        premodifiers.put(i, out);
         return out;
     }
 
     private void collectPremodifiers(int i, List<Filter> sofar, List<Read<List<Filter>>> out) {
-        for (GqaLexicon.Hit h : lex.attributeWords(w, i)) {
+        for (GqaLexicon.Hit h : attributes(i)) {
             List<Filter> next = new ArrayList<>(sofar);
             next.add(filter(h.value(), false));
             out.add(new Read<>(List.copyOf(next), i + h.length()));
@@ -140,6 +166,16 @@ final class NounPhraseReader {
 
     /** Returns the readings of a name at a position: pronouns, super-classes, names, and an unknown word. */
     List<Read<NounPhrase>> heads(int i) {
+        List<Read<NounPhrase>> known = heads.get(i);
+        if (known != null) {
+            return known;
+        }
+        List<Read<NounPhrase>> out = readHeads(i);
+        heads.put(i, out);
+        return out;
+    }
+
+    private List<Read<NounPhrase>> readHeads(int i) {
         List<Read<NounPhrase>> out = new ArrayList<>();
         String first = word(i);
         switch (first) {
@@ -150,13 +186,13 @@ final class NounPhraseReader {
         }
         if (CLASS_NOUNS.contains(first) && word(i + 1).equals("of")) {
             int j = skipDeterminers(i + 2);
-            for (GqaLexicon.Hit h : lex.names(w, j)) {
+            for (GqaLexicon.Hit h : names(j)) {
                 if (lex.isSuperClass(h.value())) {
                     out.add(new Read<>(NounPhrase.of(lex.singular(h.value()), Kind.CLASS), j + h.length()));
                 }
             }
         }
-        List<GqaLexicon.Hit> names = lex.names(w, i);
+        List<GqaLexicon.Hit> names = names(i);
         for (GqaLexicon.Hit h : names) {
             boolean cls = lex.isSuperClass(h.value()) && (!lex.isName(h.value()) || lex.isKind(h.value()));
             int end = i + h.length();
@@ -174,7 +210,7 @@ final class NounPhraseReader {
 
     private boolean isUnknownName(String word) {
         return !word.isEmpty() && Character.isLetter(word.charAt(0)) && !NOT_NAMES.contains(word)
-                && lex.attributeWords(List.of(word), 0).isEmpty() && lex.relations(List.of(word), 0).isEmpty()
+                && lex.attribute(word) == null && lex.relations(List.of(word), 0).isEmpty()
                 && lex.categoryNoun(word) == null;
     }
 
@@ -196,7 +232,7 @@ final class NounPhraseReader {
                 r++;
             }
         }
-        for (GqaLexicon.Hit rel : lex.relations(w, r)) {
+        for (GqaLexicon.Hit rel : relations(r)) {
             for (Read<NounPhrase> other : phrases(r + rel.length())) {
                 out.add(new Read<>(np.withLink(new Link(rel.value(), true, other.value())), other.end()));
             }
@@ -219,7 +255,7 @@ final class NounPhraseReader {
                 if (BE.contains(word(v)) || word(v).equals("does") || word(v).equals("do")) {
                     v++;
                 }
-                for (GqaLexicon.Hit rel : lex.relations(w, v)) {
+                for (GqaLexicon.Hit rel : relations(v)) {
                     int end = v + rel.length();
                     if (word(end).equals("of") && !lex.isRelation(rel.value() + " of")) {
                         end++;
@@ -264,10 +300,15 @@ final class NounPhraseReader {
      * {@code made of wood}, {@code on the left}.
      */
     List<Read<List<Filter>>> predicate(int i) {
+        List<Read<List<Filter>>> known = predicates.get(i);
+        if (known != null) {
+            return known;
+        }
         List<Read<List<Filter>>> out = new ArrayList<>();
         collectPredicate(i, new ArrayList<>(), out);
         out.addAll(madeOf(i, false));
         out.addAll(position(i, false));
+        predicates.put(i, out);
         return out;
     }
 
@@ -281,7 +322,7 @@ final class NounPhraseReader {
             negated = true;
             j++;
         }
-        for (GqaLexicon.Hit h : lex.attributeWords(w, j)) {
+        for (GqaLexicon.Hit h : attributes(j)) {
             List<Filter> next = new ArrayList<>(sofar);
             next.add(filter(h.value(), negated));
             int end = j + h.length();
@@ -310,7 +351,7 @@ final class NounPhraseReader {
             return List.of();
         }
         List<Read<List<Filter>>> out = new ArrayList<>();
-        for (GqaLexicon.Hit h : lex.attributeWords(w, j)) {
+        for (GqaLexicon.Hit h : attributes(j)) {
             GqaLexicon.Attribute a = lex.attribute(h.value());
             out.add(new Read<>(List.of(new Filter(a.value(), List.of("material"), false)), j + h.length()));
         }
@@ -343,7 +384,7 @@ final class NounPhraseReader {
         if (Set.of("side", "part", "half", "corner").contains(word(j))) {
             j++;
         }
-        if (word(j).equals("of") && !lex.relations(w, i).isEmpty()) {
+        if (word(j).equals("of") && !relations(i).isEmpty()) {
             return List.of();
         }
         return List.of(new Read<>(List.of(new Filter(v, List.of(category), false)), j));
