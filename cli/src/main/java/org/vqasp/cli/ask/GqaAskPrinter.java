@@ -64,9 +64,12 @@ public final class GqaAskPrinter {
                 out.println("Answered as: " + program(r.answered()));
             }
         }
-        int unknown = r.note() == null ? -1 : r.note().indexOf("; unknown words: ");
-        if (r.program() != null && unknown >= 0) {
-            out.println("Note:    " + r.note().substring(unknown + 2) + " (not in GQA's vocabulary, read as names)");
+        if (r.program() != null && r.note() != null) {
+            String[] parts = r.note().split("; ");
+            for (int i = 1; i < parts.length; i++) {
+                out.println("Note:    " + parts[i] + (parts[i].startsWith("unknown words")
+                        ? " (not in GQA's vocabulary, read as names)" : ""));
+            }
         }
         if (r.answer() != null) {
             out.println("Answer:  " + r.answer());

@@ -95,6 +95,18 @@ final class FormPattern {
         return text;
     }
 
+    /** Returns the literal words of the pattern. */
+    Set<String> literals() {
+        Set<String> out = new LinkedHashSet<>();
+        for (Element e : elements) {
+            if (e.words() != null) {
+                out.addAll(e.words());
+            }
+        }
+        out.remove(",");
+        return out;
+    }
+
     /**
      * Returns the words a question must start with to match, or null when the pattern may start with a slot
      * (every question must be tried).

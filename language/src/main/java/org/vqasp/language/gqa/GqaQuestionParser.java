@@ -38,11 +38,22 @@ public final class GqaQuestionParser {
 
     private final GqaLexicon lexicon;
     private final QuestionForms forms;
+    private final Set<String> vocabulary;
+    private final Set<String> questionWords;
 
     /** Creates a parser over a lexicon. */
     public GqaQuestionParser(GqaLexicon lexicon) {
         this.lexicon = lexicon;
         this.forms = new QuestionForms();
+        Set<String> all = new TreeSet<>(lexicon.words());
+        all.addAll(FUNCTION_WORDS);
+        forms.forms().forEach(f -> all.addAll(f.pattern().literals()));
+        all.remove(",");
+        all.remove("'s");
+        this.vocabulary = Collections.unmodifiableSet(all);
+        Set<String> question = new TreeSet<>(FUNCTION_WORDS);
+        forms.forms().forEach(f -> question.addAll(f.pattern().literals()));
+        this.questionWords = Collections.unmodifiableSet(question);
     }
 
     /** Returns the parser over the bundled lexicon. */
@@ -57,11 +68,7 @@ public final class GqaQuestionParser {
 
     /** Returns every word the parser knows, for completion: the lexicon's and those of the question forms. */
     public Set<String> vocabulary() {
-        Set<String> all = new TreeSet<>(lexicon.words());
-        all.addAll(FUNCTION_WORDS);
-        all.remove(",");
-        all.remove("'s");
-        return Collections.unmodifiableSet(all);
+        return vocabulary;
     }
 
     /**
@@ -75,6 +82,96 @@ public final class GqaQuestionParser {
         if (words.isEmpty()) {
             return new GqaParse.NotUnderstood(NAME, "the question is empty");
         }
+        GqaParse first = parse(words);
+        if (first instanceof GqaParse.Parsed) {
+            return first;
+        }
+        // a question people typed may have typos: read it again with unknown words spelled as known ones
+        List<String> corrected = new ArrayList<>(words);
+        List<String> changes = new ArrayList<>();
+        for (int i = 0; i < words.size(); i++) {
+            String w = words.get(i);
+            if (w.length() >= 3 && Character.isLetter(w.charAt(0)) && !vocabulary.contains(w)) {
+                String fix = closest(w);
+                if (fix != null) {
+                    corrected.set(i, fix);
+                    changes.add(w + " -> " + fix);
+                }
+            }
+        }
+        if (changes.isEmpty()) {
+            return first;
+        }
+        GqaParse second = parse(corrected);
+        if (second instanceof GqaParse.Parsed p) {
+            return new GqaParse.Parsed(p.program(), p.parser(), p.confidence() * 0.8,
+                    p.note() + "; corrected: " + String.join(", ", changes));
+        }
+        return first;
+    }
+
+    /**
+     * Returns the known word a typo most likely stands for, or null: the fewest edits (at most one, two for long
+     * words), then a dropped letter before an extra one before a wrong one, then question words before names,
+     * then the same last letter; null when two words are equally likely.
+     */
+    private String closest(String w) {
+        int limit = w.length() >= 7 ? 2 : 1;
+        String best = null;
+        int[] bestScore = null;
+        boolean tie = false;
+        for (String v : vocabulary) {
+            if (Math.abs(v.length() - w.length()) > limit || v.contains(" ")) {
+                continue;
+            }
+            int d = distance(w, v, limit);
+            if (d > limit) {
+                continue;
+            }
+            int[] score = {d, v.length() > w.length() ? 0 : v.length() < w.length() ? 1 : 2,
+                questionWords.contains(v) ? 0 : 1, v.charAt(v.length() - 1) == w.charAt(w.length() - 1) ? 0 : 1};
+            int c = bestScore == null ? -1 : java.util.Arrays.compare(score, bestScore);
+            if (c < 0) {
+                best = v;
+                bestScore = score;
+                tie = false;
+            } else if (c == 0) {
+                tie = true;
+            }
+        }
+        return best != null && !tie ? best : null;
+    }
+
+    /** Returns the edit distance of two words (insert, delete, replace, swap of neighbours), or more than limit. */
+    static int distance(String a, String b, int limit) {
+        int n = a.length();
+        int m = b.length();
+        int[][] d = new int[n + 1][m + 1];
+        for (int i = 0; i <= n; i++) {
+            d[i][0] = i;
+        }
+        for (int j = 0; j <= m; j++) {
+            d[0][j] = j;
+        }
+        for (int i = 1; i <= n; i++) {
+            int rowMin = Integer.MAX_VALUE;
+            for (int j = 1; j <= m; j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                int v = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    v = Math.min(v, d[i - 2][j - 2] + 1);
+                }
+                d[i][j] = v;
+                rowMin = Math.min(rowMin, v);
+            }
+            if (rowMin > limit) {
+                return limit + 1;
+            }
+        }
+        return d[n][m];
+    }
+
+    private GqaParse parse(List<String> words) {
         NounPhraseReader reader = new NounPhraseReader(words, lexicon);
         List<Candidate> found = new ArrayList<>();
         int bestUnknown = Integer.MAX_VALUE;

@@ -88,12 +88,16 @@ final class QuestionForms {
         f("sameRelate", "what|which kind|type of {noun} is|are|has|have the same {acat} as {np}",
                 (m, b) -> sameRelate(m, b, m.np("noun")));
         f("sameRelate", "what|who is|are|has|have the same {acat} as {np}", (m, b) -> sameRelate(m, b, wh(m)));
+        f("sameRelate", "what|which {cls} is|are made of the same {acat} as {np}",
+                (m, b) -> sameRelate(m, b, m.np("cls")));
+        f("sameRelate", "what|who is|are made of the same {acat} as {np}", (m, b) -> sameRelate(m, b, wh(m)));
         // relations asked about by "what" and "who"
         f("relS", "what|who is|are {rel} {np}", (m, b) -> relSubj(m, b, wh(m), "name"));
         f("relS", "what|who {rel} {np}", (m, b) -> relSubj(m, b, wh(m), "name"));
         f("relO", "what|who|whom is|are {np} {rel}", (m, b) -> relObj(m, b, wh(m), "name"));
         f("relO", "what|who|whom does|do {np} {rel}", (m, b) -> relObj(m, b, wh(m), "name"));
         f("relO", "{np} is|are {rel} what|who|whom", (m, b) -> relObj(m, b, whLast(m), "name"));
+        f("relO", "what|who|whom {np} is|are|does|do {rel}", (m, b) -> relObj(m, b, wh(m), "name"));
         f("relO", "{np} {rel} what|who|whom", (m, b) -> relObj(m, b, whLast(m), "name"));
         f("relO", "{np} is|are {rel}? where", (m, b) -> {
             int at = b.ref(m.np("np"));
@@ -235,6 +239,12 @@ final class QuestionForms {
                 fail("not a place");
             }
             b.add("verify " + c, n, b.add("select", "scene"));
+        });
+        f("existThis", "is|are this|that|these|those|it a|an {noun}", (m, b) -> {
+            if (Places.category(m.np("noun").name()) != null) {
+                fail("a place");
+            }
+            b.add("exist", "?", b.some(m.np("noun")));
         });
         f("verifyAttrThis", "is|are this|these|it a|an? {np}", (m, b) -> {
             NounPhrase np = m.np("np");
@@ -440,11 +450,17 @@ final class QuestionForms {
     private static void existBoth(Slots m, ProgramBuilder b, String op) {
         NounPhrase x = m.np("np");
         NounPhrase y = m.np("np2");
-        // "white fences or hats", "women or men that are not young": the attributes are shared
+        // "white fences or hats", "women or men that are not young", "cars or trucks on the street": the
+        // attributes and the relation are shared
         if (x.filters().isEmpty() && !y.filters().isEmpty()) {
             x = x.withFilters(y.filters());
         } else if (y.filters().isEmpty() && !x.filters().isEmpty()) {
             y = y.withFilters(x.filters());
+        }
+        if (x.link() == null && y.link() != null) {
+            x = x.withLink(y.link());
+        } else if (y.link() == null && x.link() != null) {
+            y = y.withLink(x.link());
         }
         int e1 = b.add("exist", "?", b.some(y));
         int e2 = b.add("exist", "?", b.some(x));

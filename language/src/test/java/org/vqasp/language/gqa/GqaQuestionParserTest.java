@@ -156,4 +156,28 @@ class GqaQuestionParserTest {
         assertEquals("select: zorblax->query: color [0]", SemanticString.withoutIds(unknown.semanticStr()));
         assertTrue(unknown.confidence() < known.confidence());
     }
+
+    @Test
+    void should_read_typed_questions_with_typos_and_say_what_it_corrected() {
+        // given questions as people type them
+        GqaParse.Parsed p = assertInstanceOf(GqaParse.Parsed.class, parser.parse("Wat colr is teh shrit?"));
+        // then the typos are read as the words they stand for, and the note says so
+        assertEquals("select: shirt->query: color [0]", SemanticString.withoutIds(p.semanticStr()));
+        assertTrue(p.note().contains("corrected: wat -> what, colr -> color, teh -> the, shrit -> shirt"), p.note());
+        assertEquals("select: door->choose: open|closed [0]", parsed("Is the door opn or closed?"));
+        // a name the lexicon does not know is not corrected when the question reads without it
+        assertEquals("select: cab->query: name [0]", parsed("What is the cab called?"));
+    }
+
+    @Test
+    void should_spell_out_contractions_and_leave_out_words_about_the_picture() {
+        assertEquals(List.of("what", "is", "the", "man", "holding"), GqaText.words("What's the man holding?"));
+        assertEquals(List.of("which", "kind", "of", "food", "is", "not", "cut"),
+                GqaText.words("Which kind of food isn't cut in this photograph?"));
+        assertEquals(List.of("which", "side", "is", "the", "cup", "on"), GqaText.words("Which side of the image is the cup on?"));
+        assertEquals(List.of("what", "color", "is", "the", "boy", "'s", "hair"), GqaText.words("What color is the boy's hair?"));
+        // "of the picture" names an object when nothing positional precedes it
+        assertEquals(List.of("what", "is", "the", "shape", "of", "the", "picture"),
+                GqaText.words("What is the shape of the picture?"));
+    }
 }
