@@ -339,6 +339,10 @@ final class NounPhraseReader {
         if (relative && RELATIVES.contains(word(j)) && BE.contains(word(j + 1))) {
             j += 2;
         }
+        boolean negated = word(j).equals("not");
+        if (negated) {
+            j++;
+        }
         if (!word(j).equals("made")) {
             return List.of();
         }
@@ -353,7 +357,7 @@ final class NounPhraseReader {
         List<Read<List<Filter>>> out = new ArrayList<>();
         for (GqaLexicon.Hit h : attributes(j)) {
             GqaLexicon.Attribute a = lex.attribute(h.value());
-            out.add(new Read<>(List.of(new Filter(a.value(), List.of("material"), false)), j + h.length()));
+            out.add(new Read<>(List.of(new Filter(a.value(), List.of("material"), negated)), j + h.length()));
         }
         return out;
     }

@@ -376,6 +376,8 @@ final class QuestionForms {
                 (m, b) -> chooseAttribute(m, b, m.text("acat")));
         f("chooseAttr", "what|which {acat} does|do {np} have , {attr} " + or + " {attr2}",
                 (m, b) -> chooseAttribute(m, b, m.text("acat")));
+        f("chooseAttr", "what|which {acat} {np} is|are|has|have , {attr} " + or + " {attr2}",
+                (m, b) -> chooseAttribute(m, b, m.text("acat")));
         f("activityChoose", "what is|are {np} doing , {attr} " + or + " {attr2}",
                 (m, b) -> chooseAttribute(m, b, "activity"));
         f("how", "how {adj} is|are {np} , {attr} " + or + " {attr2}",
@@ -440,6 +442,8 @@ final class QuestionForms {
         f("verifyAttrOr", "is|are either {np} or {np2} {pred}", (m, b) -> bothVerify(m, b, "or"));
         f("verifyAttrOr", "is|are {np} or {np2} {pred}", (m, b) -> bothVerify(m, b, "or"));
         f("verifyAttrAnd", "are|is {np} and {np2} both? {pred}", (m, b) -> bothVerify(m, b, "and"));
+        f("verifyAttrAnd", "do|does both {np} and {np2} look|seem {pred}", (m, b) -> bothVerify(m, b, "and"));
+        f("verifyAttrAnd", "do|does {np} and {np2} both look|seem {pred}", (m, b) -> bothVerify(m, b, "and"));
         f("verifyAttrOr", "is|are {np} {attr} or {np2} {attr2}", (m, b) -> {
             int x = b.verify(b.ref(m.np("np")), List.of(m.attr("attr")), m.np("np"));
             int y = b.verify(b.ref(m.np("np2")), List.of(m.attr("attr2")), m.np("np2"));
