@@ -34,7 +34,8 @@ public final class GqaQuestionParser {
             "looks", "seem", "seems", "appear", "appears", "be", "same", "different", "side", "part", "doing",
             "common", "than", "as", "he", "she", "him", "her", "they", "can", "could", "one", ",", "'s", "like",
             "used", "make", "for", "from", "out", "taken", "weather", "place", "scene", "left", "right", "top",
-            "bottom", "middle", "pieces", "items", "kinds", "types", "shown", "pictured", "located");
+            "bottom", "middle", "pieces", "items", "kinds", "types", "shown", "pictured", "located", "many", "much",
+            "number");
 
     private final GqaLexicon lexicon;
     private final QuestionForms forms;
@@ -199,6 +200,11 @@ public final class GqaQuestionParser {
             bestUnknown = best[0];
         }
         if (found.isEmpty()) {
+            if (words.size() > 1 && words.get(0).equals("how") && (words.get(1).equals("many")
+                    || words.get(1).equals("much"))) {
+                return new GqaParse.NotUnderstood(NAME, "GQA asks no counting questions (how many ...); "
+                        + "ask whether there are any, or about one of them");
+            }
             List<String> unknown = unknownWords(words);
             return new GqaParse.NotUnderstood(NAME, "matches no GQA question form"
                     + (unknown.isEmpty() ? "" : "; unknown words: " + String.join(", ", unknown)));

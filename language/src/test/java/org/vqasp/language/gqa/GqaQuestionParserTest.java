@@ -146,6 +146,9 @@ class GqaQuestionParserTest {
         assertEquals(GqaQuestionParser.NAME, nu.parser());
         assertTrue(nu.reason().contains("flibbering"), nu.reason());
         assertInstanceOf(GqaParse.NotUnderstood.class, parser.parse("   "));
+        GqaParse.NotUnderstood count = assertInstanceOf(GqaParse.NotUnderstood.class,
+                parser.parse("How many dogs are there?"));
+        assertTrue(count.reason().startsWith("GQA asks no counting questions"), count.reason());
         assertInstanceOf(GqaParse.NotUnderstood.class, parser.parse("?!"));
     }
 
