@@ -334,6 +334,21 @@ final class QuestionForms {
                 (m, b) -> chooseName(b, b.add("select", "this"), m));
         f("categoryThisChoose", "what|which kind|type? of? {noun3} is|are this|that|it , a|an? {noun} or a|an? {noun2}",
                 (m, b) -> chooseName(b, b.add("select", b.name(m.np("noun3"), true)), m));
+        String a = "the|a|an?";
+        f("categoryThatChoose", "what|which {cls} is|are {pred} , " + a + " {noun} or " + a + " {noun2}",
+                (m, b) -> chooseName(b, b.ref(NounPhrase.of(m.np("cls").name(), Kind.CLASS)
+                        .withFilters(m.filters("pred"))), m));
+        f("categoryThatChoose", "what|which kind|type of {noun3} is|are {pred} , " + a + " {noun} or " + a
+                + " {noun2}", (m, b) -> chooseName(b, b.ref(NounPhrase.of(b.name(m.np("noun3"), true), Kind.CLASS)
+                        .withFilters(m.filters("pred"))), m));
+        f("categoryRelSChoose", "what|which {cls} is|are {rel} {np} , " + a + " {noun} or " + a + " {noun2}",
+                (m, b) -> relSubjChooseName(m, b, m.np("cls")));
+        f("categoryRelSChoose", "what|which kind|type of {noun3} is|are {rel} {np} , " + a + " {noun} or " + a
+                + " {noun2}", (m, b) -> relSubjChooseName(m, b, m.np("noun3")));
+        f("categoryThisChoose", "is|are this|that|these|those {noun3} " + a + " {noun} or " + a + " {noun2}",
+                (m, b) -> chooseName(b, b.add("select", b.name(m.np("noun3"), true)), m));
+        f("relChooseO", "is|are {np} {rel} " + a + " {noun} or " + a + " {noun2}",
+                (m, b) -> relChooseName(m, b, NounPhrase.any()));
         f("categoryRelOChoose", "what|which {cls} is|are|does|do {np} {rel} , a|an? {noun} or a|an? {noun2}",
                 (m, b) -> relChooseName(m, b, m.np("cls")));
         f("categoryRelOChoose", "what|which kind|type of {noun3} is|are|does|do {np} {rel} , a|an? {noun} or a|an? {noun2}",
@@ -378,6 +393,10 @@ final class QuestionForms {
                 (m, b) -> chooseAttribute(m, b, m.text("acat")));
         f("chooseAttr", "what|which {acat} {np} is|are|has|have , {attr} " + or + " {attr2}",
                 (m, b) -> chooseAttribute(m, b, m.text("acat")));
+        f("chooseAttr", "what is|are the {acat} of {np} , {attr} " + or + " {attr2}",
+                (m, b) -> chooseAttribute(m, b, m.text("acat")));
+        f("materialChoose", "what is|are {np} made of|from , {attr} " + or + " {attr2}",
+                (m, b) -> chooseAttribute(m, b, "material"));
         f("activityChoose", "what is|are {np} doing , {attr} " + or + " {attr2}",
                 (m, b) -> chooseAttribute(m, b, "activity"));
         f("how", "how {adj} is|are {np} , {attr} " + or + " {attr2}",
@@ -396,6 +415,12 @@ final class QuestionForms {
             fail("not two places");
         }
         b.add("choose " + cx, x + "|" + y, b.add("select", "scene"));
+    }
+
+    private static void relSubjChooseName(Slots m, ProgramBuilder b, NounPhrase cls) {
+        int at = b.ref(m.np("np"));
+        at = b.add("relate", b.name(cls, true) + "," + m.text("rel") + ",s", at);
+        chooseName(b, at, m);
     }
 
     private static void relChooseName(Slots m, ProgramBuilder b, NounPhrase cls) {
