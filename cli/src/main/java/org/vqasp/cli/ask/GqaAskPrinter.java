@@ -71,13 +71,7 @@ public final class GqaAskPrinter {
                         ? " (not in GQA's vocabulary, read as names)" : ""));
             }
         }
-        if (r.answer() != null) {
-            out.println("Answer:  " + r.answer());
-        } else if ("not_understood".equals(r.errorKind())) {
-            out.println("Not understood: " + r.errorMessage());
-        } else {
-            out.println("No answer: " + r.errorMessage() + " [" + r.errorKind() + "]");
-        }
+        AskPrinter.answer(out, r.answer(), r.errorKind(), r.errorMessage(), null, r.errorMessage());
         if (why) {
             why(out, r);
         }
