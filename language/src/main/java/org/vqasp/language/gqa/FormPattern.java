@@ -167,15 +167,17 @@ final class FormPattern {
         }
 
         /**
-         * Returns how many attributes and relations the noun phrases were read with: of two readings, the one
-         * with fewer pieces took longer phrases ({@code standing on} as one relation rather than an attribute and
-         * a relation).
+         * Returns how many attributes and relations the noun phrases and predicates were read with: of two
+         * readings, the one with fewer pieces took longer phrases ({@code standing on} as one relation rather than
+         * an attribute and a relation).
          */
         int pieces() {
             int n = 0;
             for (Object v : values.values()) {
                 if (v instanceof NounPhrase p) {
                     n += pieces(p);
+                } else if (v instanceof List<?> filters) {
+                    n += filters.size();
                 }
             }
             return n;
