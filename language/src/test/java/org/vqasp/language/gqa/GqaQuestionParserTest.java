@@ -169,7 +169,7 @@ class GqaQuestionParserTest {
         assertTrue(p.note().contains("corrected: wat -> what, colr -> color, teh -> the, shrit -> shirt"), p.note());
         assertEquals("select: door->choose: open|closed [0]", parsed("Is the door opn or closed?"));
         // a name the lexicon does not know is not corrected when the question reads without it
-        assertEquals("select: cab->query: name [0]", parsed("What is the cab called?"));
+        assertEquals("select: zorblax->query: name [0]", parsed("What is the zorblax called?"));
     }
 
     @Test
