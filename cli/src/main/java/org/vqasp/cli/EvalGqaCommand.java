@@ -1,10 +1,9 @@
 package org.vqasp.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.vqasp.core.Provenance;
 import org.vqasp.eval.EvalRunner;
 import org.vqasp.eval.gqa.GqaEvaluation;
 import org.vqasp.language.gqa.GqaQuestionParser;
@@ -33,11 +32,6 @@ import picocli.CommandLine.Spec;
         })
 final class EvalGqaCommand implements Callable<Integer> {
 
-    /** Where programs come from. */
-    enum ProgramsName { gold, parsed }
-
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
     @Spec
     CommandSpec spec;
 
@@ -51,54 +45,56 @@ final class EvalGqaCommand implements Callable<Integer> {
     @Option(names = "--programs", paramLabel = "SOURCE",
             description = "gold (the file's semantic programs, or its semanticStr; the default) or parsed (read "
                     + "from the question text by the GQA question parser).")
-    ProgramsName programs = ProgramsName.gold;
+    GqaEvaluation.Programs programs = GqaEvaluation.Programs.GOLD;
 
     @Mixin
     RunOptions run;
 
+    @Mixin
+    ReportOption report;
+
     @Override
     public Integer call() throws Exception {
-        boolean parsed = programs == ProgramsName.parsed;
+        boolean parsed = programs == GqaEvaluation.Programs.PARSED;
         if (sceneGraphs == null && !parsed) {
             throw new ParameterException(spec.commandLine(),
                     "--scene-graphs is required with --programs gold (without it, --programs parsed scores the parse)");
         }
+        Provenance provenance = run.provenance(spec.commandLine(), questions, programs);
         EvalRunner.Run r;
         if (sceneGraphs == null) {
             GqaQuestionParser parser = GqaQuestionParser.load();
-            r = run.execute(spec.commandLine(), "eval gqa",
+            r = run.execute(spec.commandLine(), "eval gqa", provenance,
                     (options, progress) -> GqaEvaluation.parse(questions, parser, options, progress));
         } else {
-            GqaEvaluation.Programs source = parsed ? GqaEvaluation.Programs.PARSED : GqaEvaluation.Programs.GOLD;
-            r = run.execute(spec.commandLine(), "eval gqa", (options, progress) -> GqaEvaluation.evaluate(questions,
-                    sceneGraphs, source, new GqaReasoner(), options, progress));
+            provenance.input("scene_graphs", sceneGraphs);
+            r = run.execute(spec.commandLine(), "eval gqa", provenance, (options, progress) -> GqaEvaluation.evaluate(
+                    questions, sceneGraphs, programs, new GqaReasoner(), options, progress));
         }
-        GqaEvaluation.Report report = GqaEvaluation.report(r, sceneGraphs != null, parsed);
+        GqaEvaluation.Report summary = GqaEvaluation.report(r, sceneGraphs != null, parsed);
         PrintWriter out = spec.commandLine().getOut();
         Path dir = r.predictions().getParent();
-        if (run.json) {
-            out.println(MAPPER.writeValueAsString(report.json()));
-            out.flush();
-            return 0;
-        }
-        if (r.resumed() > 0) {
-            out.println("resumed: " + r.resumed() + " questions were already done in " + dir);
-        }
-        if (report.answers() != null) {
-            SummaryPrinter.print(out, report.answers(), dir, false);
-        }
-        if (report.programs() != null) {
-            if (report.answers() != null) {
-                out.println();
+        run.json.emit(out, summary.json());
+        if (!run.json.stdout()) {
+            if (r.resumed() > 0) {
+                out.println("resumed: " + r.resumed() + " questions were already done in " + dir);
             }
-            ProgramSummaryPrinter.print(out, report.programs());
-            if (report.answers() == null) {
-                out.printf("%.1f s, %.0f questions/s%n", report.json().path("seconds").asDouble(),
-                        report.json().path("questions_per_second").asDouble());
-                ProgramSummaryPrinter.files(out, dir);
+            if (summary.answers() != null) {
+                SummaryPrinter.printTable(out, summary.answers(), dir);
+            }
+            if (summary.programs() != null) {
+                if (summary.answers() != null) {
+                    out.println();
+                }
+                ProgramSummaryPrinter.print(out, summary.programs());
+                if (summary.answers() == null) {
+                    out.printf("%.1f s, %.0f questions/s%n", summary.json().path("seconds").asDouble(),
+                            summary.json().path("questions_per_second").asDouble());
+                    ProgramSummaryPrinter.files(out, dir);
+                }
             }
         }
-        out.flush();
+        report.finish(out, dir, run.json.stdout());
         return 0;
     }
 }

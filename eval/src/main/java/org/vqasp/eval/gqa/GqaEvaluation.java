@@ -13,6 +13,7 @@ import org.vqasp.core.gqa.GqaDataset;
 import org.vqasp.core.gqa.GqaQuestion;
 import org.vqasp.core.json.DatasetReader;
 import org.vqasp.eval.BatchAnswerer;
+import org.vqasp.eval.EvalItem;
 import org.vqasp.eval.EvalRunner;
 import org.vqasp.eval.EvalSummary;
 import org.vqasp.language.gqa.GqaQuestionParser;
@@ -164,8 +165,9 @@ public final class GqaEvaluation {
             EvalRunner.Options options, Progress progress) {
         long total = GqaDataset.countQuestions(questions);
         try (DatasetReader<GqaQuestion> reader = GqaDataset.questions(questions)) {
-            return EvalRunner.run(new GqaItems(reader, answers), total, answerer, GqaAnswers::matches, options,
-                    progress);
+            return EvalRunner.run(EvalItem.of(reader, q -> new EvalItem<>(q.id(), q.imageId(), q.question(),
+                    answers ? q.answer() : null, q.families(), q, null)), total, answerer, GqaAnswers::matches,
+                    options, progress);
         }
     }
 }

@@ -17,10 +17,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vqasp.core.Progress;
+import org.vqasp.core.Samples;
 import org.vqasp.eval.EvalRunner;
 import org.vqasp.eval.Prediction;
 import org.vqasp.eval.PredictionLog;
-import org.vqasp.eval.Samples;
 import org.vqasp.language.gqa.GqaQuestionParser;
 import org.vqasp.reasoning.gqa.GqaReasoner;
 
