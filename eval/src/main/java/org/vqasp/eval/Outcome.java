@@ -5,15 +5,17 @@ import java.util.Map;
 import org.vqasp.core.VqaspException;
 
 /**
- * What answering one item gave: an answer or an error, and the time it took.
+ * What answering one item gave: an answer or an error, the time it took, and where its program came from.
  *
  * @param predicted the answer, or null
  * @param error why there is no answer, or null
  * @param ms milliseconds spent on this item (its share of a batch)
+ * @param origin the parser that read the question, or null when programs are not parsed
  * @param extras more keys for the item's row of {@code predictions.jsonl} (strings, numbers, booleans or null),
  *     in order; empty for most answerers
  */
-public record Outcome(String predicted, VqaspException error, double ms, Map<String, Object> extras) {
+public record Outcome(String predicted, VqaspException error, double ms, ProgramOrigin origin,
+        Map<String, Object> extras) {
 
     /** Copies the extras. */
     public Outcome {
@@ -21,9 +23,9 @@ public record Outcome(String predicted, VqaspException error, double ms, Map<Str
                 : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(extras));
     }
 
-    /** Creates an outcome without extras. */
+    /** An outcome without a parser or extras. */
     public Outcome(String predicted, VqaspException error, double ms) {
-        this(predicted, error, ms, Map.of());
+        this(predicted, error, ms, null, Map.of());
     }
 
     /** Returns an answer. */
@@ -40,6 +42,11 @@ public record Outcome(String predicted, VqaspException error, double ms, Map<Str
     public Outcome withExtras(Map<String, Object> more) {
         Map<String, Object> all = new LinkedHashMap<>(extras);
         all.putAll(more);
-        return new Outcome(predicted, error, ms, all);
+        return new Outcome(predicted, error, ms, origin, all);
+    }
+
+    /** Returns this outcome with the origin of its program. */
+    public Outcome from(ProgramOrigin o) {
+        return new Outcome(predicted, error, ms, o, extras);
     }
 }

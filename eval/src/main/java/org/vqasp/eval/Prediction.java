@@ -14,8 +14,9 @@ import java.util.Set;
 
 /**
  * One line of {@code predictions.jsonl}: {@code {"id", "image", "question", "gold", "predicted", "correct",
- * "error", "ms", "family"}}, then any keys the answerer adds ({@link #extras}); {@code error} is null or
- * {@code {"kind", "message"}}.
+ * "error", "ms", "family"}}; {@code error} is null or {@code {"kind", "message"}}. Runs with parsed programs add
+ * {@code "parser"}, {@code "parser_confidence"} and {@code "relaxed"} ({@link ProgramOrigin}), then any keys the
+ * answerer adds ({@link #extras}).
  *
  * @param id the question's identifier
  * @param image the image
@@ -27,16 +28,18 @@ import java.util.Set;
  * @param errorMessage the error message, or null
  * @param ms milliseconds spent
  * @param families the report groups
+ * @param origin where the program came from, or null when programs are not parsed
  * @param extras more keys of the row, in order (strings, numbers, booleans or null; such as a parsed program)
  */
 public record Prediction(String id, String image, String question, String gold, String predicted,
         Boolean correct, String errorKind, String errorMessage, double ms, List<String> families,
-        Map<String, Object> extras) {
+        ProgramOrigin origin, Map<String, Object> extras) {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private static final Set<String> KEYS = Set.of("id", "image", "question", "gold", "predicted", "correct", "error",
             "ms", "family");
+    private static final Set<String> ORIGIN_KEYS = Set.of("parser", "parser_confidence", "relaxed");
 
     /** Copies the families and extras. */
     public Prediction {
@@ -44,10 +47,10 @@ public record Prediction(String id, String image, String question, String gold, 
         extras = extras == null || extras.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(extras));
     }
 
-    /** Creates a row without extras. */
+    /** Creates a row without a parser or extras. */
     public Prediction(String id, String image, String question, String gold, String predicted, Boolean correct,
             String errorKind, String errorMessage, double ms, List<String> families) {
-        this(id, image, question, gold, predicted, correct, errorKind, errorMessage, ms, families, Map.of());
+        this(id, image, question, gold, predicted, correct, errorKind, errorMessage, ms, families, null, Map.of());
     }
 
     /** Returns an extra key's value as text, or null when the row lacks it or it is null. */
@@ -79,6 +82,15 @@ public record Prediction(String id, String image, String question, String gold, 
         n.put("ms", Math.round(ms * 1000) / 1000.0);
         ArrayNode f = n.putArray("family");
         families.forEach(f::add);
+        if (origin != null) {
+            n.put("parser", origin.parser());
+            if (origin.confidence() == null) {
+                n.putNull("parser_confidence");
+            } else {
+                n.put("parser_confidence", origin.confidence());
+            }
+            n.put("relaxed", origin.relaxed());
+        }
         extras.forEach((k, v) -> n.set(k, MAPPER.valueToTree(v)));
         return n.toString();
     }
@@ -99,10 +111,11 @@ public record Prediction(String id, String image, String question, String gold, 
             if (n.has("family")) {
                 n.get("family").forEach(f -> families.add(f.asText()));
             }
+            boolean origin = n.has("relaxed"); // a ProgramOrigin wrote parser keys; otherwise they are extras (GQA)
             Map<String, Object> extras = new LinkedHashMap<>();
             for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext();) {
                 Map.Entry<String, JsonNode> x = it.next();
-                if (!KEYS.contains(x.getKey())) {
+                if (!KEYS.contains(x.getKey()) && !(origin && ORIGIN_KEYS.contains(x.getKey()))) {
                     JsonNode v = x.getValue();
                     extras.put(x.getKey(), v.isNull() ? null : v.isBoolean() ? v.asBoolean() : v.isNumber()
                             ? v.numberValue() : v.isTextual() ? v.asText() : v.toString());
@@ -112,7 +125,10 @@ public record Prediction(String id, String image, String question, String gold, 
                     text(n, "predicted"), n.hasNonNull("correct") ? n.get("correct").asBoolean() : null,
                     e != null && e.isObject() ? text(e, "kind") : null,
                     e != null && e.isObject() ? text(e, "message") : null,
-                    n.path("ms").asDouble(), families, extras);
+                    n.path("ms").asDouble(), families,
+                    origin ? new ProgramOrigin(text(n, "parser"),
+                            n.hasNonNull("parser_confidence") ? n.get("parser_confidence").asDouble() : null,
+                            n.path("relaxed").asBoolean()) : null, extras);
         } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
             throw new IllegalArgumentException("not JSON: " + ex.getOriginalMessage(), ex);
         }

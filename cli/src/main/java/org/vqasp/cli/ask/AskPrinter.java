@@ -51,6 +51,9 @@ public final class AskPrinter {
         }
         answer(out, r.answer(), r.errorKind(), r.errorReason() != null ? r.errorReason() : r.errorMessage(),
                 r.suggestion() == null ? null : "Closest question form: " + r.suggestion(), r.errorMessage());
+        if (r.answer() != null && r.note() != null) {
+            out.println("Note:    " + r.note());
+        }
         if (why) {
             why(out, r);
         }
@@ -108,6 +111,7 @@ public final class AskPrinter {
             }
         }
         n.put("program_source", r.source());
+        n.put("note", r.note());
         ArrayNode objects = n.putArray("objects");
         List<ClevrObject> os = scene.objects();
         for (int i = 0; i < os.size(); i++) {
