@@ -41,7 +41,12 @@ final class FormPattern {
         /** A comparative ({@code older}). */
         COMP,
         /** A position word ({@code left}, {@code top}). */
-        POS
+        POS,
+        /**
+         * A verb whose relation with "on" GQA has, written without it ({@code standing} in "Where is the man
+         * standing?"); reads as the relation ({@code standing on}).
+         */
+        VERB
     }
 
     private record Element(Set<String> words, String slot, SlotType type, boolean optional) {
@@ -80,6 +85,7 @@ final class FormPattern {
                     case "adj" -> SlotType.ADJ;
                     case "comp" -> SlotType.COMP;
                     case "pos" -> SlotType.POS;
+                    case "verb" -> SlotType.VERB;
                     default -> throw new IllegalArgumentException("unknown slot {" + slot + "} in \"" + text + "\"");
                 };
                 out.add(new Element(null, slot, type, optional));
@@ -349,6 +355,8 @@ final class FormPattern {
             }
             case POS -> Set.of("left", "right", "top", "bottom", "middle").contains(words.get(i))
                     ? List.of(new Read<>(words.get(i), i + 1)) : List.of();
+            case VERB -> lex.isRelation(words.get(i) + " on") ? List.of(new Read<>(words.get(i) + " on", i + 1))
+                    : List.of();
         };
     }
 }

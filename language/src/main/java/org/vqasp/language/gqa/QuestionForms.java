@@ -99,16 +99,11 @@ final class QuestionForms {
         f("relO", "{np} is|are {rel} what|who|whom", (m, b) -> relObj(m, b, whLast(m), "name"));
         f("relO", "what|who|whom {np} is|are|does|do {rel}", (m, b) -> relObj(m, b, wh(m), "name"));
         f("relO", "{np} {rel} what|who|whom", (m, b) -> relObj(m, b, whLast(m), "name"));
-        f("relO", "{np} is|are {rel}? where", (m, b) -> {
-            int at = b.ref(m.np("np"));
-            at = b.add("relate", "place," + (m.has("rel") ? m.text("rel") : "on") + ",o", at);
-            b.add("query", "name", at);
-        });
-        f("relO", "where is|are {np} {rel}?", (m, b) -> {
-            int at = b.ref(m.np("np"));
-            at = b.add("relate", "place," + (m.has("rel") ? m.text("rel") : "on") + ",o", at);
-            b.add("query", "name", at);
-        });
+        // where a thing is: on what (GQA writes "Where is the woman standing on?" as the relation standing on)
+        f("relO", "{np} is|are {rel}? where", (m, b) -> place(m, b));
+        f("relO", "where is|are {np} {rel}?", (m, b) -> place(m, b));
+        f("relO", "{np} is|are {verb} where", (m, b) -> place(m, b));
+        f("relO", "where is|are {np} {verb}", (m, b) -> place(m, b));
         f("activityWho", "who is|are {pred}", (m, b) -> {
             NounPhrase p = NounPhrase.of("person", Kind.CLASS).withFilters(m.filters("pred"));
             b.add("query", "name", b.ref(p));
@@ -186,6 +181,14 @@ final class QuestionForms {
         int at = b.ref(m.np("np"));
         at = b.add("relate", b.name(asked, true) + "," + m.text("rel") + ",o", at);
         b.add("query", category, at);
+    }
+
+    /** The place a noun phrase is on (or standing on, parked in, ...): {@code relate: place,REL,o}. */
+    private static void place(Slots m, ProgramBuilder b) {
+        int at = b.ref(m.np("np"));
+        String rel = m.has("rel") ? m.text("rel") : m.has("verb") ? m.text("verb") : "on";
+        at = b.add("relate", "place," + rel + ",o", at);
+        b.add("query", "name", at);
     }
 
     private static void sameRelate(Slots m, ProgramBuilder b, NounPhrase asked) {

@@ -109,6 +109,13 @@ class GqaQuestionParserTest {
                 parsed("What color is the hair that looks short?"));
         assertEquals("select: man->filter height: tall [0]->verify rel: glasses,wearing,o [1]",
                 parsed("Is the tall man wearing glasses?"));
+        // where a thing stands: on what, with or without the preposition, the question word first or last
+        assertEquals("select: woman->relate: place,standing on,o [0]->query: name [1]",
+                parsed("Where is the woman standing on?"));
+        assertEquals("select: woman->relate: place,standing on,o [0]->query: name [1]",
+                parsed("Where is the woman standing?"));
+        assertEquals("select: car->relate: place,parked on,o [0]->query: name [1]", parsed("The car is parked where?"));
+        assertEquals("select: man->relate: place,on,o [0]->query: name [1]", parsed("Where is the man?"));
     }
 
     @Test
