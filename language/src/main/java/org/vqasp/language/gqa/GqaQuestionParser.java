@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.vqasp.core.gqa.GqaOperation;
 import org.vqasp.core.gqa.SemanticString;
+import org.vqasp.language.EditDistance;
 
 /**
  * Reads a GQA question in English into its GQA semantic program, offline and in well under a millisecond: the
@@ -125,7 +126,7 @@ public final class GqaQuestionParser {
             if (Math.abs(v.length() - w.length()) > limit || v.contains(" ")) {
                 continue;
             }
-            int d = distance(w, v, limit);
+            int d = EditDistance.of(w, v, limit);
             if (d > limit) {
                 continue;
             }
@@ -141,35 +142,6 @@ public final class GqaQuestionParser {
             }
         }
         return best != null && !tie ? best : null;
-    }
-
-    /** Returns the edit distance of two words (insert, delete, replace, swap of neighbours), or more than limit. */
-    static int distance(String a, String b, int limit) {
-        int n = a.length();
-        int m = b.length();
-        int[][] d = new int[n + 1][m + 1];
-        for (int i = 0; i <= n; i++) {
-            d[i][0] = i;
-        }
-        for (int j = 0; j <= m; j++) {
-            d[0][j] = j;
-        }
-        for (int i = 1; i <= n; i++) {
-            int rowMin = Integer.MAX_VALUE;
-            for (int j = 1; j <= m; j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                int v = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
-                    v = Math.min(v, d[i - 2][j - 2] + 1);
-                }
-                d[i][j] = v;
-                rowMin = Math.min(rowMin, v);
-            }
-            if (rowMin > limit) {
-                return limit + 1;
-            }
-        }
-        return d[n][m];
     }
 
     private GqaParse parse(List<String> words) {
