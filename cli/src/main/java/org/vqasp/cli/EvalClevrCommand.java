@@ -72,9 +72,15 @@ final class EvalClevrCommand implements Callable<Integer> {
     @Mixin
     RunOptions run;
 
+    @Mixin
+    SparkOptions spark;
+
     @Override
     public Integer call() throws Exception {
         run.validate(spec.commandLine());
+        if (spark.enabled()) {
+            return callOnSpark();
+        }
         SceneExtractor extractor = null;
         SceneSource sceneFrom;
         VisionScenes visionScenes = null;
@@ -108,6 +114,39 @@ final class EvalClevrCommand implements Callable<Integer> {
         } finally {
             if (extractor != null) {
                 extractor.close();
+            }
+        }
+        return 0;
+    }
+
+    /** The same evaluation on Spark: the same checks, the same files, the same report. */
+    private Integer callOnSpark() throws Exception {
+        ClusterRunner.Cluster cluster = spark.cluster(spec.commandLine());
+        boolean vision = sceneSource == SceneSourceName.vision;
+        if (!vision && scenes == null) {
+            throw new ParameterException(spec.commandLine(), "--scene-source gold needs --scenes S.json");
+        }
+        if (vision && images == null) {
+            throw new ParameterException(spec.commandLine(), "--scene-source vision needs --images DIR");
+        }
+        if (vision && !Files.isDirectory(images)) {
+            throw new InputException("missing_file", images + ": no such directory");
+        }
+        ClusterRunner.ClevrEval job = new ClusterRunner.ClevrEval(questions, scenes, vision, images, model,
+                ClevrEvaluation.Programs.valueOf(programs.name().toUpperCase()), weighted);
+        ClusterRunner runner = ClusterRunner.load();
+        ClusterRunner.ClevrEvalResult[] result = new ClusterRunner.ClevrEvalResult[1];
+        EvalRunner.Run r = run.execute(spec.commandLine(), "eval clevr", (options, progress) -> {
+            result[0] = runner.evalClevr(cluster, job, options, progress);
+            return result[0].run();
+        });
+        run.reportEval(spec.commandLine(), r);
+        if (vision && scenes != null) {
+            if (result[0].sceneMetrics() != null) {
+                reportSceneMetrics(result[0].sceneMetrics(), r);
+            } else if (!run.json) {
+                spec.commandLine().getOut().println("scene graphs: not scored, the run was resumed "
+                        + "(score them with a fresh --out)");
             }
         }
         return 0;

@@ -41,8 +41,18 @@ final class EvalGqaCommand implements Callable<Integer> {
     @Mixin
     RunOptions run;
 
+    @Mixin
+    SparkOptions spark;
+
     @Override
     public Integer call() throws Exception {
+        if (spark.enabled()) {
+            ClusterRunner.Cluster cluster = spark.cluster(spec.commandLine());
+            ClusterRunner runner = ClusterRunner.load();
+            run.reportEval(spec.commandLine(), run.execute(spec.commandLine(), "eval gqa",
+                    (options, progress) -> runner.evalGqa(cluster, questions, sceneGraphs, options, progress)));
+            return 0;
+        }
         run.reportEval(spec.commandLine(), run.execute(spec.commandLine(), "eval gqa",
                 (options, progress) -> GqaEvaluation.evaluate(questions, sceneGraphs, new GqaReasoner(), options,
                         progress)));

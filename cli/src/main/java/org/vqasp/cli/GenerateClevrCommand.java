@@ -8,6 +8,7 @@ import org.vqasp.world.questions.TemplateLibrary;
 import org.vqasp.world.CogentCondition;
 import org.vqasp.world.render.ClevrWorldGenerator;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -54,12 +55,32 @@ final class GenerateClevrCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Rendering threads (default: all cores).")
     int threads = Runtime.getRuntime().availableProcessors();
 
+    @Mixin
+    SparkOptions spark;
+
     @Override
     public Integer call() {
         if (images < 0 || questionsPerImage < 0 || threads < 1) {
             throw new ParameterException(spec.commandLine(), "--images and --questions-per-image must not be negative "
                     + "and --threads must be at least 1");
         }
+        if (spark.enabled()) {
+            return callOnSpark();
+        }
+        ClevrWorldGenerator.Builder b = builder();
+        Progress progress = TerminalProgress.forTerminal("generate clevr");
+        ClevrWorldGenerator.Summary s;
+        try {
+            s = b.optProgress(progress).build().run();
+        } finally {
+            TerminalProgress.finish(progress);
+        }
+        report(s);
+        return 0;
+    }
+
+    /** Returns the generator as the flags configure it, questions included. */
+    private ClevrWorldGenerator.Builder builder() {
         ClevrWorldGenerator.Builder b = ClevrWorldGenerator.builder().setOutput(out).setImages(images).setSeed(seed)
                 .optSplit(split).optThreads(threads);
         if (cogent != null) {
@@ -69,15 +90,29 @@ final class GenerateClevrCommand implements Callable<Integer> {
             QuestionGenerator questions = new QuestionGenerator(TemplateLibrary.load(), seed);
             b.optQuestions(scene -> questions.generate(scene, questionsPerImage));
         }
+        return b;
+    }
+
+    /** The same split rendered on Spark: the same files, the same report. */
+    private Integer callOnSpark() {
+        ClusterRunner.Cluster cluster = spark.cluster(spec.commandLine());
+        ClevrWorldGenerator.Builder b = builder(); // a bad --cogent or --split fails here, before Spark starts
+        b.build();
+        ClusterRunner.Generate job = new ClusterRunner.Generate(out, images, seed, questionsPerImage, split, cogent);
+        ClusterRunner runner = ClusterRunner.load();
         Progress progress = TerminalProgress.forTerminal("generate clevr");
         ClevrWorldGenerator.Summary s;
         try {
-            s = b.optProgress(progress).build().run();
+            s = runner.generateClevr(cluster, job, b, progress);
         } finally {
             TerminalProgress.finish(progress);
         }
+        report(s);
+        return 0;
+    }
+
+    private void report(ClevrWorldGenerator.Summary s) {
         spec.commandLine().getOut().printf("%d images in %s (%d rendered, %d kept), %d questions, %.1f s%n",
                 s.images(), out, s.rendered(), s.reused(), s.questions(), s.seconds());
-        return 0;
     }
 }
