@@ -56,9 +56,11 @@ final class WorkDir {
     int begin(ObjectNode manifest) {
         Path file = dir.resolve("manifest.json");
         try {
+            String text = MAPPER.writeValueAsString(manifest) + "\n";
             if (Files.exists(file)) {
                 JsonNode old = readManifest(file);
-                if (!manifest.equals(old)) {
+                // compared as read back: a long written is an int read
+                if (!MAPPER.readTree(text).equals(old)) {
                     LOG.info("{}: the job changed since the parts were written; starting over", file);
                     deleteTree(dir);
                 }
@@ -67,7 +69,7 @@ final class WorkDir {
             deleteTree(dir.resolve("attempts"));
             Files.createDirectories(dir.resolve("attempts"));
             Path tmp = dir.resolve("manifest.json.partial");
-            Files.writeString(tmp, MAPPER.writeValueAsString(manifest) + "\n");
+            Files.writeString(tmp, text);
             commit(tmp, file);
             try (Stream<Path> s = Files.list(dir.resolve("parts"))) {
                 return (int) s.filter(p -> !p.getFileName().toString().endsWith(".partial")).count();
