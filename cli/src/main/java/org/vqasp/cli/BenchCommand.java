@@ -13,6 +13,7 @@ import picocli.CommandLine.Spec;
             BenchAttentionCommand.class,
             BenchReasoningCommand.class,
             BenchVisionCommand.class,
+            BenchSparkCommand.class,
         })
 final class BenchCommand implements Runnable {
 

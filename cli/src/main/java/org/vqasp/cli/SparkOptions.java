@@ -11,7 +11,7 @@ final class SparkOptions {
     String master;
 
     @Option(names = "--spark-partition-size", paramLabel = "N",
-            description = "Questions (eval) or images (generate) per Spark partition (default: 2048 questions, "
+            description = "Questions (eval) or images (generate) per Spark partition (default: 512 questions, "
                     + "32 images).")
     int partitionSize;
 

@@ -32,8 +32,8 @@ import org.vqasp.world.render.ClevrWorldGenerator;
  */
 public final class SparkRunner implements ClusterRunner {
 
-    /** Questions per partition by default: a few seconds of reasoning, about a minute of vision. */
-    static final int DEFAULT_QUESTIONS = 2048;
+    /** Questions per partition by default: one to a few seconds of reasoning, about 50 images of vision. */
+    static final int DEFAULT_QUESTIONS = 512;
     /** Images per partition by default: about ten seconds of rendering on one core. */
     static final int DEFAULT_IMAGES = 32;
 
