@@ -186,6 +186,28 @@ class SparkLocalTest {
         assertEquals(0, spark.code(), spark.err());
         assertTrue(spark.out().contains("3 images"), spark.out());
         assertSameDataset(tmp.resolve("local"), tmp.resolve("spark"));
+
+        // and when the vision model reads those renders, scored against their scenes, locally and on Spark
+        Path data = tmp.resolve("local");
+        String[] eval = {"eval", "clevr", "--questions", data.resolve("questions/CLEVR_val_questions.json").toString(),
+            "--scenes", data.resolve("scenes/CLEVR_val_scenes.json").toString(), "--scene-source", "vision",
+            "--images", data.resolve("images/val").toString(), "--json"};
+        assertEquals(0, vqa(concat(eval, "--out", tmp.resolve("vl").toString(), "--threads", "1")).code());
+        SparkFixtures.Result read = vqa(concat(eval, "--out", tmp.resolve("vs").toString(), "--spark", "local[2]",
+                "--spark-partition-size", "4"));
+
+        // then the rows, the summary and the scene-graph scores are the same (the mean coordinate error to rounding)
+        assertEquals(0, read.code(), read.err());
+        assertSameRun(tmp.resolve("vl"), tmp.resolve("vs"));
+        com.fasterxml.jackson.databind.JsonNode a = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(tmp.resolve("vl/scene_graphs.json").toFile());
+        com.fasterxml.jackson.databind.JsonNode b = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(tmp.resolve("vs/scene_graphs.json").toFile());
+        assertEquals(3, b.get("images").asInt());
+        assertEquals(a.get("meanCoordError").asDouble(), b.get("meanCoordError").asDouble(), 1e-12);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) a).remove("meanCoordError");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) b).remove("meanCoordError");
+        assertEquals(a, b);
     }
 
     static String[] concat(String[] a, String... b) {
