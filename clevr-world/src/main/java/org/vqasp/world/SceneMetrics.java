@@ -1,5 +1,7 @@
 package org.vqasp.world;
 
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -179,6 +181,7 @@ public final class SceneMetrics implements java.io.Serializable {
      * @param sceneAccuracy share of images with every object found, no extra object, all attributes and all
      *     relations right
      */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Evaluation(int images, int goldObjects, int predictedObjects, int matched, double precision,
             double recall, Map<String, Double> attributeAccuracy, double meanCoordError, double relationAccuracy,
             double sceneAccuracy) {

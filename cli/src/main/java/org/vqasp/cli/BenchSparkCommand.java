@@ -1,7 +1,6 @@
 package org.vqasp.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
@@ -13,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.vqasp.core.Progress;
+import org.vqasp.core.Samples;
+import org.vqasp.core.clevr.ClevrLayout;
 import org.vqasp.eval.EvalRunner;
 import org.vqasp.eval.clevr.ClevrEvaluation;
 import org.vqasp.eval.clevr.VisionScenes;
@@ -24,6 +25,7 @@ import org.vqasp.world.questions.QuestionGenerator;
 import org.vqasp.world.questions.TemplateLibrary;
 import org.vqasp.world.render.ClevrWorldGenerator;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -53,8 +55,13 @@ final class BenchSparkCommand implements Callable<Integer> {
     @Option(names = "--master", paramLabel = "MASTER", description = "Spark master (default: local[N], N = --threads).")
     String master;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Local threads (default: all cores).")
-    int threads = Runtime.getRuntime().availableProcessors();
+    @Mixin
+    ThreadsOption threadsOption;
+
+    @Mixin
+    JsonOption json;
+
+    private int threads;
 
     @Option(names = "--images", paramLabel = "N", defaultValue = "8", description = "Rendered images (default: ${DEFAULT-VALUE}).")
     int images;
@@ -74,9 +81,6 @@ final class BenchSparkCommand implements Callable<Integer> {
             description = "Cores of the cluster the estimates are for (default: ${DEFAULT-VALUE}).")
     int clusterCores;
 
-    @Option(names = "--json", paramLabel = "FILE", description = "Also write the rows and estimates as JSON to FILE.")
-    Path json;
-
     /** One workload measured both ways. */
     record Row(String workload, String unit, long items, double local, double spark) {
         double ratio() {
@@ -92,6 +96,7 @@ final class BenchSparkCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        threads = threadsOption.get(spec.commandLine());
         String m = master != null ? master : "local[" + threads + "]";
         ClusterRunner.Cluster cluster = new ClusterRunner.Cluster(m, 0);
         ClusterRunner runner = ClusterRunner.load();
@@ -103,9 +108,9 @@ final class BenchSparkCommand implements Callable<Integer> {
             Path dataset = work.resolve("dataset");
             rows.add(measure("render", "images/s", work, dir -> generate(dir, null, cluster).images(),
                     dir -> generate(dir, runner, cluster).images(), dataset));
-            Path q = ClevrWorldGenerator.questionsPath(dataset, "val");
-            Path s = ClevrWorldGenerator.scenesPath(dataset, "val");
-            Path imgs = dataset.resolve("images").resolve("val");
+            Path q = ClevrLayout.questionsPath(dataset, "val");
+            Path s = ClevrLayout.scenesPath(dataset, "val");
+            Path imgs = ClevrLayout.imagesDir(dataset, "val");
             try (SceneExtractor extractor = SceneExtractor.loadDefault()) {
                 rows.add(measure("vision", "images/s", work, dir -> {
                     ClevrEvaluation.evaluate(q, new VisionScenes(extractor, imgs), ClevrEvaluation.Programs.GOLD,
@@ -117,53 +122,53 @@ final class BenchSparkCommand implements Callable<Integer> {
                     return images;
                 }, null));
             }
-            Path cq = Home.sample("clevr/gen-dev/questions.json");
-            Path cs = Home.sample("clevr/gen-dev/scenes.json");
+            Path cq = Samples.path("clevr/gen-dev/questions.json");
+            Path cs = Samples.path("clevr/gen-dev/scenes.json");
             rows.add(measure("reasoning clevr", "questions/s", work, dir -> ClevrEvaluation.evaluate(cq,
                     ClevrEvaluation.goldScenes(cs), ClevrEvaluation.Programs.GOLD, new ClevrReasoner(), false,
                     options(dir, questions), Progress.NONE).processed(), dir -> runner.evalClevr(cluster,
                     new ClusterRunner.ClevrEval(cq, cs, false, null, null, ClevrEvaluation.Programs.GOLD, false),
                     options(dir, questions), Progress.NONE).run().processed(), null));
             Path gq = gqaQuestions(work);
-            Path gs = Home.sample("gqa/sample/sceneGraphs.json");
+            Path gs = Samples.path("gqa/sample/sceneGraphs.json");
             rows.add(measure("reasoning gqa", "questions/s", work, dir -> GqaEvaluation.evaluate(gq, gs,
                     new GqaReasoner(), options(dir, 0), Progress.NONE).processed(),
                     dir -> runner.evalGqa(cluster, gq, gs, options(dir, 0), Progress.NONE).processed(), null));
         } finally {
             deleteTree(work);
         }
-        out.printf("%-16s %-12s %7s %12s %12s %7s%n", "workload", "unit", "items", "local", m, "ratio");
-        for (Row r : rows) {
-            out.printf("%-16s %-12s %7d %12.2f %12.2f %7.2f%n", r.workload(), r.unit(), r.items(), r.local(),
-                    r.spark(), r.ratio());
-        }
         List<ObjectNode> estimates = estimates(rows);
-        out.printf("%nestimates on %d cores (per-core cost from %d local threads, divided by Spark's measured ratio):%n",
-                clusterCores, threads);
-        for (ObjectNode e : estimates) {
-            out.printf("  %-44s %12.0f core-s  %8.2f h%n", e.get("job").asText(), e.get("core_seconds").asDouble(),
-                    e.get("hours").asDouble());
-        }
-        out.flush();
-        if (json != null) {
-            ObjectNode root = MAPPER.createObjectNode();
-            root.put("master", m);
-            root.put("threads", threads);
-            root.put("cluster_cores", clusterCores);
-            ArrayNode a = root.putArray("rows");
+        if (!json.stdout()) {
+            out.printf("%-16s %-12s %7s %12s %12s %7s%n", "workload", "unit", "items", "local", m, "ratio");
             for (Row r : rows) {
-                ObjectNode o = a.addObject();
-                o.put("workload", r.workload());
-                o.put("unit", r.unit());
-                o.put("items", r.items());
-                o.put("local_per_second", r.local());
-                o.put("spark_per_second", r.spark());
-                o.put("ratio", r.ratio());
+                out.printf("%-16s %-12s %7d %12.2f %12.2f %7.2f%n", r.workload(), r.unit(), r.items(), r.local(),
+                        r.spark(), r.ratio());
             }
-            ArrayNode e = root.putArray("estimates");
-            estimates.forEach(e::add);
-            MAPPER.enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), root);
+            out.printf("%nestimates on %d cores (per-core cost from %d local threads, divided by Spark's measured "
+                    + "ratio):%n", clusterCores, threads);
+            for (ObjectNode e : estimates) {
+                out.printf("  %-44s %12.0f core-s  %8.2f h%n", e.get("job").asText(), e.get("core_seconds").asDouble(),
+                        e.get("hours").asDouble());
+            }
+            out.flush();
         }
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("master", m);
+        root.put("threads", threads);
+        root.put("cluster_cores", clusterCores);
+        ArrayNode a = root.putArray("rows");
+        for (Row r : rows) {
+            ObjectNode o = a.addObject();
+            o.put("workload", r.workload());
+            o.put("unit", r.unit());
+            o.put("items", r.items());
+            o.put("local_per_second", r.local());
+            o.put("spark_per_second", r.spark());
+            o.put("ratio", r.ratio());
+        }
+        ArrayNode e = root.putArray("estimates");
+        estimates.forEach(e::add);
+        json.emit(out, root);
         return 0;
     }
 
@@ -231,7 +236,7 @@ final class BenchSparkCommand implements Callable<Integer> {
 
     /** The bundled GQA questions, {@code --gqa-copies} times under new ids. */
     private Path gqaQuestions(Path work) throws Exception {
-        ObjectNode all = (ObjectNode) MAPPER.readTree(Home.sample("gqa/sample/written_questions.json").toFile());
+        ObjectNode all = (ObjectNode) MAPPER.readTree(Samples.path("gqa/sample/written_questions.json").toFile());
         ObjectNode out = MAPPER.createObjectNode();
         for (int k = 0; k < gqaCopies; k++) {
             Iterator<Map.Entry<String, com.fasterxml.jackson.databind.JsonNode>> it = all.fields();

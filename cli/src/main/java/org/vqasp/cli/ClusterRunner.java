@@ -3,6 +3,7 @@ package org.vqasp.cli;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.ServiceLoader;
+import org.vqasp.core.ErrorKind;
 import org.vqasp.core.InputException;
 import org.vqasp.core.Progress;
 import org.vqasp.eval.EvalRunner;
@@ -94,7 +95,7 @@ public interface ClusterRunner {
     static ClusterRunner load() {
         Iterator<ClusterRunner> found = ServiceLoader.load(ClusterRunner.class).iterator();
         if (!found.hasNext()) {
-            throw new InputException("no_spark", "--spark needs Spark and the vqasp spark module on the class path: "
+            throw new InputException(ErrorKind.SPARK_MISSING, "--spark needs Spark and the vqasp spark module on the class path: "
                     + "run through ./vqa (it adds them when --spark is given) or spark-submit the job jar "
                     + "(docs/spark.md)");
         }

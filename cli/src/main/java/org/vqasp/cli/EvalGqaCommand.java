@@ -2,6 +2,7 @@ package org.vqasp.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.vqasp.core.Provenance;
 import org.vqasp.eval.gqa.GqaEvaluation;
 import org.vqasp.reasoning.gqa.GqaReasoner;
 import picocli.CommandLine.Command;
@@ -22,9 +23,6 @@ import picocli.CommandLine.Spec;
         })
 final class EvalGqaCommand implements Callable<Integer> {
 
-    /** Where programs come from. */
-    enum ProgramsName { gold }
-
     @Spec
     CommandSpec spec;
 
@@ -36,7 +34,7 @@ final class EvalGqaCommand implements Callable<Integer> {
 
     @Option(names = "--programs", paramLabel = "SOURCE",
             description = "gold (the file's semantic programs, or its semanticStr; the default and only choice).")
-    ProgramsName programs = ProgramsName.gold;
+    GqaEvaluation.Programs programs = GqaEvaluation.Programs.GOLD;
 
     @Mixin
     RunOptions run;
@@ -46,14 +44,16 @@ final class EvalGqaCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Provenance provenance = run.provenance(spec.commandLine(), questions, programs)
+                .input("scene_graphs", sceneGraphs);
         if (spark.enabled()) {
             ClusterRunner.Cluster cluster = spark.cluster(spec.commandLine());
             ClusterRunner runner = ClusterRunner.load();
-            run.reportEval(spec.commandLine(), run.execute(spec.commandLine(), "eval gqa",
+            run.reportEval(spec.commandLine(), run.execute(spec.commandLine(), "eval gqa", provenance,
                     (options, progress) -> runner.evalGqa(cluster, questions, sceneGraphs, options, progress)));
             return 0;
         }
-        run.reportEval(spec.commandLine(), run.execute(spec.commandLine(), "eval gqa",
+        run.reportEval(spec.commandLine(), run.execute(spec.commandLine(), "eval gqa", provenance,
                 (options, progress) -> GqaEvaluation.evaluate(questions, sceneGraphs, new GqaReasoner(), options,
                         progress)));
         return 0;

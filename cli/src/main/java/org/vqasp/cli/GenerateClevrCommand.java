@@ -1,11 +1,13 @@
 package org.vqasp.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.vqasp.core.Progress;
+import org.vqasp.world.CogentCondition;
 import org.vqasp.world.questions.QuestionGenerator;
 import org.vqasp.world.questions.TemplateLibrary;
-import org.vqasp.world.CogentCondition;
 import org.vqasp.world.render.ClevrWorldGenerator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,8 +37,8 @@ final class GenerateClevrCommand implements Callable<Integer> {
     @Option(names = "--images", required = true, paramLabel = "N", description = "Number of images.")
     int images;
 
-    @Option(names = "--seed", required = true, paramLabel = "S", description = "Seed of scenes, renders and questions.")
-    long seed;
+    @Mixin
+    SeedOption seed = new SeedOption(1L);
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Dataset directory.")
     Path out;
@@ -52,42 +54,45 @@ final class GenerateClevrCommand implements Callable<Integer> {
             description = "CLEVR-CoGenT condition: restrict cube and cylinder colours as condition A or B.")
     String cogent;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Rendering threads (default: all cores).")
-    int threads = Runtime.getRuntime().availableProcessors();
+    @Mixin
+    ThreadsOption threads;
 
     @Mixin
     SparkOptions spark;
 
     @Override
     public Integer call() {
-        if (images < 0 || questionsPerImage < 0 || threads < 1) {
-            throw new ParameterException(spec.commandLine(), "--images and --questions-per-image must not be negative "
-                    + "and --threads must be at least 1");
+        if (images < 0 || questionsPerImage < 0) {
+            throw new ParameterException(spec.commandLine(), "--images and --questions-per-image must not be negative");
         }
         if (spark.enabled()) {
             return callOnSpark();
         }
         ClevrWorldGenerator.Builder b = builder();
         Progress progress = TerminalProgress.forTerminal("generate clevr");
-        ClevrWorldGenerator.Summary s;
+        ClevrWorldGenerator.Summary done;
         try {
-            s = b.optProgress(progress).build().run();
+            done = b.optProgress(progress).build().run();
         } finally {
             TerminalProgress.finish(progress);
         }
-        report(s);
+        report(done);
         return 0;
     }
 
-    /** Returns the generator as the flags configure it, questions included. */
+    /** Returns the generator as the flags configure it, questions and provenance included. */
     private ClevrWorldGenerator.Builder builder() {
-        ClevrWorldGenerator.Builder b = ClevrWorldGenerator.builder().setOutput(out).setImages(images).setSeed(seed)
-                .optSplit(split).optThreads(threads);
+        long s = seed.required(spec.commandLine());
+        List<String> cmd = new ArrayList<>(List.of("vqa"));
+        cmd.addAll(spec.commandLine().getParseResult().originalArgs());
+        ClevrWorldGenerator.Builder b = ClevrWorldGenerator.builder().setOutput(out).setImages(images).setSeed(s)
+                .optSplit(split).optThreads(threads.get(spec.commandLine())).optCommandLine(cmd)
+                .optQuestionsPerImage(questionsPerImage);
         if (cogent != null) {
             b.optCogent(CogentCondition.parse(cogent));
         }
         if (questionsPerImage > 0) {
-            QuestionGenerator questions = new QuestionGenerator(TemplateLibrary.load(), seed);
+            QuestionGenerator questions = new QuestionGenerator(TemplateLibrary.load(), s);
             b.optQuestions(scene -> questions.generate(scene, questionsPerImage));
         }
         return b;
@@ -98,16 +103,17 @@ final class GenerateClevrCommand implements Callable<Integer> {
         ClusterRunner.Cluster cluster = spark.cluster(spec.commandLine());
         ClevrWorldGenerator.Builder b = builder(); // a bad --cogent or --split fails here, before Spark starts
         b.build();
-        ClusterRunner.Generate job = new ClusterRunner.Generate(out, images, seed, questionsPerImage, split, cogent);
+        ClusterRunner.Generate job = new ClusterRunner.Generate(out, images, seed.required(spec.commandLine()),
+                questionsPerImage, split, cogent);
         ClusterRunner runner = ClusterRunner.load();
         Progress progress = TerminalProgress.forTerminal("generate clevr");
-        ClevrWorldGenerator.Summary s;
+        ClevrWorldGenerator.Summary done;
         try {
-            s = runner.generateClevr(cluster, job, b, progress);
+            done = runner.generateClevr(cluster, job, b, progress);
         } finally {
             TerminalProgress.finish(progress);
         }
-        report(s);
+        report(done);
         return 0;
     }
 

@@ -1,7 +1,5 @@
 package org.vqasp.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
@@ -11,14 +9,12 @@ import org.vqasp.eval.EvalSummary;
 /** Prints evaluation and check summaries as tables, or as JSON with {@code --json}. */
 final class SummaryPrinter {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
     private SummaryPrinter() {
     }
 
-    static void print(PrintWriter out, EvalSummary s, Path dir, boolean json) throws Exception {
-        if (json) {
-            out.println(MAPPER.writeValueAsString(s.toJson()));
+    static void print(PrintWriter out, EvalSummary s, Path dir, JsonOption json) throws Exception {
+        json.emit(out, s.toJson());
+        if (json.stdout()) {
             return;
         }
         out.printf("%-28s %9s %9s %9s%n", "family", "questions", "correct", "accuracy");
@@ -39,9 +35,9 @@ final class SummaryPrinter {
         out.println("summary:     " + dir.resolve("summary.json"));
     }
 
-    static void print(PrintWriter out, CheckSummary s, Path dir, boolean json) throws Exception {
-        if (json) {
-            out.println(MAPPER.writeValueAsString(s.toJson()));
+    static void print(PrintWriter out, CheckSummary s, Path dir, JsonOption json) throws Exception {
+        json.emit(out, s.toJson());
+        if (json.stdout()) {
             return;
         }
         int shown = 0;

@@ -8,11 +8,12 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.vqasp.vision.model.SceneNetConfig;
 import org.vqasp.vision.train.Augmenter;
-import org.vqasp.world.SceneMetrics;
 import org.vqasp.vision.train.TrainConfig;
 import org.vqasp.vision.train.TrainListener;
 import org.vqasp.vision.train.VisionTrainer;
+import org.vqasp.world.SceneMetrics;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -64,8 +65,8 @@ final class TrainVisionCommand implements Callable<Integer> {
     @Option(names = "--warmup", defaultValue = "300", description = "Warm-up steps (default: ${DEFAULT-VALUE}).")
     int warmup;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Seed (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @Mixin
+    SeedOption seed = new SeedOption(1L);
 
     @Option(names = "--checkpoint-every", defaultValue = "200",
             description = "Steps between checkpoints (default: ${DEFAULT-VALUE}).")
@@ -77,8 +78,8 @@ final class TrainVisionCommand implements Callable<Integer> {
     @Option(names = "--limit-val", defaultValue = "500", description = "Validate on N scenes (default: ${DEFAULT-VALUE}).")
     int limitVal;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Threads (default: all cores).")
-    Integer threads;
+    @Mixin
+    ThreadsOption threads;
 
     @Option(names = "--input", defaultValue = "240x160", paramLabel = "WxH",
             description = "Model input size (default: ${DEFAULT-VALUE}).")
@@ -120,7 +121,7 @@ final class TrainVisionCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        int n = threads.get(spec.commandLine());
         System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(n));
         System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
         String[] wh = input.toLowerCase().split("x");
@@ -138,7 +139,7 @@ final class TrainVisionCommand implements Callable<Integer> {
         cmd.addAll(spec.commandLine().getParseResult().originalArgs());
         TrainConfig config = TrainConfig.builder().setData(data).setOut(out).optTrainSplit(trainSplit)
                 .optValSplit(valSplit).optHoldOut(holdOut).optEpochs(epochs).optBatchSize(batch)
-                .optLearningRate(lr).optWeightDecay(weightDecay).optWarmupSteps(warmup).optSeed(seed)
+                .optLearningRate(lr).optWeightDecay(weightDecay).optWarmupSteps(warmup).optSeed(seed.required(spec.commandLine()))
                 .optCheckpointEvery(checkpointEvery).optLimitTrain(limit).optLimitVal(limitVal).optThreads(n)
                 .optModel(model).optAugmenter(noAugment ? Augmenter.none() : Augmenter.defaults().withMirror(mirror))
                 .optCommandLine(cmd).optInit(init).build();

@@ -12,7 +12,6 @@ import org.vqasp.core.json.JsonItemStream;
 import org.vqasp.eval.BatchAnswerer;
 import org.vqasp.eval.EvalItem;
 import org.vqasp.eval.clevr.ClevrEvaluation;
-import org.vqasp.eval.clevr.ClevrItems;
 import org.vqasp.eval.clevr.SceneSource;
 import org.vqasp.eval.clevr.VisionScenes;
 import org.vqasp.reasoning.clevr.ClevrReasoner;
@@ -68,7 +67,7 @@ final class ClevrEvalJob extends EvalJob<ClevrQuestion> {
 
     @Override
     Iterator<EvalItem<ClevrQuestion>> items(DatasetReader<ClevrQuestion> reader) {
-        return new ClevrItems(reader);
+        return EvalItem.of(reader, ClevrEvaluation::item);
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.vqasp.cli.ClusterRunner;
+import org.vqasp.core.ErrorKind;
 import org.vqasp.core.InputException;
 
 /** Makes the Spark context of a {@code --spark} run. */
@@ -41,7 +42,7 @@ final class Contexts {
         if (!cluster.master().isEmpty()) {
             conf.setMaster(withRetries(cluster.master()));
         } else if (!conf.contains("spark.master")) {
-            throw new InputException("bad_usage", "--spark without a master is for spark-submit, which sets one; "
+            throw new InputException(ErrorKind.BAD_USAGE, "--spark without a master is for spark-submit, which sets one; "
                     + "give one, such as --spark local[2] or --spark spark://HOST:7077");
         } else {
             conf.setMaster(withRetries(conf.get("spark.master")));

@@ -11,7 +11,7 @@ import org.vqasp.eval.EvalItem;
 
 /**
  * An evaluation as a Spark job ships it to executors: the paths it reads, and how the local run reads items and
- * answers them. Everything that answers a question and makes its row is the local code ({@code ClevrItems},
+ * answers them. Everything that answers a question and makes its row is the local code ({@code EvalItem.of},
  * {@code ClevrAnswerer}, {@code GqaAnswerer}, {@code EvalRunner}); this class only says which.
  *
  * @param <T> the item payload type

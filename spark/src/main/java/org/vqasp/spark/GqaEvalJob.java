@@ -21,7 +21,7 @@ import org.vqasp.core.json.JsonItemStream;
 import org.vqasp.eval.BatchAnswerer;
 import org.vqasp.eval.EvalItem;
 import org.vqasp.eval.gqa.GqaAnswerer;
-import org.vqasp.eval.gqa.GqaItems;
+import org.vqasp.eval.gqa.GqaEvaluation;
 import org.vqasp.reasoning.gqa.GqaAnswers;
 import org.vqasp.reasoning.gqa.GqaReasoner;
 
@@ -59,7 +59,7 @@ final class GqaEvalJob extends EvalJob<GqaQuestion> {
 
     @Override
     Iterator<EvalItem<GqaQuestion>> items(DatasetReader<GqaQuestion> reader) {
-        return new GqaItems(reader);
+        return EvalItem.of(reader, GqaEvaluation::item);
     }
 
     @Override

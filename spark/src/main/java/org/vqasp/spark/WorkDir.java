@@ -17,6 +17,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.vqasp.core.ErrorKind;
 import org.vqasp.core.InputException;
 
 /**
@@ -75,7 +76,7 @@ final class WorkDir {
                 return (int) s.filter(p -> !p.getFileName().toString().endsWith(".partial")).count();
             }
         } catch (IOException e) {
-            throw new InputException("unwritable_out", dir + ": cannot write the Spark work directory ("
+            throw new InputException(ErrorKind.UNWRITABLE, dir + ": cannot write the Spark work directory ("
                     + e.getMessage() + ")", e);
         }
     }

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 import javax.imageio.ImageIO;
+import org.vqasp.core.ErrorKind;
 import org.vqasp.core.InputException;
 
 /** Files {@code vqa ask} writes: annotated images. */
@@ -22,7 +23,7 @@ public final class AskOutput {
      */
     public static Path annotate(AskSession session, Path out) {
         if (session.image() == null) {
-            throw new InputException("no_image", "the scene came from a file, there is no image to draw on");
+            throw new InputException(ErrorKind.BAD_USAGE, "the scene came from a file, there is no image to draw on");
         }
         AskResult last = session.last();
         Set<Integer> used = last == null || last.explanation() == null ? Set.of() : last.explanation().usedObjects();
@@ -33,11 +34,11 @@ public final class AskOutput {
                 Files.createDirectories(parent);
             }
             if (!ImageIO.write(img, "png", out.toFile())) {
-                throw new InputException("unwritable", out + ": no PNG writer");
+                throw new InputException(ErrorKind.UNWRITABLE, out + ": no PNG writer");
             }
             return out;
         } catch (IOException e) {
-            throw new InputException("unwritable", out + ": cannot be written (" + e.getMessage() + ")", e);
+            throw new InputException(ErrorKind.UNWRITABLE, out + ": cannot be written (" + e.getMessage() + ")", e);
         }
     }
 }

@@ -5,8 +5,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
+import org.vqasp.core.ErrorKind;
 import org.vqasp.core.clevr.ClevrObject;
 import org.vqasp.core.clevr.ClevrScene;
 import org.vqasp.core.clevr.Program;
@@ -70,7 +71,7 @@ public final class AskPrinter {
         }
         if (r.answer() != null) {
             out.println("Answer:  " + r.answer());
-        } else if ("not_understood".equals(r.errorKind())) {
+        } else if (ErrorKind.NOT_UNDERSTOOD.equals(r.errorKind())) {
             out.println("Not understood: " + (r.errorReason() != null ? r.errorReason() : r.errorMessage()));
             if (r.suggestion() != null) {
                 out.println("Closest question form: " + r.suggestion());

@@ -17,6 +17,7 @@ import java.util.AbstractMap;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import org.vqasp.core.ErrorKind;
 import org.vqasp.core.InputException;
 
 /**
@@ -90,7 +91,7 @@ public final class JsonItemStream implements Iterator<Map.Entry<String, JsonNode
                 JsonToken t = p.nextToken();
                 if (t == JsonToken.END_OBJECT || t == null) {
                     p.close();
-                    throw new InputException("malformed_file",
+                    throw new InputException(ErrorKind.MALFORMED_FILE,
                             file + ": expected a top-level \"" + key + "\" array, found none");
                 }
                 String name = p.currentName();
@@ -279,9 +280,9 @@ public final class JsonItemStream implements Iterator<Map.Entry<String, JsonNode
         try {
             return Files.newInputStream(file);
         } catch (NoSuchFileException e) {
-            throw new InputException("missing_file", file + ": no such file");
+            throw new InputException(ErrorKind.MISSING_FILE, file + ": no such file");
         } catch (IOException e) {
-            throw new InputException("unreadable_file", file + ": cannot be read (" + e.getMessage() + ")", e);
+            throw new InputException(ErrorKind.UNREADABLE_FILE, file + ": cannot be read (" + e.getMessage() + ")", e);
         }
     }
 
@@ -289,7 +290,7 @@ public final class JsonItemStream implements Iterator<Map.Entry<String, JsonNode
         if (actual != wanted) {
             JsonLocation loc = p.currentTokenLocation();
             close(p);
-            throw new InputException("malformed_file", file + ":" + loc.getLineNr() + ":" + loc.getColumnNr()
+            throw new InputException(ErrorKind.MALFORMED_FILE, file + ":" + loc.getLineNr() + ":" + loc.getColumnNr()
                     + ": expected " + what + ", found " + (actual == null ? "end of file" : actual.asString()));
         }
     }
@@ -297,10 +298,10 @@ public final class JsonItemStream implements Iterator<Map.Entry<String, JsonNode
     private static InputException malformed(Path file, IOException e) {
         if (e instanceof JsonProcessingException jpe && jpe.getLocation() != null) {
             JsonLocation loc = jpe.getLocation();
-            return new InputException("malformed_json", file + ":" + loc.getLineNr() + ":" + loc.getColumnNr()
+            return new InputException(ErrorKind.MALFORMED_JSON, file + ":" + loc.getLineNr() + ":" + loc.getColumnNr()
                     + ": malformed JSON: " + jpe.getOriginalMessage().lines().findFirst().orElse(""), e);
         }
-        return new InputException("unreadable_file", file + ": cannot be read (" + e.getMessage() + ")", e);
+        return new InputException(ErrorKind.UNREADABLE_FILE, file + ": cannot be read (" + e.getMessage() + ")", e);
     }
 
     private static void close(JsonParser p) {

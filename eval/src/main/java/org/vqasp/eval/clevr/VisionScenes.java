@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import org.vqasp.core.ErrorKind;
 import org.vqasp.core.VqaspException;
 import org.vqasp.core.clevr.ClevrQuestion;
 import org.vqasp.core.clevr.ClevrScene;
@@ -89,7 +90,7 @@ public final class VisionScenes implements SceneSource {
     @Override
     public ClevrScene scene(ClevrQuestion q) {
         if (q.imageFilename() == null) {
-            throw new VqaspException("missing_image", "question " + q.questionIndex() + " names no image_filename");
+            throw new VqaspException(ErrorKind.MISSING_IMAGE, "question " + q.questionIndex() + " names no image_filename");
         }
         synchronized (recent) {
             ClevrScene s = recent.get(q.imageFilename());
@@ -99,15 +100,15 @@ public final class VisionScenes implements SceneSource {
         }
         Path file = images.resolve(q.imageFilename());
         if (!Files.isRegularFile(file)) {
-            throw new VqaspException("missing_image", file + ": no such image");
+            throw new VqaspException(ErrorKind.MISSING_IMAGE, file + ": no such image");
         }
         ClevrScene s;
         try {
             s = extractor.extract(file);
         } catch (VqaspException e) {
-            throw new VqaspException("bad_image", e.getMessage(), e);
+            throw new VqaspException(ErrorKind.BAD_IMAGE, e.getMessage(), e);
         } catch (RuntimeException e) {
-            throw new VqaspException("bad_image", file + ": " + e.getMessage(), e);
+            throw new VqaspException(ErrorKind.BAD_IMAGE, file + ": " + e.getMessage(), e);
         }
         synchronized (recent) {
             recent.put(q.imageFilename(), s);

@@ -1,6 +1,5 @@
 package org.vqasp.reasoning.clevr;
 
-import org.vqasp.reasoning.Answer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,11 +9,15 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.vqasp.core.DatasetItem;
+import org.vqasp.core.Samples;
 import org.vqasp.core.VqaspException;
 import org.vqasp.core.clevr.ClevrDataset;
 import org.vqasp.core.clevr.ClevrQuestion;
+import org.vqasp.core.clevr.ClevrScene;
+import org.vqasp.core.clevr.Program;
 import org.vqasp.core.json.DatasetReader;
-import org.vqasp.reasoning.Samples;
+import org.vqasp.reasoning.Answer;
+import org.vqasp.reasoning.DatasetReasoner;
 
 class ClevrReasonerTest {
 
@@ -37,7 +40,7 @@ class ClevrReasonerTest {
         for (int from = 0; from < questions.size(); from += 64) {
             List<ClevrQuestion> batch = questions.subList(from, Math.min(questions.size(), from + 64));
             List<Answer> answers = reasoner.answerAll(batch.stream()
-                    .map(q -> new ClevrReasoner.Question(scenes.get(q.imageIndex()), q.program())).toList());
+                    .map(q -> new DatasetReasoner.Question<>(scenes.get(q.imageIndex()), q.program())).toList());
             for (int i = 0; i < batch.size(); i++) {
                 ClevrQuestion q = batch.get(i);
                 Answer a = answers.get(i);
