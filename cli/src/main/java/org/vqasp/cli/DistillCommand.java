@@ -119,6 +119,9 @@ final class DistillCommand implements Callable<Integer> {
     @Mixin
     JsonOption json;
 
+    @Mixin
+    ReportOption report;
+
     @Override
     public Integer call() throws Exception {
         Path sceneFile = dataset == DistillConfig.Dataset.CLEVR ? scenes : sceneGraphs;
@@ -194,7 +197,7 @@ final class DistillCommand implements Callable<Integer> {
             w.println();
             w.print(ResultsTable.markdown(summaries));
         }
-        w.flush();
+        report.finish(w, dir, json.stdout());
         return 0;
     }
 }

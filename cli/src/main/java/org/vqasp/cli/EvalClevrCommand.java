@@ -13,6 +13,7 @@ import org.vqasp.core.Provenance;
 import org.vqasp.core.io.AtomicFiles;
 import org.vqasp.eval.EvalRunner;
 import org.vqasp.eval.clevr.ClevrEvaluation;
+import org.vqasp.eval.clevr.SceneLog;
 import org.vqasp.eval.clevr.SceneSource;
 import org.vqasp.eval.clevr.VisionScenes;
 import org.vqasp.reasoning.clevr.ClevrReasoner;
@@ -73,6 +74,9 @@ final class EvalClevrCommand implements Callable<Integer> {
     @Mixin
     SparkOptions spark;
 
+    @Mixin
+    ReportOption report;
+
     @Override
     public Integer call() throws Exception {
         Provenance provenance = run.provenance(spec.commandLine(), questions, programs);
@@ -103,14 +107,16 @@ final class EvalClevrCommand implements Callable<Integer> {
             return callOnSpark(provenance, vision);
         }
         SceneExtractor extractor = null;
+        SceneLog sceneLog = null;
         SceneSource sceneFrom;
         VisionScenes visionScenes = null;
         if (!vision) {
             sceneFrom = ClevrEvaluation.goldScenes(scenes);
         } else {
             extractor = model == null ? SceneExtractor.loadDefault() : SceneExtractor.load(model);
+            sceneLog = SceneLog.open(run.resolveOut("eval clevr"));
             visionScenes = new VisionScenes(extractor, images,
-                    scenes == null ? null : ClevrEvaluation.goldScenes(scenes));
+                    scenes == null ? null : ClevrEvaluation.goldScenes(scenes), sceneLog);
             sceneFrom = visionScenes;
         }
         try {
@@ -122,7 +128,11 @@ final class EvalClevrCommand implements Callable<Integer> {
             if (scored != null) {
                 reportSceneMetrics(scored, r);
             }
+            report.finish(spec.commandLine().getOut(), r.predictions().getParent(), run.json.stdout());
         } finally {
+            if (sceneLog != null) {
+                sceneLog.close();
+            }
             if (extractor != null) {
                 extractor.close();
             }
@@ -150,6 +160,7 @@ final class EvalClevrCommand implements Callable<Integer> {
                         + "(score them with a fresh --out)");
             }
         }
+        report.finish(spec.commandLine().getOut(), r.predictions().getParent(), run.json.stdout());
         return 0;
     }
 

@@ -3,6 +3,7 @@ package org.vqasp.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.vqasp.core.Provenance;
+import org.vqasp.eval.EvalRunner;
 import org.vqasp.eval.gqa.GqaEvaluation;
 import org.vqasp.reasoning.gqa.GqaReasoner;
 import picocli.CommandLine.Command;
@@ -42,20 +43,25 @@ final class EvalGqaCommand implements Callable<Integer> {
     @Mixin
     SparkOptions spark;
 
+    @Mixin
+    ReportOption report;
+
     @Override
     public Integer call() throws Exception {
         Provenance provenance = run.provenance(spec.commandLine(), questions, programs)
                 .input("scene_graphs", sceneGraphs);
+        RunOptions.Job job;
         if (spark.enabled()) {
             ClusterRunner.Cluster cluster = spark.cluster(spec.commandLine());
             ClusterRunner runner = ClusterRunner.load();
-            run.reportEval(spec.commandLine(), run.execute(spec.commandLine(), "eval gqa", provenance,
-                    (options, progress) -> runner.evalGqa(cluster, questions, sceneGraphs, options, progress)));
-            return 0;
+            job = (options, progress) -> runner.evalGqa(cluster, questions, sceneGraphs, options, progress);
+        } else {
+            job = (options, progress) -> GqaEvaluation.evaluate(questions, sceneGraphs, new GqaReasoner(), options,
+                    progress);
         }
-        run.reportEval(spec.commandLine(), run.execute(spec.commandLine(), "eval gqa", provenance,
-                (options, progress) -> GqaEvaluation.evaluate(questions, sceneGraphs, new GqaReasoner(), options,
-                        progress)));
+        EvalRunner.Run r = run.execute(spec.commandLine(), "eval gqa", provenance, job);
+        run.reportEval(spec.commandLine(), r);
+        report.finish(spec.commandLine().getOut(), r.predictions().getParent(), run.json.stdout());
         return 0;
     }
 }

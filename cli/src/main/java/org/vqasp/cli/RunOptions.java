@@ -49,6 +49,16 @@ final class RunOptions {
     }
 
     /**
+     * Fixes the run directory before the run starts (for files written beside the predictions) and returns it.
+     *
+     * @param name the command's name, such as {@code "eval clevr"}
+     */
+    Path resolveOut(String name) {
+        out = outOrDefault(name.replace(' ', '-'));
+        return out;
+    }
+
+    /**
      * Checks the values, naming the bad one.
      *
      * @param cl the command being run, whose usage is shown with the error

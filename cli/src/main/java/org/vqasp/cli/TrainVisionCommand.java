@@ -119,6 +119,9 @@ final class TrainVisionCommand implements Callable<Integer> {
                     + "also reads each image's mirror image at inference and averages the attribute distributions.")
     double mirror;
 
+    @Mixin
+    ReportOption report;
+
     @Override
     public Integer call() {
         int n = threads.get(spec.commandLine());
@@ -147,7 +150,7 @@ final class TrainVisionCommand implements Callable<Integer> {
         VisionTrainer.Result r = VisionTrainer.train(config, new Listener(outWriter, spec.commandLine().getErr()));
         outWriter.printf("model: %s (%d steps, %.0f s)%n", r.modelDir(), r.steps(), r.seconds());
         outWriter.println("validation: " + r.validation().summary());
-        outWriter.flush();
+        report.finish(outWriter, r.modelDir(), false);
         return 0;
     }
 

@@ -29,6 +29,7 @@ import picocli.CommandLine;
             DistillCommand.class,
             BenchCommand.class,
             TrainCommand.class,
+            ReportCommand.class,
         })
 public final class Vqa implements Runnable {
 

@@ -64,6 +64,8 @@ public final class ErrorKind {
     public static final String DIFFERENT_RUN = "different_run";
     /** A run directory whose log and files no longer agree. */
     public static final String BAD_RESUME = "bad_resume";
+    /** A path given to {@code vqa report} that is neither a run directory nor a file that vqa writes. */
+    public static final String NOT_A_RUN = "not_a_run";
     /** A predicate to delete that the theory does not define. */
     public static final String BAD_PREDICATE = "bad_predicate";
     /** A mode bias that does not solve or declares nothing. */

@@ -130,7 +130,12 @@ public final class PredictionLog implements AutoCloseable {
         return all;
     }
 
-    private static void truncatePartialLine(Path file) throws IOException {
+    /**
+     * Cuts off a last line that a killed writer left without its newline, so that appending goes on at a line.
+     *
+     * @param file a line-oriented file that exists
+     */
+    public static void truncatePartialLine(Path file) throws IOException {
         try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
             long len = raf.length();
             long pos = len;

@@ -65,11 +65,25 @@ public class DatasetReasoner<S, P> {
      * @throws VqaspException as {@link #answer}
      */
     public ExplainedAnswer explain(S scene, P program, boolean explain) {
+        Reasoner.Outcome out = solve(scene, program, explain);
+        return new ExplainedAnswer(single(out, 0, program), out);
+    }
+
+    /**
+     * Solves a program over a scene with explanations on and returns what solving produced, whether or not it
+     * derived a single answer: the trace of a question that failed shows the step where it went wrong.
+     *
+     * @throws VqaspException only when the program cannot be encoded or the call fails as a whole
+     */
+    public Reasoner.Outcome trace(S scene, P program) {
+        return solve(scene, program, true);
+    }
+
+    private Reasoner.Outcome solve(S scene, P program, boolean explain) {
         Facts facts = new Facts();
         dataset.encodeScene(scene, 0, facts);
         dataset.encodeProgram(program, 0, 0, facts);
-        Reasoner.Outcome out = reasoner.solve(facts.toString(), explain);
-        return new ExplainedAnswer(single(out, 0, program), out);
+        return reasoner.solve(facts.toString(), explain);
     }
 
     /** Returns the single answer of the program in a slot of an outcome, or throws naming why there is none. */

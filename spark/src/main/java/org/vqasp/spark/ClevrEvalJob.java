@@ -1,6 +1,9 @@
 package org.vqasp.spark;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.ObjectOutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.function.BiPredicate;
@@ -12,17 +15,24 @@ import org.vqasp.core.json.JsonItemStream;
 import org.vqasp.eval.BatchAnswerer;
 import org.vqasp.eval.EvalItem;
 import org.vqasp.eval.clevr.ClevrEvaluation;
+import org.vqasp.eval.clevr.SceneLog;
 import org.vqasp.eval.clevr.SceneSource;
 import org.vqasp.eval.clevr.VisionScenes;
 import org.vqasp.reasoning.clevr.ClevrReasoner;
 import org.vqasp.vision.SceneExtractor;
+import org.vqasp.world.SceneMetrics;
 
 /**
  * {@code vqa eval clevr} as a Spark job: each executor loads the gold scenes, the vision model and the reasoner
- * once, and answers its slices with the local answerer. With the vision model and gold scenes, each slice also
- * scores the scene graphs it read ({@link #lastVisionScenes}).
+ * once, and answers its slices with the local answerer. With the vision model, each slice also keeps the scenes
+ * it read ({@code scenes.jsonl}) and, given gold scenes, their scores, as parts beside its rows.
  */
 final class ClevrEvalJob extends EvalJob<ClevrQuestion> {
+
+    /** The suffix of a part's scene-graph scores ({@link SceneMetrics}, serialised). */
+    static final String METRICS = "metrics";
+    /** The suffix of a part's scenes read ({@code scenes.jsonl} lines). */
+    static final String SCENES = "scenes.jsonl";
 
     private static final long serialVersionUID = 1L;
 
@@ -34,6 +44,7 @@ final class ClevrEvalJob extends EvalJob<ClevrQuestion> {
     private final ClevrEvaluation.Programs programs;
     private final boolean weighted;
     private transient VisionScenes visionScenes;
+    private transient SceneLog sceneLog;
 
     ClevrEvalJob(ClusterRunner.ClevrEval job) {
         this.questions = job.questions().toString();
@@ -43,6 +54,11 @@ final class ClevrEvalJob extends EvalJob<ClevrQuestion> {
         this.model = job.model() == null ? null : job.model().toString();
         this.programs = job.programs();
         this.weighted = job.weighted();
+    }
+
+    /** Returns true when the slices read the images with the vision model (and keep the scenes they read). */
+    boolean vision() {
+        return vision;
     }
 
     /** Returns true when the slices score the scene graphs they read against the gold scenes. */
@@ -71,7 +87,7 @@ final class ClevrEvalJob extends EvalJob<ClevrQuestion> {
     }
 
     @Override
-    BatchAnswerer<ClevrQuestion> answerer(Slice slice) {
+    BatchAnswerer<ClevrQuestion> answerer(Slice slice, Path attempt) {
         SceneSource gold = scenes == null ? null : ExecutorCache.get("clevr-scenes:" + describeFile(scenes),
                 SceneSource.class, () -> ClevrEvaluation.goldScenes(Path.of(scenes)));
         SceneSource from = gold;
@@ -79,16 +95,37 @@ final class ClevrEvalJob extends EvalJob<ClevrQuestion> {
         if (vision) {
             SceneExtractor extractor = ExecutorCache.get("model:" + model, SceneExtractor.class,
                     () -> model == null ? SceneExtractor.loadDefault() : SceneExtractor.load(Path.of(model)));
-            visionScenes = new VisionScenes(extractor, Path.of(images), gold);
+            sceneLog = SceneLog.open(attempt);
+            visionScenes = new VisionScenes(extractor, Path.of(images), gold, sceneLog);
             from = visionScenes;
         }
         ClevrReasoner reasoner = ExecutorCache.get("clevr-reasoner", ClevrReasoner.class, ClevrReasoner::new);
         return ClevrEvaluation.answerer(from, programs, reasoner, weighted);
     }
 
-    /** Returns the scene source of the last {@link #answerer} call when it reads images, else null. */
-    VisionScenes lastVisionScenes() {
-        return visionScenes;
+    /** Commits the slice's {@code scenes.jsonl} (vision) and its scene-graph scores (vision with gold scenes). */
+    @Override
+    void commitExtras(Path attempt, String work, int index) throws IOException {
+        if (!vision) {
+            return;
+        }
+        release();
+        if (scoresScenes()) {
+            Path metrics = attempt.resolve("scene-metrics.ser");
+            try (ObjectOutputStream o = new ObjectOutputStream(Files.newOutputStream(metrics))) {
+                o.writeObject(visionScenes.sceneMetricsState());
+            }
+            WorkDir.commit(metrics, WorkDir.part(work, index, METRICS));
+        }
+        WorkDir.commit(attempt.resolve(SceneLog.FILE), WorkDir.part(work, index, SCENES));
+    }
+
+    @Override
+    void release() {
+        if (sceneLog != null) {
+            sceneLog.close();
+            sceneLog = null;
+        }
     }
 
     @Override

@@ -1,7 +1,9 @@
 package org.vqasp.spark;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.io.Serializable;
+import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.function.BiPredicate;
 import org.vqasp.core.json.DatasetReader;
@@ -32,8 +34,29 @@ abstract class EvalJob<T> implements Serializable {
     /** Turns a reader into the items of the local run. */
     abstract Iterator<EvalItem<T>> items(DatasetReader<T> reader);
 
-    /** Returns the answerer of one slice (executor; what it loads once per executor comes from the cache). */
-    abstract BatchAnswerer<T> answerer(Slice slice);
+    /**
+     * Returns the answerer of one slice (executor; what it loads once per executor comes from the cache).
+     *
+     * @param slice the slice
+     * @param attempt the task attempt's directory, where the slice writes what it keeps beside its rows
+     */
+    abstract BatchAnswerer<T> answerer(Slice slice, Path attempt);
+
+    /**
+     * Commits what the slice kept beside its rows (executor, after the slice was answered, before its rows are
+     * committed); nothing by default.
+     *
+     * @param attempt the task attempt's directory
+     * @param work the work directory
+     * @param index the slice
+     * @throws IOException when a file cannot be committed
+     */
+    void commitExtras(Path attempt, String work, int index) throws IOException {
+    }
+
+    /** Closes what {@link #answerer} opened, whether the slice was answered or failed (executor). */
+    void release() {
+    }
 
     /** Returns whether a predicted answer matches the gold one, as the local run decides. */
     abstract BiPredicate<String, String> matches();

@@ -1,8 +1,6 @@
 package org.vqasp.spark;
 
 import java.io.IOException;
-import java.io.ObjectOutputStream;
-import java.io.OutputStream;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -15,8 +13,6 @@ import org.vqasp.core.Progress;
 import org.vqasp.core.json.DatasetReader;
 import org.vqasp.eval.EvalItem;
 import org.vqasp.eval.EvalRunner;
-import org.vqasp.eval.clevr.VisionScenes;
-import org.vqasp.world.SceneMetrics;
 
 /**
  * What an executor does with one slice of an evaluation: the local run ({@link EvalRunner}, one thread, the local
@@ -55,34 +51,23 @@ final class EvalTasks {
         Path attempt = WorkDir.attempt(work, slice.index());
         try {
             EvalRunner.Run run;
-            VisionScenes vision;
             try (DatasetReader<T> reader = job.openAt(slice.start())) {
                 Iterator<EvalItem<T>> items = new SliceItems<>(job.items(reader), slice);
-                run = EvalRunner.run(items, slice.questions(), job.answerer(slice), job.matches(),
+                run = EvalRunner.run(items, slice.questions(), job.answerer(slice, attempt), job.matches(),
                         new EvalRunner.Options(attempt, 1, 0, batchSize), Progress.NONE);
-                vision = job instanceof ClevrEvalJob c && c.scoresScenes() ? c.lastVisionScenes() : null;
             }
-            if (vision != null) {
-                Path metrics = attempt.resolve("scene-metrics.ser");
-                writeObject(metrics, vision.sceneMetricsState());
-                WorkDir.commit(metrics, WorkDir.part(work, slice.index(), "metrics"));
-            }
+            job.commitExtras(attempt, work, slice.index());
             WorkDir.commit(run.predictions(), part); // the part's commit point
             return new Done(slice.index(), run.processed());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot commit part " + slice.index() + " under " + work, e);
         } finally {
+            job.release();
             try {
                 WorkDir.deleteTree(attempt);
             } catch (IOException ignored) {
                 // the next run of the job clears attempts
             }
-        }
-    }
-
-    private static void writeObject(Path file, SceneMetrics m) throws IOException {
-        try (OutputStream out = Files.newOutputStream(file); ObjectOutputStream o = new ObjectOutputStream(out)) {
-            o.writeObject(m);
         }
     }
 

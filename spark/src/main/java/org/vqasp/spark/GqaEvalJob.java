@@ -91,7 +91,7 @@ final class GqaEvalJob extends EvalJob<GqaQuestion> {
     }
 
     @Override
-    BatchAnswerer<GqaQuestion> answerer(Slice slice) {
+    BatchAnswerer<GqaQuestion> answerer(Slice slice, Path attempt) {
         Path file = Path.of(sceneGraphs);
         Map<String, GqaSceneGraph> graphs = new HashMap<>();
         Map<String, VqaspException> failures = new HashMap<>();

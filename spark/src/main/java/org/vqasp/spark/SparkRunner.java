@@ -1,15 +1,21 @@
 package org.vqasp.spark;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.ObjectInputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongUnaryOperator;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -21,6 +27,7 @@ import org.vqasp.cli.ClusterRunner;
 import org.vqasp.core.Progress;
 import org.vqasp.eval.EvalRunner;
 import org.vqasp.eval.PredictionLog;
+import org.vqasp.eval.clevr.SceneLog;
 import org.vqasp.world.SceneMetrics;
 import org.vqasp.world.render.ClevrWorldGenerator;
 
@@ -38,6 +45,7 @@ public final class SparkRunner implements ClusterRunner {
     static final int DEFAULT_IMAGES = 32;
 
     private static final Logger LOG = LoggerFactory.getLogger(SparkRunner.class);
+    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     /** Creates the runner (ServiceLoader). */
     public SparkRunner() {
@@ -47,11 +55,19 @@ public final class SparkRunner implements ClusterRunner {
     public ClevrEvalResult evalClevr(Cluster cluster, ClevrEval job, EvalRunner.Options options, Progress progress) {
         ClevrEvalJob spark = new ClevrEvalJob(job);
         Evaluated e = evaluate(cluster, spark, options, progress);
+        String dir = e.work().dir().toString();
+        if (spark.vision()) {
+            List<Path> parts = new ArrayList<>();
+            for (int i = 0; i < e.parts(); i++) {
+                parts.add(WorkDir.part(dir, i, ClevrEvalJob.SCENES));
+            }
+            appendScenes(options.out().resolve(SceneLog.FILE), parts);
+        }
         SceneMetrics.Evaluation metrics = null;
         if (spark.scoresScenes() && e.complete()) {
             SceneMetrics all = new SceneMetrics();
             for (int i = 0; i < e.parts(); i++) {
-                all.addAll(readMetrics(WorkDir.part(e.work().dir().toString(), i, "metrics")));
+                all.addAll(readMetrics(WorkDir.part(dir, i, ClevrEvalJob.METRICS)));
             }
             metrics = all.result();
         }
@@ -201,6 +217,42 @@ public final class SparkRunner implements ClusterRunner {
                 }
             }
         });
+    }
+
+    /**
+     * Appends the parts' scenes to a run's {@code scenes.jsonl} as a local run writes them: once per image, the first
+     * reading kept (an earlier local run's scenes come first), a line cut short by a kill dropped.
+     */
+    private static void appendScenes(Path file, List<Path> parts) {
+        try {
+            Set<String> written = new HashSet<>();
+            if (Files.exists(file)) {
+                PredictionLog.truncatePartialLine(file);
+                written.addAll(SceneLog.read(file, name -> true).keySet());
+            }
+            Path tmp = file.resolveSibling(file.getFileName() + ".partial");
+            try (BufferedWriter out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                if (Files.exists(file)) {
+                    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                        in.transferTo(out);
+                    }
+                }
+                for (Path part : parts) {
+                    try (BufferedReader in = Files.newBufferedReader(part, StandardCharsets.UTF_8)) {
+                        for (String line = in.readLine(); line != null; line = in.readLine()) {
+                            String image = MAPPER.readTree(line).path("image_filename").asText(null);
+                            if (image != null && written.add(image)) {
+                                out.write(line);
+                                out.write('\n');
+                            }
+                        }
+                    }
+                }
+            }
+            WorkDir.commit(tmp, file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
     }
 
     private static SceneMetrics readMetrics(Path file) {

@@ -112,20 +112,44 @@ final class SparkFixtures {
         }
     }
 
-    /** Asserts that two eval run directories hold the same files, rows and summary, timings aside. */
+    /**
+     * Returns a {@code provenance.json} without what differs between two runs of the same job: the command line
+     * ({@code --spark} and its flags) and the time of writing.
+     */
+    static JsonNode provenanceWithoutRun(Path file) throws IOException {
+        ObjectNode p = (ObjectNode) MAPPER.readTree(file.toFile());
+        p.remove("command_line");
+        p.remove("written");
+        return p;
+    }
+
+    /**
+     * Asserts that two eval run directories hold the same files: the same rows and summary, timings aside; the same
+     * provenance but for its command line; the same {@code scenes.jsonl}, byte for byte, when there is one.
+     */
     static void assertSameRun(Path local, Path spark) throws IOException {
         assertEquals(files(local), files(spark));
         assertEquals(rowsWithoutTimes(local.resolve("predictions.jsonl")),
                 rowsWithoutTimes(spark.resolve("predictions.jsonl")));
         assertEquals(summaryWithoutTimes(local.resolve("summary.json")),
                 summaryWithoutTimes(spark.resolve("summary.json")));
+        assertEquals(provenanceWithoutRun(local.resolve("provenance.json")),
+                provenanceWithoutRun(spark.resolve("provenance.json")));
+        if (Files.exists(local.resolve("scenes.jsonl"))) {
+            assertEquals(-1L, Files.mismatch(local.resolve("scenes.jsonl"), spark.resolve("scenes.jsonl")),
+                    "scenes.jsonl differs");
+        }
     }
 
-    /** Asserts that two dataset directories hold byte-identical files. */
+    /** Asserts that two dataset directories hold byte-identical files, provenance.json but for its command line. */
     static void assertSameDataset(Path local, Path spark) throws IOException {
         assertEquals(files(local), files(spark));
         for (String f : files(local)) {
-            assertEquals(-1L, Files.mismatch(local.resolve(f), spark.resolve(f)), f + " differs");
+            if (f.equals("provenance.json")) {
+                assertEquals(provenanceWithoutRun(local.resolve(f)), provenanceWithoutRun(spark.resolve(f)));
+            } else {
+                assertEquals(-1L, Files.mismatch(local.resolve(f), spark.resolve(f)), f + " differs");
+            }
         }
     }
 }

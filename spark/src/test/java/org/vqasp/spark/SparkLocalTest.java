@@ -205,9 +205,9 @@ class SparkLocalTest {
         com.fasterxml.jackson.databind.JsonNode b = new com.fasterxml.jackson.databind.ObjectMapper()
                 .readTree(tmp.resolve("vs/scene_graphs.json").toFile());
         assertEquals(3, b.get("images").asInt());
-        assertEquals(a.get("meanCoordError").asDouble(), b.get("meanCoordError").asDouble(), 1e-12);
-        ((com.fasterxml.jackson.databind.node.ObjectNode) a).remove("meanCoordError");
-        ((com.fasterxml.jackson.databind.node.ObjectNode) b).remove("meanCoordError");
+        assertEquals(a.get("mean_coord_error").asDouble(), b.get("mean_coord_error").asDouble(), 1e-12);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) a).remove("mean_coord_error");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) b).remove("mean_coord_error");
         assertEquals(a, b);
     }
 

@@ -8,6 +8,7 @@ import java.util.Set;
 import javax.imageio.ImageIO;
 import org.vqasp.core.ErrorKind;
 import org.vqasp.core.InputException;
+import org.vqasp.world.SceneOverlay;
 
 /** Files {@code vqa ask} writes: annotated images. */
 public final class AskOutput {
@@ -27,7 +28,7 @@ public final class AskOutput {
         }
         AskResult last = session.last();
         Set<Integer> used = last == null || last.explanation() == null ? Set.of() : last.explanation().usedObjects();
-        BufferedImage img = Annotator.draw(session.image(), session.scene(), used);
+        BufferedImage img = SceneOverlay.draw(session.image(), session.scene(), used);
         try {
             Path parent = out.toAbsolutePath().getParent();
             if (parent != null) {

@@ -16,7 +16,8 @@ import org.vqasp.world.SceneMetrics;
 /**
  * Scenes read from the images by the vision model: {@code DIR/<image_filename>} for each question. The last
  * few scenes are kept, since an image's questions come together. Given the gold scenes as well, each image read
- * is scored against its gold scene ({@link #sceneMetrics()}).
+ * is scored against its gold scene ({@link #sceneMetrics()}). Given a {@link SceneLog}, each scene read is written
+ * to it once.
  */
 public final class VisionScenes implements SceneSource {
 
@@ -25,6 +26,7 @@ public final class VisionScenes implements SceneSource {
     private final SceneExtractor extractor;
     private final Path images;
     private final SceneSource gold;
+    private final SceneLog log;
     private final SceneMetrics metrics = new SceneMetrics();
     private final Set<String> scored = new HashSet<>(); // image files in metrics; guarded by metrics
     private final Map<String, ClevrScene> recent = new LinkedHashMap<>(CACHE, 0.75f, true) {
@@ -54,9 +56,22 @@ public final class VisionScenes implements SceneSource {
      * @param gold the gold scenes, or null for no scoring
      */
     public VisionScenes(SceneExtractor extractor, Path images, SceneSource gold) {
+        this(extractor, images, gold, null);
+    }
+
+    /**
+     * Creates the source, scoring against the gold scenes (when given) and writing every scene read to a log.
+     *
+     * @param extractor the vision model (shared by all threads)
+     * @param images the directory holding the image files
+     * @param gold the gold scenes, or null for no scoring
+     * @param log where each scene read is written once (named by its image file and index), or null
+     */
+    public VisionScenes(SceneExtractor extractor, Path images, SceneSource gold, SceneLog log) {
         this.extractor = extractor;
         this.images = images;
         this.gold = gold;
+        this.log = log;
     }
 
     /**
@@ -112,6 +127,10 @@ public final class VisionScenes implements SceneSource {
         }
         synchronized (recent) {
             recent.put(q.imageFilename(), s);
+        }
+        if (log != null) {
+            log.append(new ClevrScene(s.split(), q.imageIndex(), q.imageFilename(), s.objects(), s.relationships(),
+                    s.directions()));
         }
         if (gold != null) {
             score(q, s);

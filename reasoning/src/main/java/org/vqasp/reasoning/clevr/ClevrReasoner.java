@@ -42,15 +42,35 @@ public final class ClevrReasoner extends DatasetReasoner<ClevrScene, Program> {
      * @throws VqaspException as {@link #answer} when even the plain scene gives no answer
      */
     public ExplainedAnswer answerLikely(ClevrScene scene, Program program, boolean explain) {
+        Reasoner.Outcome out = solveLikely(scene, program, explain);
+        if (out.models().isEmpty()) {
+            return explain(scene, program, explain);
+        }
+        return new ExplainedAnswer(single(out, 0, program), out);
+    }
+
+    /**
+     * Solves as {@link #trace(Object, Object)} does, or, when {@code weighted}, as {@link #answerLikely} does (over
+     * the scene's probabilities, falling back to the plain scene when no scene makes sense of the question).
+     *
+     * @param weighted whether to solve over the scene's probabilities
+     */
+    public Reasoner.Outcome trace(ClevrScene scene, Program program, boolean weighted) {
+        if (weighted) {
+            Reasoner.Outcome out = solveLikely(scene, program, true);
+            if (!out.models().isEmpty()) {
+                return out;
+            }
+        }
+        return trace(scene, program);
+    }
+
+    private Reasoner.Outcome solveLikely(ClevrScene scene, Program program, boolean explain) {
         Facts facts = new Facts();
         ProbabilisticSceneEncoder.encode(scene, 0, facts);
         ClevrProgramEncoder.encode(program, 0, 0, facts);
         String text = facts + ProbabilisticSceneEncoder.RULES + ProbabilisticSceneEncoder.PRESUPPOSITIONS
                 + (explain ? "#show object/2. #show has/3.\n" : "");
-        Reasoner.Outcome out = reasoner().solve(text, explain, true);
-        if (out.models().isEmpty()) {
-            return explain(scene, program, explain);
-        }
-        return new ExplainedAnswer(single(out, 0, program), out);
+        return reasoner().solve(text, explain, true);
     }
 }

@@ -1,4 +1,4 @@
-package org.vqasp.cli.ask;
+package org.vqasp.world;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -13,17 +13,26 @@ import org.vqasp.core.clevr.ClevrScene;
 
 /**
  * Draws a scene's objects on its image: a ring around each detected object with its index, and a thick
- * ring around the objects an answer used.
+ * ring around the objects an answer used. {@code vqa ask --annotate} and the failure gallery of {@code vqa report}
+ * show scenes this way.
  */
-final class Annotator {
+public final class SceneOverlay {
 
     /** CLEVR's camera: focal length in pixels at 480 pixels of width. */
     private static final double FOCAL_480 = 525.0;
 
-    private Annotator() {
+    private SceneOverlay() {
     }
 
-    static BufferedImage draw(BufferedImage image, ClevrScene scene, Set<Integer> used) {
+    /**
+     * Returns a copy of an image with the scene's objects drawn on it (objects without pixel coordinates are left
+     * out).
+     *
+     * @param image the image the scene was read from (any size; CLEVR's camera is assumed)
+     * @param scene the scene
+     * @param used the indices of the objects to draw thick, such as those an answer used
+     */
+    public static BufferedImage draw(BufferedImage image, ClevrScene scene, Set<Integer> used) {
         BufferedImage out = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
         Graphics2D g = out.createGraphics();
         try {
