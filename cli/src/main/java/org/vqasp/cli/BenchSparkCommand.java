@@ -11,8 +11,10 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.vqasp.core.ErrorKind;
 import org.vqasp.core.Progress;
 import org.vqasp.core.Samples;
+import org.vqasp.core.VqaspException;
 import org.vqasp.core.clevr.ClevrLayout;
 import org.vqasp.eval.EvalRunner;
 import org.vqasp.eval.clevr.ClevrEvaluation;
@@ -113,27 +115,27 @@ final class BenchSparkCommand implements Callable<Integer> {
             Path imgs = ClevrLayout.imagesDir(dataset, "val");
             try (SceneExtractor extractor = SceneExtractor.loadDefault()) {
                 rows.add(measure("vision", "images/s", work, dir -> {
-                    ClevrEvaluation.evaluate(q, new VisionScenes(extractor, imgs), ClevrEvaluation.Programs.GOLD,
-                            new ClevrReasoner(), false, options(dir, 0), Progress.NONE);
+                    clean(ClevrEvaluation.evaluate(q, new VisionScenes(extractor, imgs), ClevrEvaluation.Programs.GOLD,
+                            new ClevrReasoner(), false, options(dir, 0), Progress.NONE));
                     return images;
                 }, dir -> {
-                    runner.evalClevr(cluster, new ClusterRunner.ClevrEval(q, null, true, imgs, null,
-                            ClevrEvaluation.Programs.GOLD, false), options(dir, 0), Progress.NONE);
+                    clean(runner.evalClevr(cluster, new ClusterRunner.ClevrEval(q, null, true, imgs, null,
+                            ClevrEvaluation.Programs.GOLD, false), options(dir, 0), Progress.NONE).run());
                     return images;
                 }, null));
             }
             Path cq = Samples.path("clevr/gen-dev/questions.json");
             Path cs = Samples.path("clevr/gen-dev/scenes.json");
-            rows.add(measure("reasoning clevr", "questions/s", work, dir -> ClevrEvaluation.evaluate(cq,
+            rows.add(measure("reasoning clevr", "questions/s", work, dir -> clean(ClevrEvaluation.evaluate(cq,
                     ClevrEvaluation.goldScenes(cs), ClevrEvaluation.Programs.GOLD, new ClevrReasoner(), false,
-                    options(dir, questions), Progress.NONE).processed(), dir -> runner.evalClevr(cluster,
+                    options(dir, questions), Progress.NONE)), dir -> clean(runner.evalClevr(cluster,
                     new ClusterRunner.ClevrEval(cq, cs, false, null, null, ClevrEvaluation.Programs.GOLD, false),
-                    options(dir, questions), Progress.NONE).run().processed(), null));
+                    options(dir, questions), Progress.NONE).run()), null));
             Path gq = gqaQuestions(work);
             Path gs = Samples.path("gqa/sample/sceneGraphs.json");
-            rows.add(measure("reasoning gqa", "questions/s", work, dir -> GqaEvaluation.evaluate(gq, gs,
-                    new GqaReasoner(), options(dir, 0), Progress.NONE).processed(),
-                    dir -> runner.evalGqa(cluster, gq, gs, options(dir, 0), Progress.NONE).processed(), null));
+            rows.add(measure("reasoning gqa", "questions/s", work, dir -> clean(GqaEvaluation.evaluate(gq, gs,
+                    new GqaReasoner(), options(dir, 0), Progress.NONE)),
+                    dir -> clean(runner.evalGqa(cluster, gq, gs, options(dir, 0), Progress.NONE)), null));
         } finally {
             deleteTree(work);
         }
@@ -228,6 +230,24 @@ final class BenchSparkCommand implements Callable<Integer> {
         }
         return runner.generateClevr(new ClusterRunner.Cluster(cluster.master(), Math.max(1, images / (2 * threads))),
                 new ClusterRunner.Generate(dir, images, 1, 10, "val", null), b, Progress.NONE);
+    }
+
+    /**
+     * Returns the questions a measured run processed, after checking that none failed for want of the machinery
+     * (an image the model could not read, clingo or an internal failure): a rate of failures measures nothing.
+     *
+     * @throws VqaspException (kind {@code bench}) when one did
+     */
+    private static long clean(EvalRunner.Run run) {
+        Map<String, Long> errors = run.evalSummary().errors();
+        for (String kind : List.of(ErrorKind.BAD_IMAGE, ErrorKind.VISION, ErrorKind.CLINGO, ErrorKind.INTERNAL,
+                ErrorKind.IO)) {
+            if (errors.getOrDefault(kind, 0L) > 0) {
+                throw new VqaspException(ErrorKind.BENCH, errors.get(kind) + " of " + run.processed()
+                        + " questions failed with " + kind + " (see " + run.predictions() + "): nothing to measure");
+            }
+        }
+        return run.processed();
     }
 
     private EvalRunner.Options options(Path dir, long limit) {
