@@ -136,7 +136,7 @@ class ReportTest {
         assertEquals(4, matrices.size());
         for (Element m : matrices) {
             assertEquals(sg.get("matched").asLong(), Long.parseLong(m.attr("data-total")), m.attr("data-attribute"));
-            long wrong = Math.round((1 - sg.get("attributeAccuracy").get(m.attr("data-attribute")).asDouble())
+            long wrong = Math.round((1 - sg.get("attribute_accuracy").get(m.attr("data-attribute")).asDouble())
                     * sg.get("matched").asLong());
             assertEquals(wrong, Long.parseLong(m.attr("data-errors")), m.attr("data-attribute"));
             long cells = m.select("td").stream().mapToLong(td -> Long.parseLong(td.text())).sum();
