@@ -16,6 +16,7 @@ import org.vqasp.core.Progress;
 import org.vqasp.core.Samples;
 import org.vqasp.core.VqaspException;
 import org.vqasp.core.clevr.ClevrLayout;
+import org.vqasp.core.io.FileTrees;
 import org.vqasp.eval.EvalRunner;
 import org.vqasp.eval.clevr.ClevrEvaluation;
 import org.vqasp.eval.clevr.VisionScenes;
@@ -137,7 +138,7 @@ final class BenchSparkCommand implements Callable<Integer> {
                     new GqaReasoner(), options(dir, 0), Progress.NONE)),
                     dir -> clean(runner.evalGqa(cluster, gq, gs, options(dir, 0), Progress.NONE)), null));
         } finally {
-            deleteTree(work);
+            FileTrees.delete(work);
         }
         List<ObjectNode> estimates = estimates(rows);
         if (!json.stdout()) {
@@ -213,9 +214,9 @@ final class BenchSparkCommand implements Callable<Integer> {
             if (keep != null && i == 0) {
                 Files.move(a, keep);
             } else {
-                deleteTree(a);
+                FileTrees.delete(a);
             }
-            deleteTree(b);
+            FileTrees.delete(b);
         }
         return new Row(name, unit, items, median(l), median(s));
     }
@@ -274,16 +275,5 @@ final class BenchSparkCommand implements Callable<Integer> {
         List<Double> s = new ArrayList<>(v);
         s.sort(null);
         return s.get(s.size() / 2);
-    }
-
-    private static void deleteTree(Path p) throws java.io.IOException {
-        if (!Files.exists(p)) {
-            return;
-        }
-        try (var s = Files.walk(p)) {
-            for (Path q : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(q);
-            }
-        }
     }
 }

@@ -10,6 +10,7 @@ import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Set;
 import org.vqasp.core.Progress;
+import org.vqasp.core.io.FileTrees;
 import org.vqasp.core.json.DatasetReader;
 import org.vqasp.eval.EvalItem;
 import org.vqasp.eval.EvalRunner;
@@ -64,7 +65,7 @@ final class EvalTasks {
         } finally {
             job.release();
             try {
-                WorkDir.deleteTree(attempt);
+                FileTrees.delete(attempt);
             } catch (IOException ignored) {
                 // the next run of the job clears attempts
             }

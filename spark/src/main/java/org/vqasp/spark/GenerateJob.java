@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.vqasp.cli.ClusterRunner;
 import org.vqasp.core.clevr.ClevrJson;
+import org.vqasp.core.io.FileTrees;
 import org.vqasp.world.CogentCondition;
 import org.vqasp.world.render.ClevrWorldGenerator;
 
@@ -112,7 +113,7 @@ final class GenerateJob implements Serializable {
             throw new UncheckedIOException("cannot write part " + index + " under " + work, e);
         } finally {
             try {
-                WorkDir.deleteTree(attempt);
+                FileTrees.delete(attempt);
             } catch (IOException ignored) {
                 // the next run of the job clears attempts
             }

@@ -10,15 +10,15 @@ import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.util.Comparator;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vqasp.core.ErrorKind;
 import org.vqasp.core.InputException;
+import org.vqasp.core.io.AtomicFiles;
+import org.vqasp.core.io.FileTrees;
 
 /**
  * The work directory of a Spark job inside its output directory, {@code OUT/.spark/}: {@code manifest.json} (what
@@ -63,11 +63,11 @@ final class WorkDir {
                 // compared as read back: a long written is an int read
                 if (!MAPPER.readTree(text).equals(old)) {
                     LOG.info("{}: the job changed since the parts were written; starting over", file);
-                    deleteTree(dir);
+                    FileTrees.delete(dir);
                 }
             }
             Files.createDirectories(dir.resolve("parts"));
-            deleteTree(dir.resolve("attempts"));
+            FileTrees.delete(dir.resolve("attempts"));
             Files.createDirectories(dir.resolve("attempts"));
             Path tmp = dir.resolve("manifest.json.partial");
             Files.writeString(tmp, text);
@@ -113,7 +113,7 @@ final class WorkDir {
         try (FileChannel c = FileChannel.open(written, StandardOpenOption.WRITE)) {
             c.force(true);
         }
-        Files.move(written, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        AtomicFiles.move(written, target);
     }
 
     /**
@@ -143,20 +143,9 @@ final class WorkDir {
     /** Deletes the work directory (after the driver assembled the output). */
     void delete() {
         try {
-            deleteTree(dir);
+            FileTrees.delete(dir);
         } catch (IOException e) {
             LOG.warn("cannot delete {}: {}", dir, e.getMessage());
-        }
-    }
-
-    static void deleteTree(Path p) throws IOException {
-        if (!Files.exists(p)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(p)) {
-            for (Path q : s.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(q);
-            }
         }
     }
 }
