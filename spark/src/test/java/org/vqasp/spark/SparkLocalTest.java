@@ -107,11 +107,12 @@ class SparkLocalTest {
         assertEquals(0, vqa(evalClevr(q, tmp.resolve("local"), "--threads", "1")).code());
         System.setProperty(FaultInjection.PROPERTY, "eval:2:always");
         Path out = tmp.resolve("spark");
-        // (on one thread, so that no other task is still finishing, and committing, after the job died)
         SparkFixtures.Result died = vqa(evalClevr(q, out, "--spark", "local[1]", "--spark-partition-size", "64"));
         assertNotEquals(0, died.code());
         assertTrue(Files.exists(out.resolve(".spark/manifest.json")));
         assertFalse(Files.exists(WorkDir.part(out.resolve(".spark").toString(), 2, "jsonl")));
+        // a task the failed job cancelled may still be running, and commit its part: count once every attempt ended
+        awaitNoAttempts(out.resolve(".spark/attempts"));
         List<Path> kept = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
             Path part = WorkDir.part(out.resolve(".spark").toString(), i, "jsonl");
@@ -209,6 +210,20 @@ class SparkLocalTest {
         ((com.fasterxml.jackson.databind.node.ObjectNode) a).remove("mean_coord_error");
         ((com.fasterxml.jackson.databind.node.ObjectNode) b).remove("mean_coord_error");
         assertEquals(a, b);
+    }
+
+    /** Waits (up to a minute) until no task attempt is in progress: each deletes its directory when it ends. */
+    private static void awaitNoAttempts(Path attempts) throws Exception {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+        while (true) {
+            try (var s = Files.list(attempts)) {
+                if (s.findAny().isEmpty()) {
+                    return;
+                }
+            }
+            assertTrue(System.nanoTime() < deadline, "task attempts still running after a minute");
+            Thread.sleep(100);
+        }
     }
 
     static String[] concat(String[] a, String... b) {
