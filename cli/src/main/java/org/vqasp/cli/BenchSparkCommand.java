@@ -136,7 +136,7 @@ final class BenchSparkCommand implements Callable<Integer> {
             Path gs = Samples.path("gqa/sample/sceneGraphs.json");
             rows.add(measure("reasoning gqa", "questions/s", work, dir -> clean(GqaEvaluation.evaluate(gq, gs,
                     new GqaReasoner(), options(dir, 0), Progress.NONE)),
-                    dir -> clean(runner.evalGqa(cluster, gq, gs, options(dir, 0), Progress.NONE)), null));
+                    dir -> clean(runner.evalGqa(cluster, gq, gs, GqaEvaluation.Programs.GOLD, options(dir, 0), Progress.NONE)), null));
         } finally {
             FileTrees.delete(work);
         }

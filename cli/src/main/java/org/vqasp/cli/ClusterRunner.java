@@ -8,6 +8,7 @@ import org.vqasp.core.InputException;
 import org.vqasp.core.Progress;
 import org.vqasp.eval.EvalRunner;
 import org.vqasp.eval.clevr.ClevrEvaluation;
+import org.vqasp.eval.gqa.GqaEvaluation;
 import org.vqasp.world.SceneMetrics;
 import org.vqasp.world.render.ClevrWorldGenerator;
 
@@ -72,8 +73,8 @@ public interface ClusterRunner {
     ClevrEvalResult evalClevr(Cluster cluster, ClevrEval job, EvalRunner.Options options, Progress progress);
 
     /** {@code vqa eval gqa} on the cluster. */
-    EvalRunner.Run evalGqa(Cluster cluster, Path questions, Path sceneGraphs, EvalRunner.Options options,
-            Progress progress);
+    EvalRunner.Run evalGqa(Cluster cluster, Path questions, Path sceneGraphs, GqaEvaluation.Programs programs,
+            EvalRunner.Options options, Progress progress);
 
     /**
      * {@code vqa generate clevr} on the cluster.

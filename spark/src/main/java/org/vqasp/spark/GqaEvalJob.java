@@ -36,10 +36,12 @@ final class GqaEvalJob extends EvalJob<GqaQuestion> {
 
     private final String questions;
     private final String sceneGraphs;
+    private final GqaEvaluation.Programs programs;
 
-    GqaEvalJob(Path questions, Path sceneGraphs) {
+    GqaEvalJob(Path questions, Path sceneGraphs, GqaEvaluation.Programs programs) {
         this.questions = questions.toString();
         this.sceneGraphs = sceneGraphs.toString();
+        this.programs = programs;
     }
 
     @Override
@@ -59,7 +61,7 @@ final class GqaEvalJob extends EvalJob<GqaQuestion> {
 
     @Override
     Iterator<EvalItem<GqaQuestion>> items(DatasetReader<GqaQuestion> reader) {
-        return EvalItem.of(reader, GqaEvaluation::item);
+        return EvalItem.of(reader, q -> GqaEvaluation.item(q, true));
     }
 
     @Override
@@ -109,7 +111,7 @@ final class GqaEvalJob extends EvalJob<GqaQuestion> {
         }
         GqaReasoner reasoner = ExecutorCache.get("gqa-reasoner", GqaReasoner.class, GqaReasoner::new);
         return new GqaAnswerer(new GqaDataset.SceneGraphIndex(graphs, failures), file.getFileName().toString(),
-                reasoner);
+                reasoner, GqaEvaluation.source(programs));
     }
 
     @Override
@@ -123,6 +125,7 @@ final class GqaEvalJob extends EvalJob<GqaQuestion> {
         o.put("command", name());
         Inputs.file(o, "questions", questions);
         Inputs.file(o, "scene_graphs", sceneGraphs);
+        o.put("programs", programs.name());
         return o;
     }
 }

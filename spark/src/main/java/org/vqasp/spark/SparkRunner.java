@@ -28,6 +28,7 @@ import org.vqasp.core.Progress;
 import org.vqasp.eval.EvalRunner;
 import org.vqasp.eval.PredictionLog;
 import org.vqasp.eval.clevr.SceneLog;
+import org.vqasp.eval.gqa.GqaEvaluation;
 import org.vqasp.world.SceneMetrics;
 import org.vqasp.world.render.ClevrWorldGenerator;
 
@@ -76,9 +77,9 @@ public final class SparkRunner implements ClusterRunner {
     }
 
     @Override
-    public EvalRunner.Run evalGqa(Cluster cluster, Path questions, Path sceneGraphs, EvalRunner.Options options,
-            Progress progress) {
-        Evaluated e = evaluate(cluster, new GqaEvalJob(questions, sceneGraphs), options, progress);
+    public EvalRunner.Run evalGqa(Cluster cluster, Path questions, Path sceneGraphs, GqaEvaluation.Programs programs,
+            EvalRunner.Options options, Progress progress) {
+        Evaluated e = evaluate(cluster, new GqaEvalJob(questions, sceneGraphs, programs), options, progress);
         e.work().delete();
         return e.run();
     }
