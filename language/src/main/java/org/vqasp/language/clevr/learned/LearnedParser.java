@@ -15,8 +15,9 @@ import org.vqasp.core.clevr.Program;
  *
  * <p>The question is split into words ({@link QuestionWords}); a word the model does not know is read as its
  * nearest known word or as {@code <unk>} ({@link WordVocabulary}). Beam search under the grammar gives the most
- * probable well-formed programs ({@link ProgramBeamSearch}); the best one is the reading and its probability the
- * confidence. Below the model's threshold the parser declines, saying why and what it would have read.
+ * probable well-formed programs ({@link ProgramBeamSearch}), of the answer type the question's form fixes when it
+ * fixes one ({@link #answerType}); the best one is the reading and its probability the confidence. Below the
+ * model's threshold the parser declines, saying why and what it would have read.
  *
  * <p>Thread-safe: each call works in its own NDManager.
  */
@@ -133,6 +134,27 @@ public final class LearnedParser implements AutoCloseable {
         return new Encoded(read, ids, concepts, unknown);
     }
 
+    private static final java.util.Set<String> AUXILIARIES = java.util.Set.of("is", "are", "does", "do", "did", "can",
+            "could", "has", "have", "was", "were", "will", "would", "should");
+
+    /**
+     * Returns the answer type a question's form fixes, or {@link ProgramGrammar.Type#ANSWER} when it fixes none: a
+     * question that opens with an auxiliary verb ("Is ...", "Are there ...", "Does ...") and offers no choice (no
+     * "or") is answered yes or no; one that opens with "how many" by a number.
+     */
+    static ProgramGrammar.Type answerType(List<String> words) {
+        if (words.isEmpty() || words.contains("or")) {
+            return ProgramGrammar.Type.ANSWER;
+        }
+        if (AUXILIARIES.contains(words.get(0))) {
+            return ProgramGrammar.Type.BOOL;
+        }
+        if (words.size() > 1 && words.get(0).equals("how") && words.get(1).equals("many")) {
+            return ProgramGrammar.Type.INTEGER;
+        }
+        return ProgramGrammar.Type.ANSWER;
+    }
+
     /** Reads a question with the model's beam width and threshold. */
     public Result parse(String question) {
         return parse(question, model.beams(), model.threshold());
@@ -157,7 +179,7 @@ public final class LearnedParser implements AutoCloseable {
         List<ProgramBeamSearch.Hypothesis> hyps;
         try (NDManager m = model.manager().newSubManager()) {
             ParameterStore ps = new ParameterStore(m, false);
-            hyps = search.search(m, ps, e.wordIds(), e.conceptIds(), beams);
+            hyps = search.search(m, ps, e.wordIds(), e.conceptIds(), beams, answerType(e.words()));
         }
         List<Candidate> candidates = new ArrayList<>();
         for (ProgramBeamSearch.Hypothesis h : hyps) {

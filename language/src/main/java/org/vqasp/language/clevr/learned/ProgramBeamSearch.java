@@ -53,6 +53,17 @@ final class ProgramBeamSearch {
      * @param beams beam width, at least 1
      */
     List<Hypothesis> search(NDManager manager, ParameterStore ps, long[] words, long[] concepts, int beams) {
+        return search(manager, ps, words, concepts, beams, ProgramGrammar.Type.ANSWER);
+    }
+
+    /**
+     * Returns up to {@code beams} programs whose answer is of a type, most probable first. The network is still
+     * fed {@link ProgramGrammar.Type#ANSWER} as the root's owed type, as in training; only the choice is narrowed.
+     *
+     * @param answer the root type: {@link ProgramGrammar.Type#ANSWER} or one answer type
+     */
+    List<Hypothesis> search(NDManager manager, ParameterStore ps, long[] words, long[] concepts, int beams,
+            ProgramGrammar.Type answer) {
         int maxTokens = net.config().maxTokens();
         NDList enc = net.encode(ps, manager.create(words).reshape(1, words.length),
                 manager.create(concepts).reshape(1, concepts.length), false);
@@ -60,6 +71,7 @@ final class ProgramBeamSearch {
         NDArray h = enc.get(1); // (1, n, D)
         NDArray c = enc.get(2);
         List<Live> live = new ArrayList<>(List.of(new Live(List.of(), OwedStack.start(net.rootSlot()), 0, 0)));
+        boolean[] rootMask = grammar.allowed(answer);
         List<Hypothesis> done = new ArrayList<>();
         NDArray memoryN = memory;
         int v = grammar.size();
@@ -94,6 +106,11 @@ final class ProgramBeamSearch {
                 Live l = live.get(i);
                 boolean[] allowed = grammar.allowed(l.stack().top(), maxTokens - l.tokens().size(),
                         l.stack().othersCost());
+                if (t == 0) {
+                    for (int k = 0; k < v; k++) {
+                        allowed[k] &= rootMask[k];
+                    }
+                }
                 double[] lp = logSoftmax(logits, i * v, v, allowed);
                 for (int k = 0; k < v; k++) {
                     if (allowed[k]) {
