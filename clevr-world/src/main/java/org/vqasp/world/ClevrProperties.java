@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.vqasp.core.ErrorKind;
 import org.vqasp.core.InputException;
 import org.vqasp.core.VqaspException;
 
@@ -72,7 +73,7 @@ public record ClevrProperties(
     public double[] albedo(String color) {
         List<Integer> c = colors.get(color);
         if (c == null) {
-            throw new InputException("unknown_color", "no CLEVR colour named \"" + color + "\" in " + colors.keySet());
+            throw new InputException(ErrorKind.UNKNOWN_COLOR, "no CLEVR colour named \"" + color + "\" in " + colors.keySet());
         }
         return new double[] {c.get(0) / 255.0, c.get(1) / 255.0, c.get(2) / 255.0};
     }
@@ -81,7 +82,7 @@ public record ClevrProperties(
     public double scale(String size) {
         Double s = sizes.get(size);
         if (s == null) {
-            throw new InputException("unknown_size", "no CLEVR size named \"" + size + "\" in " + sizes.keySet());
+            throw new InputException(ErrorKind.UNKNOWN_SIZE, "no CLEVR size named \"" + size + "\" in " + sizes.keySet());
         }
         return s;
     }
@@ -89,11 +90,11 @@ public record ClevrProperties(
     static JsonNode readResource(String resource) {
         try (InputStream in = ClevrProperties.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new VqaspException("missing_resource", "resource " + resource + " is not on the classpath");
+                throw new VqaspException(ErrorKind.MISSING_RESOURCE, "resource " + resource + " is not on the classpath");
             }
             return new ObjectMapper().readTree(in);
         } catch (IOException e) {
-            throw new VqaspException("missing_resource", "cannot read resource " + resource + ": " + e.getMessage(), e);
+            throw new VqaspException(ErrorKind.MISSING_RESOURCE, "cannot read resource " + resource + ": " + e.getMessage(), e);
         }
     }
 

@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.vqasp.core.ErrorKind;
 
 /**
  * The two conditions of CLEVR-CoGenT: which colours each shape may take. In condition A cubes are gray, blue,
@@ -39,6 +40,6 @@ public enum CogentCondition {
                 return c;
             }
         }
-        throw new org.vqasp.core.InputException("bad_cogent", "CoGenT condition should be A or B, found \"" + s + "\"");
+        throw new org.vqasp.core.InputException(ErrorKind.BAD_COGENT, "CoGenT condition should be A or B, found \"" + s + "\"");
     }
 }

@@ -1,5 +1,7 @@
 package org.vqasp.world;
 
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,8 +13,9 @@ import org.vqasp.world.ClevrVocabulary;
 /**
  * Accumulates how well predicted scenes match gold ones. Objects are matched one-to-one, closest pixel
  * coordinates first, within {@link #MATCH_PIXELS}; unmatched predictions are false positives and unmatched gold
- * objects misses. Attributes are scored on matched objects, relations on pairs of matched objects. Not
- * thread-safe; {@link #result()} returns an immutable summary.
+ * objects misses. Attributes are scored on matched objects, relations on pairs of matched objects; each matched
+ * object also counts in a confusion matrix per attribute (gold value against predicted value). Not thread-safe;
+ * {@link #result()} returns an immutable summary.
  */
 public final class SceneMetrics {
 
@@ -29,6 +32,15 @@ public final class SceneMetrics {
     private int relationPairs;
     private int relationCorrect;
     private int scenesCorrect;
+    private final int[][][] confusion = new int[4][][]; // attribute -> gold value -> predicted value -> count
+
+    /** Creates an empty accumulator. */
+    public SceneMetrics() {
+        for (int k = 0; k < 4; k++) {
+            int n = ClevrVocabulary.VALUES.get(k).size();
+            confusion[k] = new int[n][n];
+        }
+    }
 
     /**
      * Adds one image.
@@ -56,6 +68,11 @@ public final class SceneMetrics {
             boolean all = true;
             for (int k = 0; k < 4; k++) {
                 String attr = ClevrVocabulary.ATTRIBUTES.get(k);
+                int gi = ClevrVocabulary.VALUES.get(k).indexOf(a.attribute(attr));
+                int pi = ClevrVocabulary.VALUES.get(k).indexOf(b.attribute(attr));
+                if (gi >= 0 && pi >= 0) {
+                    confusion[k][gi][pi]++;
+                }
                 if (a.attribute(attr).equals(b.attribute(attr))) {
                     attributeCorrect[k]++;
                 } else {
@@ -99,8 +116,12 @@ public final class SceneMetrics {
         }
     }
 
-    /** Greedy one-to-one matching by pixel distance; returns, per gold object, the predicted index or -1. */
-    static int[] match(List<ClevrObject> gold, List<ClevrObject> predicted) {
+    /**
+     * Matches objects one to one, closest pixel coordinates first, within {@link #MATCH_PIXELS}.
+     *
+     * @return per gold object, the index of its predicted object, or -1 when none is near enough
+     */
+    public static int[] match(List<ClevrObject> gold, List<ClevrObject> predicted) {
         List<double[]> pairs = new ArrayList<>();
         for (int i = 0; i < gold.size(); i++) {
             for (int j = 0; j < predicted.size(); j++) {
@@ -134,9 +155,22 @@ public final class SceneMetrics {
             attrs.put(ClevrVocabulary.ATTRIBUTES.get(k), ratio(attributeCorrect[k], matched));
         }
         attrs.put("all", ratio(allCorrect, matched));
+        Map<String, Map<String, Map<String, Integer>>> conf = new LinkedHashMap<>();
+        for (int k = 0; k < 4; k++) {
+            List<String> values = ClevrVocabulary.VALUES.get(k);
+            Map<String, Map<String, Integer>> rows = new LinkedHashMap<>();
+            for (int g = 0; g < values.size(); g++) {
+                Map<String, Integer> row = new LinkedHashMap<>();
+                for (int q = 0; q < values.size(); q++) {
+                    row.put(values.get(q), confusion[k][g][q]);
+                }
+                rows.put(values.get(g), java.util.Collections.unmodifiableMap(row));
+            }
+            conf.put(ClevrVocabulary.ATTRIBUTES.get(k), java.util.Collections.unmodifiableMap(rows));
+        }
         return new Evaluation(images, gold, predicted, matched, ratio(matched, predicted), ratio(matched, gold),
                 attrs, matched == 0 ? Double.NaN : coordError / matched, ratio(relationCorrect, relationPairs),
-                ratio(scenesCorrect, images));
+                ratio(scenesCorrect, images), conf);
     }
 
     private static double ratio(int a, int b) {
@@ -157,14 +191,18 @@ public final class SceneMetrics {
      * @param relationAccuracy agreement on left/right/front/behind over ordered pairs of matched objects
      * @param sceneAccuracy share of images with every object found, no extra object, all attributes and all
      *     relations right
+     * @param confusion per attribute, gold value -> predicted value -> matched objects (values in
+     *     {@link ClevrVocabulary} order)
      */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Evaluation(int images, int goldObjects, int predictedObjects, int matched, double precision,
             double recall, Map<String, Double> attributeAccuracy, double meanCoordError, double relationAccuracy,
-            double sceneAccuracy) {
+            double sceneAccuracy, Map<String, Map<String, Map<String, Integer>>> confusion) {
 
-        /** Copies the map. */
+        /** Copies the maps. */
         public Evaluation {
             attributeAccuracy = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(attributeAccuracy));
+            confusion = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(confusion));
         }
 
         /** Returns one line for logs and progress output. */

@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.vqasp.core.ErrorKind;
 import org.vqasp.core.VqaspException;
+import org.vqasp.core.clevr.ClevrLayout;
 import org.vqasp.core.clevr.ClevrObject;
 import org.vqasp.core.clevr.ClevrScene;
 import org.vqasp.core.clevr.Vec3;
@@ -73,11 +75,6 @@ public final class SceneSampler {
         return new Builder();
     }
 
-    /** Returns CLEVR's image file name, {@code CLEVR_<split>_NNNNNN.png}. */
-    public static String imageFilename(String split, int imageIndex) {
-        return String.format("CLEVR_%s_%06d.png", split, imageIndex);
-    }
-
     /** Returns the vocabulary this sampler draws from. */
     public ClevrProperties properties() {
         return properties;
@@ -96,7 +93,7 @@ public final class SceneSampler {
         ClevrCamera camera = ClevrCamera.atRest().withSize(width, height).jittered(rng, cameraJitter);
         LightRig lights = LightRig.jittered(rng, lightJitter);
         int n = minObjects + rng.nextInt(maxObjects - minObjects + 1);
-        String filename = imageFilename(split, imageIndex);
+        String filename = ClevrLayout.imageFilename(split, imageIndex);
         for (int attempt = 0; attempt < maxPlacements; attempt++) {
             List<ClevrObject> objects = placeObjects(n, camera, rng);
             ClevrScene scene = new ClevrScene(split, imageIndex, filename, objects,
@@ -106,7 +103,7 @@ public final class SceneSampler {
                 return sampled;
             }
         }
-        throw new VqaspException("placement", "no placement of " + n + " objects for " + filename
+        throw new VqaspException(ErrorKind.PLACEMENT, "no placement of " + n + " objects for " + filename
                 + " kept every object visible (" + minPixelsPerObject + " pixels) in " + maxPlacements + " tries");
     }
 

@@ -14,7 +14,7 @@ class ClevrCameraTest {
 
     @Test
     void should_reproduce_the_pixel_coords_of_val_scene_0_with_its_jitter() {
-        // given the camera at rest moved by the jitter that CLEVR-RENDERING.md fits to val scene 0
+        // given the camera at rest moved by the jitter that docs/rendering.md (section 1) fits to val scene 0
         ClevrCamera camera = ClevrCamera.atRest().moved(0.36, 0.29, -0.38);
 
         // when every object's 3d_coords is projected

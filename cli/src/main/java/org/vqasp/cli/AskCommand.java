@@ -1,5 +1,6 @@
 package org.vqasp.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -10,7 +11,8 @@ import org.vqasp.cli.ask.AskResult;
 import org.vqasp.cli.ask.AskSession;
 import org.vqasp.cli.ask.AskShell;
 import org.vqasp.language.clevr.ClevrQuestionParser;
-import org.vqasp.distill.QuestionTranslator;
+import org.vqasp.language.clevr.LlmQuestionTranslator;
+import org.vqasp.llm.LlmClient;
 import org.vqasp.reasoning.clevr.ClevrReasoner;
 import org.vqasp.vision.SceneExtractor;
 import picocli.CommandLine.ArgGroup;
@@ -18,8 +20,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -57,9 +59,8 @@ final class AskCommand implements Callable<Integer> {
     @Parameters(arity = "0..*", paramLabel = "QUESTION", description = "The question (quotes optional).")
     List<String> question;
 
-    @Option(names = "--json", description = "Print one JSON object per answer: answer, program, objects, "
-            + "explanation, ms.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Option(names = "--annotate", paramLabel = "OUT.png",
             description = "Draw the detected objects, and those the answer used, on the image.")
@@ -83,17 +84,18 @@ final class AskCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--annotate needs --image");
         }
         AskSession.ModelLoader loader = () -> model == null ? SceneExtractor.loadDefault() : SceneExtractor.load(model);
+        ClevrReasoner reasoner = new ClevrReasoner();
         AskSession.ProgramTranslator translator = null;
         if (llm.configured()) {
-            QuestionTranslator t;
+            LlmQuestionTranslator t;
             try {
-                t = new QuestionTranslator(llm.settings().chatModel(System.getenv()));
+                t = new LlmQuestionTranslator(LlmClient.of(llm.settings(), System.getenv()), reasoner::check);
             } catch (IllegalArgumentException e) {
                 throw new ParameterException(spec.commandLine(), e.getMessage());
             }
             translator = t::translate;
         }
-        try (AskSession session = new AskSession(ClevrQuestionParser.load(), new ClevrReasoner(), loader, translator,
+        try (AskSession session = new AskSession(ClevrQuestionParser.load(), reasoner, loader, translator,
                 weighted)) {
             if (input.image != null) {
                 session.openImage(input.image);
@@ -106,15 +108,17 @@ final class AskCommand implements Callable<Integer> {
                 return 0;
             }
             AskResult r = session.ask(String.join(" ", question));
-            if (json) {
-                out.println(AskPrinter.json(r, session.scene()));
+            String answer = AskPrinter.json(r, session.scene());
+            if (json.stdout()) {
+                out.println(answer);
             } else {
                 AskPrinter.objects(out, session.scene(), session.sceneName());
                 AskPrinter.text(out, r, true);
+                json.emit(out, new ObjectMapper().readTree(answer));
             }
             if (annotate != null) {
                 Path written = AskOutput.annotate(session, annotate);
-                if (!json) {
+                if (!json.stdout()) {
                     out.println("annotated: " + written);
                 }
             }

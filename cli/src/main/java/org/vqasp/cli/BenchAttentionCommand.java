@@ -1,11 +1,13 @@
 package org.vqasp.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.vqasp.nn.AttentionBenchmark;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -24,11 +26,11 @@ final class BenchAttentionCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--json", paramLabel = "FILE", description = "Also write the table as JSON to FILE.")
-    Path json;
+    @Mixin
+    JsonOption json;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Intra-op threads (default: all cores).")
-    Integer threads;
+    @Mixin
+    ThreadsOption threads;
 
     @Option(names = "--seq", split = ",", paramLabel = "S", description = "Sequence lengths (default: ${DEFAULT-VALUE}).",
             defaultValue = "256,1024,4096")
@@ -47,26 +49,40 @@ final class BenchAttentionCommand implements Callable<Integer> {
     long tokens;
 
     @Override
-    public Integer call() {
-        int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+    public Integer call() throws Exception {
+        int n = threads.get(spec.commandLine());
         System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(n));
         System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
         PrintWriter out = spec.commandLine().getOut();
+        boolean table = !json.stdout();
         AttentionBenchmark.Config config = AttentionBenchmark.Config.standard().withSeqLengths(seq)
                 .withRuns(warmup, runs).withTokensPerBatch(tokens);
-        out.printf("%-8s %3s %3s %3s %6s %4s %10s %12s %9s %13s %8s%n", "setting", "Hq", "G", "H", "seq", "B",
-                "fwd_ms", "fwd_bwd_ms", "ratio_fwd", "ratio_fwd_bwd", "GFLOP/s");
-        out.flush();
-        AttentionBenchmark.Result result = AttentionBenchmark.run(config, r -> {
-            out.printf("%-8s %3d %3d %3d %6d %4d %10.2f %12.2f %9.2f %13.2f %8.1f%n", r.name(), r.queryHeads(),
-                    r.kvHeads(), r.heads(), r.seq(), r.batch(), r.fwdMs(), r.fwdBwdMs(), r.ratioFwd(),
-                    r.ratioFwdBwd(), r.gflops());
+        if (table) {
+            out.printf("%-8s %3s %3s %3s %6s %4s %10s %12s %9s %13s %8s%n", "setting", "Hq", "G", "H", "seq", "B",
+                    "fwd_ms", "fwd_bwd_ms", "ratio_fwd", "ratio_fwd_bwd", "GFLOP/s");
             out.flush();
+        }
+        AttentionBenchmark.Result result = AttentionBenchmark.run(config, r -> {
+            if (table) {
+                out.printf("%-8s %3d %3d %3d %6d %4d %10.2f %12.2f %9.2f %13.2f %8.1f%n", r.name(), r.queryHeads(),
+                        r.kvHeads(), r.heads(), r.seq(), r.batch(), r.fwdMs(), r.fwdBwdMs(), r.ratioFwd(),
+                        r.ratioFwdBwd(), r.gflops());
+                out.flush();
+            }
         });
-        out.printf("plain matmul (1024^3): %.1f GFLOP/s; %d threads%n", result.matmulGflops(), n);
-        out.flush();
-        if (json != null) {
-            AttentionBenchmark.writeJson(result, json);
+        if (table) {
+            out.printf("plain matmul (1024^3): %.1f GFLOP/s; %d threads%n", result.matmulGflops(), n);
+            out.flush();
+        }
+        // the benchmark writes its own JSON document: to the file, or through a temporary file to stdout
+        Path file = json.stdout() ? Files.createTempFile("vqasp-bench-attention", ".json") : json.file();
+        if (file != null) {
+            AttentionBenchmark.writeJson(result, file);
+        }
+        if (json.stdout()) {
+            out.println(Files.readString(file).strip());
+            out.flush();
+            Files.delete(file);
         }
         return 0;
     }

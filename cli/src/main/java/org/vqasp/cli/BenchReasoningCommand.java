@@ -1,16 +1,15 @@
 package org.vqasp.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.vqasp.core.Progress;
+import org.vqasp.core.Samples;
 import org.vqasp.eval.bench.ClevrWorkload;
 import org.vqasp.eval.bench.GqaWorkload;
 import org.vqasp.eval.bench.ReasoningBenchmark;
@@ -18,6 +17,7 @@ import org.vqasp.eval.bench.ReasoningWorkload;
 import org.vqasp.reasoning.clevr.ClevrReasoner;
 import org.vqasp.reasoning.gqa.GqaReasoner;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -63,9 +63,8 @@ final class BenchReasoningCommand implements Callable<Integer> {
             description = "Questions per in-process clingo call (default: ${DEFAULT-VALUE}).")
     int batch;
 
-    @Option(names = "--threads", split = ",", paramLabel = "N",
-            description = "Thread counts to measure (default: 1 and all cores).")
-    List<Integer> threads;
+    @Mixin
+    ThreadCountsOption threads;
 
     @Option(names = "--runs", paramLabel = "N", defaultValue = "5",
             description = "Repetitions per measurement; the median is reported (default: ${DEFAULT-VALUE}).")
@@ -75,32 +74,31 @@ final class BenchReasoningCommand implements Callable<Integer> {
             description = "The clingo binary for the spawn baseline (default: ${DEFAULT-VALUE}).")
     String clingo;
 
-    @Option(names = "--json", paramLabel = "FILE", description = "Also write the table as JSON to FILE.")
-    Path json;
+    @Mixin
+    JsonOption json;
 
     @Override
     public Integer call() throws Exception {
-        List<Integer> counts = threads;
-        if (counts == null || counts.isEmpty()) {
-            int all = Runtime.getRuntime().availableProcessors();
-            counts = all > 1 ? List.of(1, all) : List.of(1);
-        }
-        Path q = questions != null ? questions : Home.sample("clevr/gen-dev/questions.json");
-        Path s = scenes != null ? scenes : Home.sample("clevr/gen-dev/scenes.json");
+        List<Integer> counts = threads.counts();
+        Path q = questions != null ? questions : Samples.path("clevr/gen-dev/questions.json");
+        Path s = scenes != null ? scenes : Samples.path("clevr/gen-dev/scenes.json");
         List<ReasoningWorkload> workloads = new ArrayList<>();
         workloads.add(ClevrWorkload.of(q, s, limit, batch, new ClevrReasoner()));
         workloads.add(GqaWorkload.of(
-                gqaQuestions != null ? gqaQuestions : Home.sample("gqa/sample/written_questions.json"),
-                gqaSceneGraphs != null ? gqaSceneGraphs : Home.sample("gqa/sample/sceneGraphs.json"),
+                gqaQuestions != null ? gqaQuestions : Samples.path("gqa/sample/written_questions.json"),
+                gqaSceneGraphs != null ? gqaSceneGraphs : Samples.path("gqa/sample/sceneGraphs.json"),
                 limit, batch, new GqaReasoner()));
         PrintWriter out = spec.commandLine().getOut();
+        boolean table = !json.stdout();
         ReasoningBenchmark bench = new ReasoningBenchmark(clingo, runs);
-        out.printf("%-8s %7s %9s %14s %14s %7s%n", "dataset", "threads", "questions", "in-process q/s",
-                "spawn q/s", "ratio");
-        out.flush();
+        if (table) {
+            out.printf("%-8s %7s %9s %14s %14s %7s%n", "dataset", "threads", "questions", "in-process q/s",
+                    "spawn q/s", "ratio");
+            out.flush();
+        }
         List<ReasoningBenchmark.Row> rows = new ArrayList<>();
         for (ReasoningWorkload w : workloads) {
-            Progress p = TerminalProgress.forTerminal("bench " + w.dataset());
+            Progress p = table ? TerminalProgress.forTerminal("bench " + w.dataset()) : Progress.NONE;
             List<ReasoningBenchmark.Row> got;
             try {
                 got = bench.run(w, counts, p);
@@ -108,21 +106,21 @@ final class BenchReasoningCommand implements Callable<Integer> {
                 TerminalProgress.finish(p);
             }
             for (ReasoningBenchmark.Row r : got) {
+                if (!table) {
+                    continue;
+                }
                 out.printf("%-8s %7d %9d %14.0f %14.1f %6.1fx%n", r.dataset(), r.threads(), r.questions(),
                         r.questionsPerSecond(), r.spawnQuestionsPerSecond(), r.ratio());
                 out.flush();
             }
             rows.addAll(got);
         }
-        if (json != null) {
-            writeJson(rows, json);
-        }
+        json.emit(out, toJson(rows));
         return 0;
     }
 
-    private static void writeJson(List<ReasoningBenchmark.Row> rows, Path file) throws Exception {
-        ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        ObjectNode root = m.createObjectNode();
+    private static ObjectNode toJson(List<ReasoningBenchmark.Row> rows) {
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
         ArrayNode a = root.putArray("rows");
         for (ReasoningBenchmark.Row r : rows) {
             ObjectNode o = a.addObject();
@@ -133,10 +131,6 @@ final class BenchReasoningCommand implements Callable<Integer> {
             o.put("spawn_questions_per_second", Math.round(r.spawnQuestionsPerSecond() * 10) / 10.0);
             o.put("ratio", Math.round(r.ratio() * 100) / 100.0);
         }
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        Files.writeString(file, m.writeValueAsString(root) + "\n");
+        return root;
     }
 }

@@ -5,13 +5,17 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.vqasp.core.ErrorKind;
+import org.vqasp.core.InputException;
 import org.vqasp.core.Progress;
+import org.vqasp.core.Samples;
 import org.vqasp.vision.InferenceBenchmark;
 import org.vqasp.vision.SceneExtractor;
 import org.vqasp.vision.model.ModelDirectory;
 import org.vqasp.world.render.ClevrRenderer;
 import org.vqasp.world.render.RenderBenchmark;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -38,15 +42,14 @@ final class BenchVisionCommand implements Callable<Integer> {
             description = "Timed images per thread (default: ${DEFAULT-VALUE}).")
     int images;
 
-    @Option(names = "--threads", split = ",", paramLabel = "N",
-            description = "Thread counts to measure (default: 1 and all cores).")
-    List<Integer> threads;
+    @Mixin
+    ThreadCountsOption threads;
 
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Seed of the scenes (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @Mixin
+    SeedOption seed = new SeedOption(1L);
 
-    @Option(names = "--json", paramLabel = "FILE", description = "Also write the rows as JSON to FILE.")
-    Path json;
+    @Mixin
+    JsonOption json;
 
     @Option(names = "--stages", split = ",", paramLabel = "STAGE", defaultValue = "render,inference",
             description = "Stages to measure: render, inference (default: ${DEFAULT-VALUE}).")
@@ -65,59 +68,61 @@ final class BenchVisionCommand implements Callable<Integer> {
     int inferenceImages;
 
     @Override
-    public Integer call() {
-        List<Integer> counts = threads;
-        if (counts == null || counts.isEmpty()) {
-            int all = Runtime.getRuntime().availableProcessors();
-            counts = all > 1 ? List.of(1, all) : List.of(1);
-        }
+    public Integer call() throws Exception {
+        List<Integer> counts = threads.counts();
         PrintWriter out = spec.commandLine().getOut();
-        out.printf("%-9s %7s %6s %9s %13s %19s%n", "stage", "threads", "images", "seconds", "images/s",
-                "s/image/thread");
-        out.flush();
+        boolean table = !json.stdout();
+        if (table) {
+            out.printf("%-9s %7s %6s %9s %13s %19s%n", "stage", "threads", "images", "seconds", "images/s",
+                    "s/image/thread");
+            out.flush();
+        }
         List<RenderBenchmark.Row> rows = new ArrayList<>();
         for (int n : stages.contains("render") ? counts : List.<Integer>of()) {
-            RenderBenchmark bench = new RenderBenchmark(ClevrRenderer.builder().build(), seed);
-            Progress p = TerminalProgress.forTerminal("bench render x" + n);
+            RenderBenchmark bench = new RenderBenchmark(ClevrRenderer.builder().build(), seed.required(spec.commandLine()));
+            Progress p = table ? TerminalProgress.forTerminal("bench render x" + n) : Progress.NONE;
             RenderBenchmark.Row r;
             try {
                 r = bench.run(n, images * n, p);
             } finally {
                 TerminalProgress.finish(p);
             }
-            print(out, r);
+            print(out, r, table);
             rows.add(r);
         }
         if (stages.contains("inference") && model == null && !ModelDirectory.hasDefault()) {
-            out.println("inference: skipped (this build bundles no model; pass --model DIR)");
+            if (table) {
+                out.println("inference: skipped (this build bundles no model; pass --model DIR)");
+            }
         } else if (stages.contains("inference")) {
             List<Path> files = new ArrayList<>();
-            Path dir = inputs != null ? inputs : Home.sample("clevr/real-dev/images");
+            Path dir = inputs != null ? inputs : Samples.path("clevr/real-dev/images");
             try (var list = java.nio.file.Files.list(dir)) {
                 list.filter(f -> f.toString().endsWith(".png")).sorted().forEach(files::add);
             } catch (java.io.IOException e) {
-                throw new org.vqasp.core.InputException("unreadable", "cannot list " + dir + ": " + e.getMessage());
+                throw new InputException(ErrorKind.UNREADABLE_FILE, "cannot list " + dir + ": " + e.getMessage());
             }
             if (files.isEmpty()) {
-                throw new org.vqasp.core.InputException("no_images", dir + ": no PNG images");
+                throw new InputException(ErrorKind.EMPTY_INPUT, dir + ": no PNG images");
             }
             List<byte[]> pngs = InferenceBenchmark.read(files);
             try (SceneExtractor extractor = model == null ? SceneExtractor.loadDefault() : SceneExtractor.load(model)) {
                 for (int n : counts) {
                     InferenceBenchmark.Row i = InferenceBenchmark.run(extractor, pngs, n, inferenceImages * n);
                     RenderBenchmark.Row r = new RenderBenchmark.Row("inference", n, i.images(), i.seconds());
-                    print(out, r);
+                    print(out, r, table);
                     rows.add(r);
                 }
             }
         }
-        if (json != null) {
-            RenderBenchmark.writeJson(rows, json);
-        }
+        json.emit(out, RenderBenchmark.toJson(rows));
         return 0;
     }
 
-    private static void print(PrintWriter out, RenderBenchmark.Row r) {
+    private static void print(PrintWriter out, RenderBenchmark.Row r, boolean table) {
+        if (!table) {
+            return;
+        }
         out.printf("%-9s %7d %6d %9.2f %13.2f %19.3f%n", r.stage(), r.threads(), r.images(), r.seconds(),
                 r.imagesPerSecond(), r.threads() / r.imagesPerSecond());
         out.flush();

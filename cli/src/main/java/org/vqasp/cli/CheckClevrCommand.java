@@ -2,6 +2,7 @@ package org.vqasp.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.vqasp.core.Provenance;
 import org.vqasp.eval.clevr.ClevrEvaluation;
 import org.vqasp.reasoning.clevr.ClevrReasoner;
 import picocli.CommandLine.Command;
@@ -26,16 +27,16 @@ final class CheckClevrCommand implements Callable<Integer> {
 
     @Option(names = "--programs", paramLabel = "SOURCE",
             description = "gold (the file's programs, default) or parsed (parsed from the question text).")
-    EvalClevrCommand.ProgramsName programs = EvalClevrCommand.ProgramsName.gold;
+    ClevrEvaluation.Programs programs = ClevrEvaluation.Programs.GOLD;
 
     @Mixin
     RunOptions run;
 
     @Override
     public Integer call() throws Exception {
-        ClevrEvaluation.Programs source = ClevrEvaluation.Programs.valueOf(programs.name().toUpperCase());
-        run.reportCheck(spec.commandLine(), run.execute(spec.commandLine(), "check clevr",
-                (options, progress) -> ClevrEvaluation.check(questions, source, new ClevrReasoner(), options, progress)));
+        Provenance provenance = run.provenance(spec.commandLine(), questions, programs);
+        run.reportCheck(spec.commandLine(), run.execute(spec.commandLine(), "check clevr", provenance,
+                (options, progress) -> ClevrEvaluation.check(questions, programs, new ClevrReasoner(), options, progress)));
         return 0;
     }
 }

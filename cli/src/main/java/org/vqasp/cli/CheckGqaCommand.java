@@ -2,6 +2,7 @@ package org.vqasp.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.vqasp.core.Provenance;
 import org.vqasp.eval.gqa.GqaEvaluation;
 import org.vqasp.reasoning.gqa.GqaReasoner;
 import picocli.CommandLine.Command;
@@ -27,14 +28,15 @@ final class CheckGqaCommand implements Callable<Integer> {
 
     @Option(names = "--programs", paramLabel = "SOURCE",
             description = "gold (the file's semantic programs, or its semanticStr; the default and only choice).")
-    EvalGqaCommand.ProgramsName programs = EvalGqaCommand.ProgramsName.gold;
+    GqaEvaluation.Programs programs = GqaEvaluation.Programs.GOLD;
 
     @Mixin
     RunOptions run;
 
     @Override
     public Integer call() throws Exception {
-        run.reportCheck(spec.commandLine(), run.execute(spec.commandLine(), "check gqa",
+        Provenance provenance = run.provenance(spec.commandLine(), questions, programs);
+        run.reportCheck(spec.commandLine(), run.execute(spec.commandLine(), "check gqa", provenance,
                 (options, progress) -> GqaEvaluation.check(questions, new GqaReasoner(), options, progress)));
         return 0;
     }

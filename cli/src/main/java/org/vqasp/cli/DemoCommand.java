@@ -1,15 +1,16 @@
 package org.vqasp.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import org.vqasp.core.Progress;
+import org.vqasp.core.Samples;
 import org.vqasp.eval.EvalRunner;
 import org.vqasp.eval.EvalSummary;
 import org.vqasp.eval.Prediction;
@@ -43,8 +44,6 @@ import picocli.CommandLine.Spec;
         })
 final class DemoCommand implements Callable<Integer> {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
     @Spec
     CommandSpec spec;
 
@@ -56,17 +55,20 @@ final class DemoCommand implements Callable<Integer> {
         run.validate(spec.commandLine());
         PrintWriter w = spec.commandLine().getOut();
         Path base = run.outOrDefault("demo");
+        Files.createDirectories(base);
+        RunOptions.provenance(spec.commandLine()).input("samples", Samples.root().resolve("samples"))
+                .version("djl", ai.djl.engine.Engine.getDjlVersion()).write(base);
         Map<String, EvalSummary> parts = new TreeMap<>();
 
         if (ModelDirectory.hasDefault()) {
             section(w, "1. Real CLEVR images: vision model -> scene graph; question -> program (parser); clingo");
             try (SceneExtractor extractor = SceneExtractor.loadDefault()) {
-                VisionScenes images = new VisionScenes(extractor, Home.sample("clevr/real-dev/images"));
+                VisionScenes images = new VisionScenes(extractor, Samples.path("clevr/real-dev/images"));
                 EvalRunner.Run r = part(base, "clevr-real-images",
-                        options -> ClevrEvaluation.evaluate(Home.sample("clevr/real-dev/questions.json"), images,
+                        options -> ClevrEvaluation.evaluate(Samples.path("clevr/real-dev/questions.json"), images,
                                 ClevrEvaluation.Programs.PARSED, new ClevrReasoner(), false, options, progressFor("real images")));
                 parts.put("clevr_real_images", r.evalSummary());
-                if (!run.json) {
+                if (!run.json.stdout()) {
                     for (Prediction p : PredictionLog.readAll(r.predictions())) {
                         w.printf("  %s %-58s %-9s gold %s%n", Boolean.TRUE.equals(p.correct()) ? "ok " : "NO ",
                                 abbreviate(p.question(), 58), p.predicted() == null ? p.errorKind() : p.predicted(),
@@ -75,49 +77,48 @@ final class DemoCommand implements Callable<Integer> {
                     line(w, parts.get("clevr_real_images"));
                 }
                 EvalRunner.Run weighted = part(base, "clevr-real-images-weighted",
-                        options -> ClevrEvaluation.evaluate(Home.sample("clevr/real-dev/questions.json"), images,
+                        options -> ClevrEvaluation.evaluate(Samples.path("clevr/real-dev/questions.json"), images,
                                 ClevrEvaluation.Programs.PARSED, new ClevrReasoner(), true, options,
                                 progressFor("real images, weighted")));
                 parts.put("clevr_real_images_weighted", weighted.evalSummary());
-                if (!run.json) {
+                if (!run.json.stdout()) {
                     w.print("  the same, the scene read as weighted choices (eval --weighted):");
                     line(w, parts.get("clevr_real_images_weighted"));
                 }
             }
-        } else if (!run.json) {
+        } else if (!run.json.stdout()) {
             section(w, "1. Real CLEVR images: skipped, this build has no bundled vision model");
         }
 
         section(w, "2. CLEVR questions of the original generator over their gold scenes; clingo");
         EvalRunner.Run gold = part(base, "clevr-gold-scenes",
-                options -> ClevrEvaluation.evaluate(Home.sample("clevr/gen-dev/questions.json"),
-                        ClevrEvaluation.goldScenes(Home.sample("clevr/gen-dev/scenes.json")),
+                options -> ClevrEvaluation.evaluate(Samples.path("clevr/gen-dev/questions.json"),
+                        ClevrEvaluation.goldScenes(Samples.path("clevr/gen-dev/scenes.json")),
                         ClevrEvaluation.Programs.GOLD, new ClevrReasoner(), false, options, progressFor("gold scenes")));
         parts.put("clevr_gold_scenes", gold.evalSummary());
-        if (!run.json) {
+        if (!run.json.stdout()) {
             SummaryPrinter.byTemplateFile(w, parts.get("clevr_gold_scenes"));
             line(w, parts.get("clevr_gold_scenes"));
         }
 
         section(w, "3. GQA questions over real GQA scene graphs; clingo");
-        Path graphs = Home.sample("gqa/sample/sceneGraphs.json");
+        Path graphs = Samples.path("gqa/sample/sceneGraphs.json");
         for (String[] f : new String[][] {{"questions.json", "gqa_real_questions", "real GQA questions"},
                 {"written_questions.json", "gqa_written_questions", "questions written here, answers checked by hand"}}) {
             EvalRunner.Run r = part(base, f[1].replace('_', '-'),
-                    options -> GqaEvaluation.evaluate(Home.sample("gqa/sample/" + f[0]), graphs, new GqaReasoner(),
+                    options -> GqaEvaluation.evaluate(Samples.path("gqa/sample/" + f[0]), graphs, new GqaReasoner(),
                             options, progressFor(f[1])));
             parts.put(f[1], r.evalSummary());
-            if (!run.json) {
+            if (!run.json.stdout()) {
                 w.print("  " + f[2] + ":");
                 line(w, parts.get(f[1]));
             }
         }
 
-        if (run.json) {
-            ObjectNode all = MAPPER.createObjectNode();
-            parts.forEach((k, v) -> all.set(k, v.toJson()));
-            w.println(MAPPER.writeValueAsString(all));
-        } else {
+        ObjectNode all = JsonNodeFactory.instance.objectNode();
+        parts.forEach((k, v) -> all.set(k, v.toJson()));
+        run.json.emit(w, all);
+        if (!run.json.stdout()) {
             w.println();
             w.println("run directory: " + base + " (predictions.jsonl and summary.json for each part)");
         }
@@ -126,15 +127,15 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     private EvalRunner.Run part(Path base, String dir, Function<EvalRunner.Options, EvalRunner.Run> job) {
-        return job.apply(new EvalRunner.Options(base.resolve(dir), run.threads, run.limit, RunOptions.BATCH));
+        return job.apply(run.options(spec.commandLine(), base.resolve(dir)));
     }
 
     private Progress progressFor(String label) {
-        return run.json ? Progress.NONE : TerminalProgress.forTerminal(label);
+        return run.json.stdout() ? Progress.NONE : TerminalProgress.forTerminal(label);
     }
 
     private void section(PrintWriter w, String title) {
-        if (!run.json) {
+        if (!run.json.stdout()) {
             w.println();
             w.println(title);
             w.flush();

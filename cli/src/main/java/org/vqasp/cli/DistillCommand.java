@@ -1,10 +1,6 @@
 package org.vqasp.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -13,15 +9,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.vqasp.core.Progress;
+import org.vqasp.core.io.AtomicFiles;
 import org.vqasp.distill.DistillConfig;
 import org.vqasp.distill.DistillSummary;
 import org.vqasp.distill.Distillation;
 import org.vqasp.distill.Distiller;
 import org.vqasp.distill.EnumerativeProposer;
-import org.vqasp.distill.GuardedClingo;
-import org.vqasp.distill.LlmSettings;
 import org.vqasp.distill.PredicateSelector;
 import org.vqasp.distill.ResultsTable;
+import org.vqasp.llm.LlmSettings;
+import org.vqasp.reasoning.clingo.GuardedClingo;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -45,17 +42,11 @@ import picocli.CommandLine.Spec;
         })
 final class DistillCommand implements Callable<Integer> {
 
-    /** Datasets. */
-    enum DatasetName { clevr, gqa }
-
-    /** Proposers. */
-    enum ProposerName { llm, enumerative }
-
     @Spec
     CommandSpec spec;
 
     @Option(names = "--dataset", paramLabel = "NAME", description = "clevr (default) or gqa.")
-    DatasetName dataset = DatasetName.clevr;
+    DistillConfig.Dataset dataset = DistillConfig.Dataset.CLEVR;
 
     @Option(names = "--questions", required = true, paramLabel = "Q.json", description = "Questions file (released layout).")
     Path questions;
@@ -89,9 +80,10 @@ final class DistillCommand implements Callable<Integer> {
     @Option(names = "--test", paramLabel = "N", description = "Test questions (default: 500).")
     int test = 500;
 
-    @Option(names = "--batch", paramLabel = "K", description = "Examples per proposal (default: 1). The enumerative "
-            + "proposer needs several to tell a right rule from one that fits by chance (20: one proposal for all).")
-    int batch = 1;
+    @Option(names = "--batch", paramLabel = "K", description = "Examples per proposal (default: 1 with --proposer "
+            + "llm; every training example with the enumerative proposer, which needs several to tell a right rule "
+            + "from one that fits by chance).")
+    Integer batch;
 
     @Option(names = "--retries", paramLabel = "R", description = "Fresh proposals after a refused one (default: 2).")
     int retries = 2;
@@ -101,7 +93,7 @@ final class DistillCommand implements Callable<Integer> {
     int repairs = 2;
 
     @Option(names = "--proposer", paramLabel = "KIND", description = "enumerative (default, offline) or llm.")
-    ProposerName proposer = ProposerName.enumerative;
+    DistillConfig.ProposerKind proposer = DistillConfig.ProposerKind.ENUMERATIVE;
 
     @Mixin
     LlmOptions llmOptions;
@@ -124,15 +116,17 @@ final class DistillCommand implements Callable<Integer> {
             + "the same directory resumes.")
     Path out;
 
-    @Option(names = "--json", description = "Print the summary (or table) as JSON on stdout.")
-    boolean json;
+    @Mixin
+    JsonOption json;
+
+    @Mixin
+    ReportOption report;
 
     @Override
     public Integer call() throws Exception {
-        DistillConfig.Dataset ds = dataset == DatasetName.clevr ? DistillConfig.Dataset.CLEVR : DistillConfig.Dataset.GQA;
-        Path sceneFile = ds == DistillConfig.Dataset.CLEVR ? scenes : sceneGraphs;
+        Path sceneFile = dataset == DistillConfig.Dataset.CLEVR ? scenes : sceneGraphs;
         if (sceneFile == null) {
-            throw new ParameterException(spec.commandLine(), ds == DistillConfig.Dataset.CLEVR
+            throw new ParameterException(spec.commandLine(), dataset == DistillConfig.Dataset.CLEVR
                     ? "--dataset clevr needs --scenes S.json" : "--dataset gqa needs --scene-graphs SG.json");
         }
         PredicateSelector deleteP;
@@ -144,20 +138,22 @@ final class DistillCommand implements Callable<Integer> {
         Path dir = out != null ? out : Path.of("runs", "distill-"
                 + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         LlmSettings settings = null;
-        if (proposer == ProposerName.llm) {
+        if (proposer == DistillConfig.ProposerKind.LLM) {
             try {
                 settings = llmOptions.settings();
             } catch (IllegalArgumentException e) {
                 throw new ParameterException(spec.commandLine(), e.getMessage());
             }
         }
+        List<String> commandLine = new ArrayList<>(List.of("vqa"));
+        commandLine.addAll(spec.commandLine().getParseResult().originalArgs());
         List<DistillSummary> summaries = new ArrayList<>();
         PrintWriter w = spec.commandLine().getOut();
         for (long seed : seeds) {
             DistillConfig config;
             try {
                 config = DistillConfig.builder()
-                        .setData(ds, questions, sceneFile)
+                        .setData(dataset, questions, sceneFile)
                         .setOut(seeds.size() == 1 ? dir : dir.resolve("seed-" + seed))
                         .optTheoryDir(theory)
                         .optDeletePredicate(deleteP)
@@ -165,19 +161,19 @@ final class DistillCommand implements Callable<Integer> {
                         .optSeed(seed)
                         .optTrain(train)
                         .optTest(test)
-                        .optLoop(new Distiller.Options(batch, retries, repairs, Distiller.Options.DEFAULT.explainAtoms()))
-                        .optProposer(proposer == ProposerName.llm ? DistillConfig.ProposerKind.LLM
-                                : DistillConfig.ProposerKind.ENUMERATIVE, settings)
+                        .optLoop(new Distiller.Options(batch != null ? batch : DistillConfig.defaultBatch(proposer, train),
+                                retries, repairs, Distiller.Options.DEFAULT.explainAtoms()))
+                        .optProposer(proposer, settings)
                         .optBounds(new EnumerativeProposer.Bounds(maxBody, maxVars,
                                 EnumerativeProposer.Bounds.DEFAULT.maxCandidates(), EnumerativeProposer.Bounds.DEFAULT.chunk()))
                         .optLimits(new GuardedClingo.Limits(Duration.ofSeconds(clingoTimeout), clingoMemory << 20,
                                 GuardedClingo.Limits.DEFAULT.outputBytes()))
-                        .optCommandLine("vqa " + String.join(" ", spec.commandLine().getParseResult().originalArgs()))
+                        .optCommandLine(commandLine)
                         .build();
             } catch (IllegalArgumentException e) {
                 throw new ParameterException(spec.commandLine(), e.getMessage());
             }
-            Progress progress = TerminalProgress.forTerminal("distill seed " + seed);
+            Progress progress = json.stdout() ? Progress.NONE : TerminalProgress.forTerminal("distill seed " + seed);
             DistillSummary s;
             try {
                 s = Distillation.of(config, System.getenv()).run(progress);
@@ -185,27 +181,23 @@ final class DistillCommand implements Callable<Integer> {
                 TerminalProgress.finish(progress);
             }
             summaries.add(s);
-            if (!json) {
+            if (!json.stdout()) {
                 w.printf("seed %d: test accuracy %.1f%% before, %.1f%% after (full theory %.1f%%), %d rules accepted; %s%n",
                         seed, 100 * s.beforeAccuracy(), 100 * s.afterAccuracy(), 100 * s.fullAccuracy(),
                         s.counters().acceptedRules(), config.out());
                 w.flush();
             }
         }
-        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         if (seeds.size() > 1) {
-            Files.writeString(dir.resolve("table.md"), ResultsTable.markdown(summaries), StandardCharsets.UTF_8);
-            Files.writeString(dir.resolve("table.json"), mapper.writeValueAsString(ResultsTable.json(summaries)) + "\n",
-                    StandardCharsets.UTF_8);
+            AtomicFiles.write(dir.resolve("table.md"), ResultsTable.markdown(summaries));
+            AtomicFiles.writeJson(dir.resolve("table.json"), ResultsTable.json(summaries));
         }
-        if (json) {
-            w.println(mapper.writeValueAsString(seeds.size() > 1 ? ResultsTable.json(summaries)
-                    : summaries.get(0).toJson()));
-        } else {
+        json.emit(w, seeds.size() > 1 ? ResultsTable.json(summaries) : summaries.get(0).toJson());
+        if (!json.stdout()) {
             w.println();
             w.print(ResultsTable.markdown(summaries));
         }
-        w.flush();
+        report.finish(w, dir, json.stdout());
         return 0;
     }
 }

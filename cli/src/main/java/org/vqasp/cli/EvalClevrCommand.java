@@ -1,14 +1,19 @@
 package org.vqasp.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.vqasp.core.ErrorKind;
 import org.vqasp.core.InputException;
+import org.vqasp.core.Provenance;
+import org.vqasp.core.io.AtomicFiles;
 import org.vqasp.eval.EvalRunner;
 import org.vqasp.eval.clevr.ClevrEvaluation;
+import org.vqasp.eval.clevr.SceneLog;
 import org.vqasp.eval.clevr.SceneSource;
 import org.vqasp.eval.clevr.VisionScenes;
 import org.vqasp.reasoning.clevr.ClevrReasoner;
@@ -32,12 +37,6 @@ import picocli.CommandLine.Spec;
         })
 final class EvalClevrCommand implements Callable<Integer> {
 
-    /** Where scenes come from. */
-    enum SceneSourceName { gold, vision }
-
-    /** Where programs come from. */
-    enum ProgramsName { gold, parsed }
-
     @Spec
     CommandSpec spec;
 
@@ -50,7 +49,7 @@ final class EvalClevrCommand implements Callable<Integer> {
 
     @Option(names = "--scene-source", paramLabel = "SOURCE",
             description = "gold (the scenes file, default) or vision (the vision model reads --images).")
-    SceneSourceName sceneSource = SceneSourceName.gold;
+    ClevrEvaluation.Scenes sceneSource = ClevrEvaluation.Scenes.GOLD;
 
     @Option(names = "--images", paramLabel = "DIR",
             description = "Directory of the image files named by image_filename (for --scene-source vision).")
@@ -67,45 +66,64 @@ final class EvalClevrCommand implements Callable<Integer> {
 
     @Option(names = "--programs", paramLabel = "SOURCE",
             description = "gold (the file's programs, default) or parsed (parsed from the question text).")
-    ProgramsName programs = ProgramsName.gold;
+    ClevrEvaluation.Programs programs = ClevrEvaluation.Programs.GOLD;
 
     @Mixin
     RunOptions run;
+
+    @Mixin
+    ReportOption report;
 
     @Override
     public Integer call() throws Exception {
         run.validate(spec.commandLine());
         SceneExtractor extractor = null;
+        SceneLog sceneLog = null;
         SceneSource sceneFrom;
         VisionScenes visionScenes = null;
-        if (sceneSource == SceneSourceName.gold) {
+        Provenance provenance = run.provenance(spec.commandLine(), questions, programs);
+        ObjectNode config = JsonNodeFactory.instance.objectNode().put("scene_source", RunOptions.lower(sceneSource))
+                .put("programs", RunOptions.lower(programs)).put("weighted", weighted);
+        if (sceneSource == ClevrEvaluation.Scenes.GOLD) {
             if (scenes == null) {
                 throw new ParameterException(spec.commandLine(), "--scene-source gold needs --scenes S.json");
             }
             sceneFrom = ClevrEvaluation.goldScenes(scenes);
+            provenance.input("scenes", scenes);
         } else {
             if (images == null) {
                 throw new ParameterException(spec.commandLine(), "--scene-source vision needs --images DIR");
             }
             if (!Files.isDirectory(images)) {
-                throw new InputException("missing_file", images + ": no such directory");
+                throw new InputException(ErrorKind.MISSING_FILE, images + ": no such directory");
             }
+            SceneSource gold = scenes == null ? null : ClevrEvaluation.goldScenes(scenes);
             extractor = model == null ? SceneExtractor.loadDefault() : SceneExtractor.load(model);
-            visionScenes = new VisionScenes(extractor, images,
-                    scenes == null ? null : ClevrEvaluation.goldScenes(scenes));
+            provenance.input("images", images);
+            if (scenes != null) {
+                provenance.input("scenes", scenes);
+            }
+            config.put("model", model == null ? "bundled" : model.toAbsolutePath().normalize().toString());
+            provenance.version("djl", ai.djl.engine.Engine.getDjlVersion());
+            sceneLog = SceneLog.open(run.resolveOut("eval clevr"));
+            visionScenes = new VisionScenes(extractor, images, gold, sceneLog);
             sceneFrom = visionScenes;
         }
-        ClevrEvaluation.Programs source = ClevrEvaluation.Programs.valueOf(programs.name().toUpperCase());
+        provenance.config(config);
         try {
-            EvalRunner.Run r = run.execute(spec.commandLine(), "eval clevr",
-                    (options, progress) -> ClevrEvaluation.evaluate(questions, sceneFrom, source, new ClevrReasoner(),
+            EvalRunner.Run r = run.execute(spec.commandLine(), "eval clevr", provenance,
+                    (options, progress) -> ClevrEvaluation.evaluate(questions, sceneFrom, programs, new ClevrReasoner(),
                             weighted, options, progress));
             run.reportEval(spec.commandLine(), r);
             SceneMetrics.Evaluation scored = visionScenes == null ? null : visionScenes.sceneMetrics();
             if (scored != null) {
                 reportSceneMetrics(scored, r);
             }
+            report.finish(spec.commandLine().getOut(), r.predictions().getParent(), run.json.stdout());
         } finally {
+            if (sceneLog != null) {
+                sceneLog.close();
+            }
             if (extractor != null) {
                 extractor.close();
             }
@@ -117,14 +135,14 @@ final class EvalClevrCommand implements Callable<Integer> {
     private void reportSceneMetrics(SceneMetrics.Evaluation m, EvalRunner.Run r) throws java.io.IOException {
         PrintWriter out = spec.commandLine().getOut();
         if (r.resumed() > 0) {
-            if (!run.json) {
+            if (!run.json.stdout()) {
                 out.println("scene graphs: not scored, the run was resumed (score them with a fresh --out)");
             }
             return;
         }
         Path file = r.predictions().getParent().resolve("scene_graphs.json");
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), m);
-        if (!run.json) {
+        AtomicFiles.writeJson(file, new ObjectMapper().valueToTree(m));
+        if (!run.json.stdout()) {
             out.println("scene graphs vs gold: " + m.summary());
             out.println("written: " + file);
         }

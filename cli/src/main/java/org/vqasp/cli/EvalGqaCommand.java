@@ -2,6 +2,8 @@ package org.vqasp.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.vqasp.core.Provenance;
+import org.vqasp.eval.EvalRunner;
 import org.vqasp.eval.gqa.GqaEvaluation;
 import org.vqasp.reasoning.gqa.GqaReasoner;
 import picocli.CommandLine.Command;
@@ -22,9 +24,6 @@ import picocli.CommandLine.Spec;
         })
 final class EvalGqaCommand implements Callable<Integer> {
 
-    /** Where programs come from. */
-    enum ProgramsName { gold }
-
     @Spec
     CommandSpec spec;
 
@@ -36,16 +35,23 @@ final class EvalGqaCommand implements Callable<Integer> {
 
     @Option(names = "--programs", paramLabel = "SOURCE",
             description = "gold (the file's semantic programs, or its semanticStr; the default and only choice).")
-    ProgramsName programs = ProgramsName.gold;
+    GqaEvaluation.Programs programs = GqaEvaluation.Programs.GOLD;
 
     @Mixin
     RunOptions run;
 
+    @Mixin
+    ReportOption report;
+
     @Override
     public Integer call() throws Exception {
-        run.reportEval(spec.commandLine(), run.execute(spec.commandLine(), "eval gqa",
+        Provenance provenance = run.provenance(spec.commandLine(), questions, programs)
+                .input("scene_graphs", sceneGraphs);
+        EvalRunner.Run r = run.execute(spec.commandLine(), "eval gqa", provenance,
                 (options, progress) -> GqaEvaluation.evaluate(questions, sceneGraphs, new GqaReasoner(), options,
-                        progress)));
+                        progress));
+        run.reportEval(spec.commandLine(), r);
+        report.finish(spec.commandLine().getOut(), r.predictions().getParent(), run.json.stdout());
         return 0;
     }
 }

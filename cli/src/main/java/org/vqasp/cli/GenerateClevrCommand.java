@@ -1,13 +1,16 @@
 package org.vqasp.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.vqasp.core.Progress;
+import org.vqasp.world.CogentCondition;
 import org.vqasp.world.questions.QuestionGenerator;
 import org.vqasp.world.questions.TemplateLibrary;
-import org.vqasp.world.CogentCondition;
 import org.vqasp.world.render.ClevrWorldGenerator;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -34,8 +37,8 @@ final class GenerateClevrCommand implements Callable<Integer> {
     @Option(names = "--images", required = true, paramLabel = "N", description = "Number of images.")
     int images;
 
-    @Option(names = "--seed", required = true, paramLabel = "S", description = "Seed of scenes, renders and questions.")
-    long seed;
+    @Mixin
+    SeedOption seed = new SeedOption(1L);
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Dataset directory.")
     Path out;
@@ -51,33 +54,36 @@ final class GenerateClevrCommand implements Callable<Integer> {
             description = "CLEVR-CoGenT condition: restrict cube and cylinder colours as condition A or B.")
     String cogent;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Rendering threads (default: all cores).")
-    int threads = Runtime.getRuntime().availableProcessors();
+    @Mixin
+    ThreadsOption threads;
 
     @Override
     public Integer call() {
-        if (images < 0 || questionsPerImage < 0 || threads < 1) {
-            throw new ParameterException(spec.commandLine(), "--images and --questions-per-image must not be negative "
-                    + "and --threads must be at least 1");
+        if (images < 0 || questionsPerImage < 0) {
+            throw new ParameterException(spec.commandLine(), "--images and --questions-per-image must not be negative");
         }
-        ClevrWorldGenerator.Builder b = ClevrWorldGenerator.builder().setOutput(out).setImages(images).setSeed(seed)
-                .optSplit(split).optThreads(threads);
+        long s = seed.required(spec.commandLine());
+        List<String> cmd = new ArrayList<>(List.of("vqa"));
+        cmd.addAll(spec.commandLine().getParseResult().originalArgs());
+        ClevrWorldGenerator.Builder b = ClevrWorldGenerator.builder().setOutput(out).setImages(images).setSeed(s)
+                .optSplit(split).optThreads(threads.get(spec.commandLine())).optCommandLine(cmd)
+                .optQuestionsPerImage(questionsPerImage);
         if (cogent != null) {
             b.optCogent(CogentCondition.parse(cogent));
         }
         if (questionsPerImage > 0) {
-            QuestionGenerator questions = new QuestionGenerator(TemplateLibrary.load(), seed);
+            QuestionGenerator questions = new QuestionGenerator(TemplateLibrary.load(), s);
             b.optQuestions(scene -> questions.generate(scene, questionsPerImage));
         }
         Progress progress = TerminalProgress.forTerminal("generate clevr");
-        ClevrWorldGenerator.Summary s;
+        ClevrWorldGenerator.Summary done;
         try {
-            s = b.optProgress(progress).build().run();
+            done = b.optProgress(progress).build().run();
         } finally {
             TerminalProgress.finish(progress);
         }
         spec.commandLine().getOut().printf("%d images in %s (%d rendered, %d kept), %d questions, %.1f s%n",
-                s.images(), out, s.rendered(), s.reused(), s.questions(), s.seconds());
+                done.images(), out, done.rendered(), done.reused(), done.questions(), done.seconds());
         return 0;
     }
 }

@@ -2,18 +2,15 @@ package org.vqasp.cli;
 
 import java.time.Duration;
 import java.util.Map;
-import org.vqasp.distill.LlmSettings;
+import org.vqasp.llm.LlmSettings;
 import picocli.CommandLine.Option;
 
 /** The language-model flags shared by {@code vqa distill} and {@code vqa ask}. */
 final class LlmOptions {
 
-    /** Providers. */
-    enum LlmName { openai, anthropic }
-
     @Option(names = "--llm", paramLabel = "PROVIDER", description = "openai (default; also any OpenAI-compatible "
             + "server with --llm-base-url) or anthropic.")
-    LlmName llm;
+    LlmSettings.Provider llm;
 
     @Option(names = "--llm-base-url", paramLabel = "URL", description = "Base URL of an OpenAI-compatible server, "
             + "such as http://127.0.0.1:8080/v1.")
@@ -43,8 +40,7 @@ final class LlmOptions {
      * @throws IllegalArgumentException naming a bad value
      */
     LlmSettings settings() {
-        LlmSettings.Provider provider = llm == LlmName.anthropic ? LlmSettings.Provider.ANTHROPIC
-                : LlmSettings.Provider.OPENAI;
+        LlmSettings.Provider provider = llm == null ? LlmSettings.Provider.OPENAI : llm;
         return new LlmSettings(provider, llmBaseUrl, llmModel, llmTemperature, Duration.ofSeconds(llmTimeout),
                 llmMaxTokens, null, Map.of());
     }

@@ -1,29 +1,26 @@
 package org.vqasp.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
 import org.vqasp.eval.CheckSummary;
 import org.vqasp.eval.EvalSummary;
+import org.vqasp.eval.FamilyNames;
 
 /** Prints evaluation and check summaries as tables, or as JSON with {@code --json}. */
 final class SummaryPrinter {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
     private SummaryPrinter() {
     }
 
-    static void print(PrintWriter out, EvalSummary s, Path dir, boolean json) throws Exception {
-        if (json) {
-            out.println(MAPPER.writeValueAsString(s.toJson()));
+    static void print(PrintWriter out, EvalSummary s, Path dir, JsonOption json) throws Exception {
+        json.emit(out, s.toJson());
+        if (json.stdout()) {
             return;
         }
         out.printf("%-28s %9s %9s %9s%n", "family", "questions", "correct", "accuracy");
         java.util.List<Map.Entry<String, long[]>> families = new java.util.ArrayList<>(s.byFamily().entrySet());
-        families.sort(Map.Entry.comparingByKey(SummaryPrinter::natural));
+        families.sort(Map.Entry.comparingByKey(FamilyNames.NATURAL));
         for (Map.Entry<String, long[]> e : families) {
             long[] c = e.getValue();
             out.printf("%-28s %9d %9d %8.2f%%%n", e.getKey(), c[0], c[1], c[0] == 0 ? 0 : 100.0 * c[1] / c[0]);
@@ -39,9 +36,9 @@ final class SummaryPrinter {
         out.println("summary:     " + dir.resolve("summary.json"));
     }
 
-    static void print(PrintWriter out, CheckSummary s, Path dir, boolean json) throws Exception {
-        if (json) {
-            out.println(MAPPER.writeValueAsString(s.toJson()));
+    static void print(PrintWriter out, CheckSummary s, Path dir, JsonOption json) throws Exception {
+        json.emit(out, s.toJson());
+        if (json.stdout()) {
             return;
         }
         int shown = 0;
@@ -58,45 +55,7 @@ final class SummaryPrinter {
 
     /** Prints accuracy per template file ({@code one_hop/3} counts under {@code one_hop}). */
     static void byTemplateFile(PrintWriter out, EvalSummary s) {
-        Map<String, long[]> files = new java.util.TreeMap<>();
-        s.byFamily().forEach((name, c) -> {
-            int slash = name.indexOf('/');
-            long[] t = files.computeIfAbsent(slash < 0 ? name : name.substring(0, slash), k -> new long[2]);
-            t[0] += c[0];
-            t[1] += c[1];
-        });
-        files.forEach((name, c) -> out.printf("  %-20s %5d of %5d correct (%.1f%%)%n", name, c[1], c[0],
-                c[0] == 0 ? 0 : 100.0 * c[1] / c[0]));
-    }
-
-    /** Orders names with numbers by the numbers' values: {@code one_hop/2} before {@code one_hop/10}. */
-    static int natural(String a, String b) {
-        int i = 0;
-        int j = 0;
-        while (i < a.length() && j < b.length()) {
-            char x = a.charAt(i);
-            char y = b.charAt(j);
-            if (Character.isDigit(x) && Character.isDigit(y)) {
-                int si = i;
-                int sj = j;
-                while (i < a.length() && Character.isDigit(a.charAt(i))) {
-                    i++;
-                }
-                while (j < b.length() && Character.isDigit(b.charAt(j))) {
-                    j++;
-                }
-                int c = Long.compare(Long.parseLong(a.substring(si, i)), Long.parseLong(b.substring(sj, j)));
-                if (c != 0) {
-                    return c;
-                }
-            } else {
-                if (x != y) {
-                    return Character.compare(x, y);
-                }
-                i++;
-                j++;
-            }
-        }
-        return Integer.compare(a.length() - i, b.length() - j);
+        FamilyNames.byPrefix(s.byFamily()).forEach((name, c) -> out.printf("  %-20s %5d of %5d correct (%.1f%%)%n",
+                name, c[1], c[0], c[0] == 0 ? 0 : 100.0 * c[1] / c[0]));
     }
 }

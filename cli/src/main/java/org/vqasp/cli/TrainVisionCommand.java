@@ -8,11 +8,12 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.vqasp.vision.model.SceneNetConfig;
 import org.vqasp.vision.train.Augmenter;
-import org.vqasp.world.SceneMetrics;
 import org.vqasp.vision.train.TrainConfig;
 import org.vqasp.vision.train.TrainListener;
 import org.vqasp.vision.train.VisionTrainer;
+import org.vqasp.world.SceneMetrics;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -64,8 +65,8 @@ final class TrainVisionCommand implements Callable<Integer> {
     @Option(names = "--warmup", defaultValue = "300", description = "Warm-up steps (default: ${DEFAULT-VALUE}).")
     int warmup;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Seed (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @Mixin
+    SeedOption seed = new SeedOption(1L);
 
     @Option(names = "--checkpoint-every", defaultValue = "200",
             description = "Steps between checkpoints (default: ${DEFAULT-VALUE}).")
@@ -77,8 +78,8 @@ final class TrainVisionCommand implements Callable<Integer> {
     @Option(names = "--limit-val", defaultValue = "500", description = "Validate on N scenes (default: ${DEFAULT-VALUE}).")
     int limitVal;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Threads (default: all cores).")
-    Integer threads;
+    @Mixin
+    ThreadsOption threads;
 
     @Option(names = "--input", defaultValue = "240x160", paramLabel = "WxH",
             description = "Model input size (default: ${DEFAULT-VALUE}).")
@@ -118,9 +119,12 @@ final class TrainVisionCommand implements Callable<Integer> {
                     + "also reads each image's mirror image at inference and averages the attribute distributions.")
     double mirror;
 
+    @Mixin
+    ReportOption report;
+
     @Override
     public Integer call() {
-        int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        int n = threads.get(spec.commandLine());
         System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(n));
         System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
         String[] wh = input.toLowerCase().split("x");
@@ -138,7 +142,7 @@ final class TrainVisionCommand implements Callable<Integer> {
         cmd.addAll(spec.commandLine().getParseResult().originalArgs());
         TrainConfig config = TrainConfig.builder().setData(data).setOut(out).optTrainSplit(trainSplit)
                 .optValSplit(valSplit).optHoldOut(holdOut).optEpochs(epochs).optBatchSize(batch)
-                .optLearningRate(lr).optWeightDecay(weightDecay).optWarmupSteps(warmup).optSeed(seed)
+                .optLearningRate(lr).optWeightDecay(weightDecay).optWarmupSteps(warmup).optSeed(seed.required(spec.commandLine()))
                 .optCheckpointEvery(checkpointEvery).optLimitTrain(limit).optLimitVal(limitVal).optThreads(n)
                 .optModel(model).optAugmenter(noAugment ? Augmenter.none() : Augmenter.defaults().withMirror(mirror))
                 .optCommandLine(cmd).optInit(init).build();
@@ -146,7 +150,7 @@ final class TrainVisionCommand implements Callable<Integer> {
         VisionTrainer.Result r = VisionTrainer.train(config, new Listener(outWriter, spec.commandLine().getErr()));
         outWriter.printf("model: %s (%d steps, %.0f s)%n", r.modelDir(), r.steps(), r.seconds());
         outWriter.println("validation: " + r.validation().summary());
-        outWriter.flush();
+        report.finish(outWriter, r.modelDir(), false);
         return 0;
     }
 

@@ -3,10 +3,10 @@ package org.vqasp.cli;
 import java.io.PrintWriter;
 import org.vqasp.core.InputException;
 import org.vqasp.core.VqaspException;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /**
  * The root of the {@code vqa} command: it only dispatches to subcommands.
@@ -29,6 +29,7 @@ import picocli.CommandLine.Spec;
             DistillCommand.class,
             BenchCommand.class,
             TrainCommand.class,
+            ReportCommand.class,
         })
 public final class Vqa implements Runnable {
 
@@ -43,6 +44,7 @@ public final class Vqa implements Runnable {
     /** Builds the command line with the project's error handling; tests call this and {@code execute}. */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Vqa());
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setExecutionExceptionHandler(Vqa::handle);
         cl.setExitCodeExceptionMapper(e -> e instanceof InputException || e instanceof CommandLine.ParameterException ? 2 : 1);
         cl.setParameterExceptionHandler((pe, args) -> {

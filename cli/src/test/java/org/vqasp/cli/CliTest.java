@@ -3,6 +3,7 @@ package org.vqasp.cli;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import org.vqasp.core.Samples;
 import picocli.CommandLine;
 
 /** Runs {@code vqa} in-process with its output and error streams captured, and finds the bundled samples. */
@@ -24,7 +25,7 @@ abstract class CliTest {
 
     /** Returns a file under the repository's {@code samples/} folder. */
     protected static Path samplePath(String relative) {
-        return Path.of(System.getProperty("vqasp.repo", "..")).resolve("samples").resolve(relative);
+        return Samples.path(relative);
     }
 
     /** Returns a file under the repository's {@code samples/} folder, as a command-line argument. */

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,6 +17,7 @@ class DistillCommandTest extends CliTest {
     Path tmp;
 
     @Test
+    @Tag("slow") // a whole distillation run
     void should_distil_with_the_enumerative_proposer_and_print_the_summary() throws Exception {
         // given the gen-dev sample without filter_color's rule
         Path run = tmp.resolve("run");

@@ -34,6 +34,28 @@ class EvalCommandTest extends CliTest {
     }
 
     @Test
+    void should_write_the_json_to_a_file_beside_the_tables_and_record_the_provenance() throws Exception {
+        // given the real val question, an upper-case enum value and a JSON file to write
+        Path run = tmp.resolve("run");
+        Path copy = tmp.resolve("copy/summary-copy.json");
+        // when evaluated with --json FILE
+        int code = vqa("eval", "clevr", "--questions", sample("clevr/val-sample/CLEVR_val_questions.json"),
+                "--scenes", sample("clevr/val-sample/CLEVR_val_scenes.json"), "--out", run.toString(),
+                "--programs", "GOLD", "--json", copy.toString());
+        // then the tables print, the file holds the summary, and provenance.json names the command and the data
+        assertEquals(0, code, err.toString());
+        assertTrue(out.toString().lines().anyMatch(l -> l.startsWith("all ") && l.endsWith(" 100.00%")), out.toString());
+        ObjectMapper m = new ObjectMapper();
+        assertEquals(m.readTree(run.resolve("summary.json").toFile()), m.readTree(copy.toFile()));
+        JsonNode p = m.readTree(run.resolve("provenance.json").toFile());
+        assertEquals("--questions", p.get("command_line").get(3).asText());
+        assertEquals(64, p.get("dataset").get("questions").get("sha256").asText().length());
+        assertEquals(64, p.get("dataset").get("scenes").get("sha256").asText().length());
+        assertEquals("gold", p.get("config").get("programs").asText());
+        assertTrue(p.get("versions").get("clingo").asText().startsWith("5."), p.toString());
+    }
+
+    @Test
     void should_exit_2_with_one_line_for_a_missing_file() {
         Path missing = tmp.resolve("missing.json");
         int code = vqa("eval", "clevr", "--questions", missing.toString(),

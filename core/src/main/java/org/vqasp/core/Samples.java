@@ -44,7 +44,7 @@ public final class Samples {
     public static Path path(String relative) {
         Path p = root().resolve("samples").resolve(relative);
         if (!Files.exists(p)) {
-            throw new InputException("missing_file", p + ": bundled sample missing; is this a complete checkout?");
+            throw new InputException(ErrorKind.MISSING_FILE, p + ": bundled sample missing; is this a complete checkout?");
         }
         return p;
     }

@@ -1,15 +1,12 @@
 package org.vqasp.eval;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.vqasp.core.io.AtomicFiles;
 
 /**
  * {@code summary.json} of a check run: {@code {"questions", "compiled", "failed", "failures": [{"id", "kind",
@@ -21,7 +18,7 @@ import java.util.List;
  */
 public record CheckSummary(long questions, long compiled, List<Failure> failures) {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     /**
      * One question that failed the check.
@@ -77,10 +74,6 @@ public record CheckSummary(long questions, long compiled, List<Failure> failures
 
     /** Writes {@code summary.json} into a directory. */
     public void write(Path dir) {
-        try {
-            Files.writeString(dir.resolve("summary.json"), MAPPER.writeValueAsString(toJson()) + "\n");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + dir.resolve("summary.json"), e);
-        }
+        AtomicFiles.writeJson(dir.resolve("summary.json"), toJson());
     }
 }

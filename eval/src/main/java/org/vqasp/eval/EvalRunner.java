@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiPredicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.vqasp.core.ErrorKind;
 import org.vqasp.core.Progress;
 import org.vqasp.core.VqaspException;
 
@@ -111,7 +112,7 @@ public final class EvalRunner {
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new VqaspException("interrupted", "evaluation interrupted");
+                throw new VqaspException(ErrorKind.INTERRUPTED, "evaluation interrupted");
             } finally {
                 pool.shutdownNow();
             }
@@ -183,7 +184,7 @@ public final class EvalRunner {
             outcomes = readable.stream().map(i -> Outcome.failed(e, 0)).toList();
         } catch (RuntimeException e) {
             LOG.warn("batch about {} failed", batch.get(0).image(), e);
-            VqaspException wrapped = new VqaspException("internal", e.toString(), e);
+            VqaspException wrapped = new VqaspException(ErrorKind.INTERNAL, e.toString(), e);
             outcomes = readable.stream().map(i -> Outcome.failed(wrapped, 0)).toList();
         }
         List<Prediction> rows = new ArrayList<>(batch.size());

@@ -1,14 +1,11 @@
 package org.vqasp.eval;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
+import org.vqasp.core.io.AtomicFiles;
 
 /**
  * {@code summary.json} of an evaluation, computed from the whole predictions file (so a resumed run
@@ -25,7 +22,7 @@ import java.util.TreeMap;
 public record EvalSummary(long questions, long answered, long correct, Map<String, Long> errors,
         Map<String, long[]> byFamily, double seconds, long processed) {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     /** Returns correct / questions, or 0 without questions. */
     public double accuracy() {
@@ -94,11 +91,7 @@ public record EvalSummary(long questions, long answered, long correct, Map<Strin
 
     /** Writes {@code summary.json} into a directory. */
     public void write(Path dir) {
-        try {
-            Files.writeString(dir.resolve("summary.json"), MAPPER.writeValueAsString(toJson()) + "\n");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + dir.resolve("summary.json"), e);
-        }
+        AtomicFiles.writeJson(dir.resolve("summary.json"), toJson());
     }
 
     private static double round(double v) {

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.vqasp.core.ErrorKind;
 import org.vqasp.core.InputException;
 
 /**
@@ -56,7 +57,7 @@ public final class PredictionLog implements AutoCloseable {
                             try {
                                 done.add(Prediction.parse(l).id());
                             } catch (IllegalArgumentException e) {
-                                throw new InputException("bad_predictions", file + ":" + n[0]
+                                throw new InputException(ErrorKind.BAD_PREDICTIONS, file + ":" + n[0]
                                         + ": not a prediction line; use another --out directory");
                             }
                         }
@@ -67,7 +68,7 @@ public final class PredictionLog implements AutoCloseable {
                     StandardOpenOption.APPEND);
             return new PredictionLog(file, done, w);
         } catch (IOException e) {
-            throw new InputException("unwritable_out", dir + ": cannot write predictions (" + e.getMessage() + ")", e);
+            throw new InputException(ErrorKind.UNWRITABLE, dir + ": cannot write predictions (" + e.getMessage() + ")", e);
         }
     }
 
@@ -129,7 +130,12 @@ public final class PredictionLog implements AutoCloseable {
         return all;
     }
 
-    private static void truncatePartialLine(Path file) throws IOException {
+    /**
+     * Cuts off a last line that a killed writer left without its newline, so that appending goes on at a line.
+     *
+     * @param file a line-oriented file that exists
+     */
+    public static void truncatePartialLine(Path file) throws IOException {
         try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
             long len = raf.length();
             long pos = len;

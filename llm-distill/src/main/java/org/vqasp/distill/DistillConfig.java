@@ -1,7 +1,17 @@
 package org.vqasp.distill;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
+import org.vqasp.core.Provenance;
+import org.vqasp.core.io.Hashes;
+import org.vqasp.llm.LlmSettings;
+import org.vqasp.reasoning.AspDataset;
+import org.vqasp.reasoning.clevr.ClevrAspDataset;
+import org.vqasp.reasoning.clingo.GuardedClingo;
+import org.vqasp.reasoning.gqa.GqaAspDataset;
 
 /**
  * Everything one distillation run is given: the dataset, the starting theory and what to delete from it, the
@@ -9,8 +19,18 @@ import java.util.Objects;
  */
 public final class DistillConfig {
 
-    /** Datasets. */
-    public enum Dataset { CLEVR, GQA }
+    /** Datasets, each with how its theory sees it. */
+    public enum Dataset {
+        /** CLEVR v1.0 questions over scenes. */
+        CLEVR,
+        /** GQA questions over scene graphs. */
+        GQA;
+
+        /** Returns the dataset as its theory sees it (with the bundled GQA hierarchies). */
+        public AspDataset<?, ?> asp() {
+            return this == CLEVR ? ClevrAspDataset.INSTANCE : GqaAspDataset.bundled();
+        }
+    }
 
     /** Proposers. */
     public enum ProposerKind { LLM, ENUMERATIVE }
@@ -30,7 +50,7 @@ public final class DistillConfig {
     private final EnumerativeProposer.Bounds bounds;
     private final GuardedClingo.Limits limits;
     private final Path out;
-    private final String commandLine;
+    private final List<String> commandLine;
 
     private DistillConfig(Builder b) {
         this.dataset = b.dataset;
@@ -42,7 +62,9 @@ public final class DistillConfig {
         this.seed = b.seed;
         this.train = b.train;
         this.test = b.test;
-        this.loop = b.loop;
+        Distiller.Options d = Distiller.Options.DEFAULT;
+        this.loop = b.loop != null ? b.loop
+                : new Distiller.Options(defaultBatch(b.proposer, b.train), d.retries(), d.repairs(), d.explainAtoms());
         this.proposer = b.proposer;
         this.llm = b.llm;
         this.bounds = b.bounds;
@@ -51,9 +73,88 @@ public final class DistillConfig {
         this.commandLine = b.commandLine;
     }
 
+    /**
+     * Returns the batch size that suits a proposer: one example per proposal for a language model (it reads each
+     * example's feedback), every training example in one proposal for the enumerator (a rule that fits one example
+     * by chance seldom fits twenty, and each proposal is a fresh search: with one example per proposal, twenty
+     * searches took 695 s on the gen-dev sample and accepted rules that fit by chance; with all twenty, one
+     * search took 17 s and restored the full theory's accuracy).
+     *
+     * @param proposer the proposer
+     * @param train the number of training examples
+     * @return the batch size
+     */
+    public static int defaultBatch(ProposerKind proposer, int train) {
+        return proposer == ProposerKind.ENUMERATIVE ? Math.max(1, train) : 1;
+    }
+
     /** Returns a builder. */
     public static Builder builder() {
         return new Builder();
+    }
+
+    /** Returns what is deleted from the theory, for people: {@code predicate filter_color}, {@code 20% of the rules}. */
+    public String describeDeletion() {
+        if (deletePredicate != null) {
+            return "predicate " + deletePredicate;
+        }
+        if (deleteFraction != null) {
+            return String.format("%.0f%% of the rules", 100 * deleteFraction);
+        }
+        return "nothing";
+    }
+
+    /**
+     * Returns what identifies the experiment, recorded at its start: a run directory resumes only the experiment
+     * it holds.
+     *
+     * @param fullTheory the full theory's text
+     */
+    public ObjectNode fingerprint(String fullTheory) {
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        o.put("dataset", dataset.name().toLowerCase());
+        o.put("questions", questions.toAbsolutePath().normalize().toString());
+        o.put("scenes", scenes.toAbsolutePath().normalize().toString());
+        o.put("theory_sha256", Hashes.sha256(fullTheory));
+        o.put("deleted", describeDeletion());
+        o.put("seed", seed);
+        o.put("train", train);
+        o.put("test", test);
+        o.put("batch", loop.batch());
+        o.put("retries", loop.retries());
+        o.put("repairs", loop.repairs());
+        o.put("proposer", proposer == ProposerKind.ENUMERATIVE ? "enumerative" : llm.name());
+        if (proposer == ProposerKind.ENUMERATIVE) {
+            o.put("bounds", bounds.maxBody() + "/" + bounds.maxVariables() + "/" + bounds.maxCandidates() + "/"
+                    + bounds.chunk());
+        }
+        return o;
+    }
+
+    /**
+     * Returns the run's provenance: the command line, the seed, the data and theory with their hashes, the
+     * fingerprint, the model's settings, the limits of the guarded runs and the clingo program's version.
+     *
+     * @param fullTheory the full theory's text
+     * @param clingoVersion the version line of the clingo program that judges
+     */
+    public Provenance provenance(String fullTheory, String clingoVersion) {
+        JsonNodeFactory json = JsonNodeFactory.instance;
+        Provenance p = new Provenance(commandLine, seed);
+        p.input("questions", questions);
+        p.input(dataset == Dataset.CLEVR ? "scenes" : "scene_graphs", scenes);
+        p.input("theory", json.objectNode().put("path", theoryDir == null ? "bundled"
+                : theoryDir.toAbsolutePath().normalize().toString()).put("sha256", Hashes.sha256(fullTheory)));
+        p.config(fingerprint(fullTheory));
+        if (llm != null && proposer == ProposerKind.LLM) {
+            p.put("llm", json.objectNode().put("provider", llm.provider().name().toLowerCase())
+                    .put("base_url", llm.baseUrl()).put("model", llm.model()).put("temperature", llm.temperature())
+                    .put("timeout_seconds", llm.timeout().toSeconds()).put("max_tokens", llm.maxTokens()));
+        }
+        p.put("limits", json.objectNode().put("wall_seconds", limits.wallTime().toMillis() / 1000.0)
+                .put("memory_bytes", limits.memoryBytes()));
+        p.version("clingo", clingoVersion);
+        return p;
     }
 
     /** Returns a builder holding this configuration, to change some values. */
@@ -154,7 +255,7 @@ public final class DistillConfig {
     }
 
     /** Returns the command line, for provenance (never holds a key: keys come from the environment). */
-    public String commandLine() {
+    public List<String> commandLine() {
         return commandLine;
     }
 
@@ -169,13 +270,13 @@ public final class DistillConfig {
         private long seed;
         private int train = 20;
         private int test = 500;
-        private Distiller.Options loop = Distiller.Options.DEFAULT;
+        private Distiller.Options loop;
         private ProposerKind proposer = ProposerKind.ENUMERATIVE;
         private LlmSettings llm;
         private EnumerativeProposer.Bounds bounds = EnumerativeProposer.Bounds.DEFAULT;
         private GuardedClingo.Limits limits = GuardedClingo.Limits.DEFAULT;
         private Path out;
-        private String commandLine = "";
+        private List<String> commandLine = List.of();
 
         private Builder() {
         }
@@ -230,7 +331,10 @@ public final class DistillConfig {
             return this;
         }
 
-        /** Sets the loop's knobs. */
+        /**
+         * Sets the loop's knobs (default: {@link Distiller.Options#DEFAULT} with the batch size
+         * {@link #defaultBatch} gives).
+         */
         public Builder optLoop(Distiller.Options o) {
             this.loop = Objects.requireNonNull(o, "loop");
             return this;
@@ -256,8 +360,8 @@ public final class DistillConfig {
         }
 
         /** Sets the command line recorded in the provenance. */
-        public Builder optCommandLine(String c) {
-            this.commandLine = c == null ? "" : c;
+        public Builder optCommandLine(List<String> c) {
+            this.commandLine = c == null ? List.of() : List.copyOf(c);
             return this;
         }
 

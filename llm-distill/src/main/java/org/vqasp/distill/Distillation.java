@@ -1,30 +1,25 @@
 package org.vqasp.distill;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
+import org.vqasp.core.ErrorKind;
 import org.vqasp.core.InputException;
 import org.vqasp.core.Progress;
 import org.vqasp.core.VqaspException;
+import org.vqasp.llm.ChatBackends;
+import org.vqasp.llm.LlmClient;
 import org.vqasp.reasoning.Theory;
+import org.vqasp.reasoning.clingo.GuardedClingo;
 
 /**
  * One distillation experiment, as in Eiter, Hadl, Higuera and Oetsch (arXiv 2410.09428): start from the full theory
@@ -41,11 +36,9 @@ import org.vqasp.reasoning.Theory;
 public final class Distillation {
 
     /** The run log's file name. */
-    public static final String RUN_LOG = "run.jsonl";
+    public static final String RUN_LOG = RunDirectory.RUN_LOG;
     /** The summary's file name. */
-    public static final String SUMMARY = "summary.json";
-
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    public static final String SUMMARY = RunDirectory.SUMMARY;
 
     /** Makes the proposer of a run. */
     @FunctionalInterface
@@ -82,13 +75,12 @@ public final class Distillation {
         ProposerFactory f = config.proposer() == DistillConfig.ProposerKind.ENUMERATIVE
                 ? (judge, modes) -> {
                     if (modes == null) {
-                        throw new InputException("missing_modes", "the enumerative proposer needs the theory's mode bias"
+                        throw new InputException(ErrorKind.MISSING_MODES, "the enumerative proposer needs the theory's mode bias"
                                 + " (modes.lp next to theory.lp)");
                     }
                     return new EnumerativeProposer(judge, modes, config.bounds());
                 }
-                : (judge, modes) -> new LlmProposer(config.llm().chatModel(env), config.llm().name(), Backoff.DEFAULT,
-                        Backoff.Sleeper.SYSTEM);
+                : (judge, modes) -> new LlmProposer(LlmClient.of(config.llm(), env));
         return new Distillation(config, f, env);
     }
 
@@ -98,93 +90,57 @@ public final class Distillation {
      * @param progress progress of the evaluations and the loop
      * @return the summary
      * @throws InputException when a file is missing or the run directory holds a different run
-     * @throws ProposerException when the language model cannot be reached or refuses (the run can be resumed)
+     * @throws org.vqasp.llm.LlmException when the language model cannot be reached or refuses (the run can be resumed)
      */
     public DistillSummary run(Progress progress) {
-        Path out = config.out();
-        try {
-            Files.createDirectories(out);
-        } catch (IOException e) {
-            throw new InputException("unwritable_dir", out + ": cannot create the run directory (" + e.getMessage() + ")");
-        }
-        Path logFile = out.resolve(RUN_LOG);
-        List<JsonNode> events = RunLog.read(logFile);
+        RunDirectory dir = RunDirectory.open(config.out());
         String[] theoryAndModes = theory();
         String full = theoryAndModes[0];
         String modes = theoryAndModes[1];
         TheoryText fullText = TheoryText.parse(full);
         List<Statement> deleted = deletion(fullText);
         String start = fullText.without(deleted).text();
-        ObjectNode fingerprint = fingerprint(full);
-        JsonNode first = events.isEmpty() ? null : events.get(0);
-        if (first != null && !fingerprint.toString().equals(first.path("config").toString())) {
-            throw new InputException("different_run", out + " holds a different run (" + first.path("config")
-                    + "); use another --out");
+        ObjectNode fingerprint = config.fingerprint(full);
+        if (!dir.isNew() && !fingerprint.toString().equals(dir.startConfig().toString())) {
+            throw new InputException(ErrorKind.DIFFERENT_RUN, dir.path() + " holds a different run ("
+                    + dir.startConfig() + "); use another --out");
         }
-        if (first != null && find(events, "end") != null && Files.exists(out.resolve(SUMMARY))) {
-            try {
-                return DistillSummary.fromJson(JSON.readTree(out.resolve(SUMMARY).toFile()));
-            } catch (IOException e) {
-                throw new VqaspException("io", "cannot read " + out.resolve(SUMMARY) + ": " + e.getMessage(), e);
-            }
+        DistillSummary finished = dir.finishedSummary();
+        if (finished != null) {
+            return finished;
         }
         List<String> secrets = new ArrayList<>();
-        secrets.add(env.get("OPENAI_API_KEY"));
-        secrets.add(env.get("ANTHROPIC_API_KEY"));
+        secrets.add(env.get(ChatBackends.OPENAI_KEY));
+        secrets.add(env.get(ChatBackends.ANTHROPIC_KEY));
         try (GuardedClingo clingo = GuardedClingo.create(config.limits());
-                RunLog log = RunLog.open(logFile, secrets)) {
+                RunLog log = RunLog.open(dir.log(), secrets)) {
             Judge judge = new Judge(clingo, 4, 1);
-            if (first == null) {
+            if (dir.isNew()) {
                 log.write("start", o -> {
                     o.set("config", fingerprint);
                     o.put("deleted_rules", deleted.size());
                     o.put("conventions", Prompts.CONVENTIONS);
                 });
-                write(out.resolve("theory-000.lp"), start);
-                StringBuilder d = new StringBuilder("% statements deleted from the full theory\n");
-                deleted.forEach(s -> d.append(s.text()).append('\n'));
-                write(out.resolve("deleted.lp"), d.toString());
-                writeJson(out.resolve("provenance.json"), provenance(clingo, full));
+                dir.writeStart(start, deleted);
+                config.provenance(full, clingo.version()).write(dir.path());
             } else {
-                JsonNode last = lastOf(events, "batch_done");
+                JsonNode last = dir.last("batch_done");
                 int from = last == null ? 0 : last.path("next_batch").asInt();
-                log.write("resumed", o -> o.put("from_batch", from).put("events_before", events.size()));
+                log.write("resumed", o -> o.put("from_batch", from).put("events_before", dir.events().size()));
             }
-            List<? extends Example> all = examples();
-            Map<String, Example> byId = new HashMap<>();
-            for (Example e : all) {
-                byId.put(e.id(), e);
-            }
-            JsonNode split = find(events, "split");
-            List<Example> train;
-            List<Example> test;
-            if (split == null) {
-                List<List<Example>> s = split(all, full, judge, progress);
-                train = s.get(0);
-                test = s.get(1);
-                log.write("split", o -> {
-                    ArrayNode a = o.putArray("train");
-                    train.forEach(e -> a.add(e.id()));
-                    ArrayNode b = o.putArray("test");
-                    test.forEach(e -> b.add(e.id()));
-                });
-            } else {
-                train = ids(split.path("train"), byId);
-                test = ids(split.path("test"), byId);
-            }
-            double fullAcc = evaluation(events, "full", full, test, judge, log, progress);
-            double beforeAcc = evaluation(events, "before", start, test, judge, log, progress);
-            Distiller.State state = state(events, start, out);
+            List<List<Example>> split = split(dir, full, judge, log, progress);
+            List<Example> train = split.get(0);
+            List<Example> test = split.get(1);
+            double fullAcc = accuracy(dir, "full", full, test, judge, log, progress);
+            double beforeAcc = accuracy(dir, "before", start, test, judge, log, progress);
             RuleProposer proposer = factory.create(judge, modes);
-            Distiller loop = new Distiller(judge, new SafetyScreen(), proposer, config.loop(), log, out);
-            Distiller.State end = loop.run(train, state, progress);
-            write(out.resolve("theory.lp"), end.theory());
-            double afterAcc = accuracy(end.theory(), test, judge, "after", progress);
-            log.write("evaluation", o -> o.put("which", "after").put("accuracy", afterAcc).put("questions", test.size()));
-            DistillSummary summary = new DistillSummary(config.seed(), describeDeletion(), deleted.size(), fullAcc,
+            Distiller loop = new Distiller(judge, new SafetyScreen(), proposer, config.loop(), log, dir);
+            Distiller.State end = loop.run(train, dir.loopState(start), progress);
+            double afterAcc = accuracy(null, "after", end.theory(), test, judge, log, progress);
+            DistillSummary summary = new DistillSummary(config.seed(), config.describeDeletion(), deleted.size(), fullAcc,
                     beforeAcc, afterAcc, test.size(), train.size(), end.solved().size(), end.counters(), proposer.name(),
                     end.seconds());
-            writeJson(out.resolve(SUMMARY), summary.toJson());
+            dir.writeEnd(end.theory(), summary);
             log.write("end", o -> o.set("summary", summary.toJson()));
             return summary;
         }
@@ -192,7 +148,7 @@ public final class Distillation {
 
     /** Returns the full theory's text and its mode bias (or null). */
     private String[] theory() {
-        String dir = config.dataset() == DistillConfig.Dataset.CLEVR ? "clevr" : "gqa";
+        String dir = config.dataset().asp().name();
         if (config.theoryDir() == null) {
             String modes;
             try {
@@ -214,7 +170,7 @@ public final class Distillation {
         if (config.deletePredicate() != null) {
             List<Statement> d = full.definitionsOf(config.deletePredicate());
             if (d.isEmpty()) {
-                throw new InputException("bad_predicate", "--delete-predicate " + config.deletePredicate()
+                throw new InputException(ErrorKind.BAD_PREDICATE, "--delete-predicate " + config.deletePredicate()
                         + ": no statement of the theory defines it");
             }
             return d;
@@ -225,96 +181,20 @@ public final class Distillation {
         return List.of();
     }
 
-    private String describeDeletion() {
-        if (config.deletePredicate() != null) {
-            return "predicate " + config.deletePredicate();
-        }
-        if (config.deleteFraction() != null) {
-            return String.format("%.0f%% of the rules", 100 * config.deleteFraction());
-        }
-        return "nothing";
-    }
-
-    private ObjectNode fingerprint(String full) {
-        ObjectNode o = JSON.createObjectNode();
-        o.put("dataset", config.dataset().name().toLowerCase());
-        o.put("questions", config.questions().toAbsolutePath().normalize().toString());
-        o.put("scenes", config.scenes().toAbsolutePath().normalize().toString());
-        o.put("theory_sha256", Hashes.sha256(full));
-        o.put("deleted", describeDeletion());
-        o.put("seed", config.seed());
-        o.put("train", config.train());
-        o.put("test", config.test());
-        o.put("batch", config.loop().batch());
-        o.put("retries", config.loop().retries());
-        o.put("repairs", config.loop().repairs());
-        o.put("proposer", config.proposer() == DistillConfig.ProposerKind.ENUMERATIVE ? "enumerative"
-                : config.llm().name());
-        if (config.proposer() == DistillConfig.ProposerKind.ENUMERATIVE) {
-            EnumerativeProposer.Bounds b = config.bounds();
-            o.put("bounds", b.maxBody() + "/" + b.maxVariables() + "/" + b.maxCandidates() + "/" + b.chunk());
-        }
-        return o;
-    }
-
-    private ObjectNode provenance(GuardedClingo clingo, String full) {
-        ObjectNode o = JSON.createObjectNode();
-        o.put("command_line", config.commandLine());
-        o.put("seed", config.seed());
-        ObjectNode d = o.putObject("dataset");
-        d.put("name", config.dataset().name().toLowerCase());
-        d.put("questions", config.questions().toString());
-        d.put("questions_sha256", fileHash(config.questions()));
-        d.put("scenes", config.scenes().toString());
-        d.put("scenes_sha256", fileHash(config.scenes()));
-        o.put("theory", config.theoryDir() == null ? "bundled" : config.theoryDir().toString());
-        o.put("theory_sha256", Hashes.sha256(full));
-        o.set("config", fingerprint(full));
-        if (config.llm() != null && config.proposer() == DistillConfig.ProposerKind.LLM) {
-            LlmSettings s = config.llm();
-            ObjectNode l = o.putObject("llm");
-            l.put("provider", s.provider().name().toLowerCase());
-            l.put("base_url", s.baseUrl());
-            l.put("model", s.model());
-            l.put("temperature", s.temperature());
-            l.put("timeout_seconds", s.timeout().toSeconds());
-            l.put("max_tokens", s.maxTokens());
-        }
-        ObjectNode lim = o.putObject("limits");
-        lim.put("wall_seconds", config.limits().wallTime().toMillis() / 1000.0);
-        lim.put("memory_bytes", config.limits().memoryBytes());
-        o.put("java", System.getProperty("java.version"));
-        o.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
-        o.put("arch", System.getProperty("os.arch"));
-        o.put("clingo", clingo.version());
-        return o;
-    }
-
-    private static String fileHash(Path p) {
-        try (InputStream in = new DigestInputStream(Files.newInputStream(p), MessageDigest.getInstance("SHA-256"))) {
-            byte[] buf = new byte[1 << 16];
-            DigestInputStream d = (DigestInputStream) in;
-            while (d.read(buf) >= 0) {
-                // reading updates the digest
-            }
-            return HexFormat.of().formatHex(d.getMessageDigest().digest());
-        } catch (IOException | NoSuchAlgorithmException e) {
-            return "unreadable: " + e.getMessage();
-        }
-    }
-
-    private List<? extends Example> examples() {
-        if (config.dataset() == DistillConfig.Dataset.CLEVR) {
-            return ClevrExample.load(config.questions(), config.scenes());
-        }
-        return GqaExample.load(config.questions(), config.scenes());
-    }
-
     /**
-     * Shuffles the questions with the seed; the first {@code test} are the test questions, and the training
-     * examples are the first {@code train} of the rest that the full theory answers.
+     * Returns the training and test examples: those an earlier session chose, or new ones (logged): the questions
+     * shuffled with the seed, the first {@code test} for testing, and the first {@code train} of the rest that the
+     * full theory answers for training.
      */
-    private List<List<Example>> split(List<? extends Example> all, String full, Judge judge, Progress progress) {
+    private List<List<Example>> split(RunDirectory dir, String full, Judge judge, RunLog log, Progress progress) {
+        List<Example> all = Example.load(config.dataset().asp(), config.questions(), config.scenes());
+        JsonNode earlier = dir.first("split");
+        if (earlier != null) {
+            Map<String, Example> byId = new HashMap<>();
+            all.forEach(e -> byId.put(e.id(), e));
+            return List.of(RunDirectory.examples(earlier.path("train"), byId),
+                    RunDirectory.examples(earlier.path("test"), byId));
+        }
         List<Example> order = new ArrayList<>(all);
         Collections.shuffle(order, new Random(config.seed()));
         int t = Math.min(config.test(), order.size());
@@ -332,104 +212,36 @@ public final class Distillation {
             progress.update(train.size(), config.train(), "choosing training examples");
         }
         if (train.isEmpty()) {
-            throw new InputException("no_examples", config.questions() + ": no question left for training that the "
+            throw new InputException(ErrorKind.EMPTY_INPUT, config.questions() + ": no question left for training that the "
                     + "full theory answers");
         }
+        log.write("split", o -> {
+            ArrayNode a = o.putArray("train");
+            train.forEach(x -> a.add(x.id()));
+            ArrayNode b = o.putArray("test");
+            test.forEach(x -> b.add(x.id()));
+        });
         return List.of(train, test);
     }
 
-    private double evaluation(List<JsonNode> events, String which, String theory, List<Example> test, Judge judge,
+    /**
+     * Returns the test accuracy of a theory: the one an earlier session measured (when {@code dir} is given), or a
+     * new measurement, logged.
+     */
+    private static double accuracy(RunDirectory dir, String which, String theory, List<Example> test, Judge judge,
             RunLog log, Progress progress) {
-        for (JsonNode e : events) {
-            if ("evaluation".equals(e.path("event").asText()) && which.equals(e.path("which").asText())) {
-                return e.path("accuracy").asDouble();
-            }
+        Double earlier = dir == null ? null : dir.accuracy(which);
+        if (earlier != null) {
+            return earlier;
         }
-        double acc = accuracy(theory, test, judge, which, progress);
-        log.write("evaluation", o -> o.put("which", which).put("accuracy", acc).put("questions", test.size()));
-        return acc;
-    }
-
-    private static double accuracy(String theory, List<Example> test, Judge judge, String label, Progress progress) {
         int correct = 0;
         for (int i = 0; i < test.size(); i += judge.callSize()) {
             List<Example> chunk = test.subList(i, Math.min(test.size(), i + judge.callSize()));
             correct += judge.evaluate(theory, "", chunk).correct();
-            progress.update(Math.min(test.size(), i + judge.callSize()), test.size(), "test accuracy (" + label + ")");
+            progress.update(Math.min(test.size(), i + judge.callSize()), test.size(), "test accuracy (" + which + ")");
         }
-        return test.isEmpty() ? 0 : (double) correct / test.size();
-    }
-
-    private Distiller.State state(List<JsonNode> events, String start, Path out) {
-        JsonNode last = lastOf(events, "batch_done");
-        if (last == null) {
-            return Distiller.State.start(start);
-        }
-        int snapshots = last.path("snapshots").asInt();
-        String theory = snapshots == 0 ? start : read(out.resolve(String.format("theory-%03d.lp", snapshots)));
-        if (!Hashes.sha256(theory).equals(last.path("theory_sha256").asText())) {
-            throw new InputException("bad_resume", out + ": theory snapshot " + snapshots
-                    + " does not match the run log; the run cannot be resumed");
-        }
-        List<String> solved = new ArrayList<>();
-        last.path("solved").forEach(n -> solved.add(n.asText()));
-        return new Distiller.State(last.path("next_batch").asInt(), theory, snapshots, solved,
-                Counters.fromJson(last.path("counters")), last.path("seconds").asDouble());
-    }
-
-    private static List<Example> ids(JsonNode a, Map<String, Example> byId) {
-        List<Example> out = new ArrayList<>();
-        for (JsonNode n : a) {
-            Example e = byId.get(n.asText());
-            if (e == null) {
-                throw new InputException("bad_resume", "the run log names question " + n.asText()
-                        + ", which the questions file no longer has");
-            }
-            out.add(e);
-        }
-        return out;
-    }
-
-    private static JsonNode find(List<JsonNode> events, String name) {
-        for (JsonNode e : events) {
-            if (name.equals(e.path("event").asText())) {
-                return e;
-            }
-        }
-        return null;
-    }
-
-    private static JsonNode lastOf(List<JsonNode> events, String name) {
-        JsonNode last = null;
-        for (JsonNode e : events) {
-            if (name.equals(e.path("event").asText())) {
-                last = e;
-            }
-        }
-        return last;
-    }
-
-    private static String read(Path p) {
-        try {
-            return Files.readString(p, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new InputException("bad_resume", p + ": cannot be read (" + e.getMessage() + ")");
-        }
-    }
-
-    private static void write(Path p, String text) {
-        try {
-            Files.writeString(p, text, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new VqaspException("io", "cannot write " + p + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static void writeJson(Path p, JsonNode n) {
-        try {
-            Files.writeString(p, JSON.writeValueAsString(n) + "\n", StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new VqaspException("io", "cannot write " + p + ": " + e.getMessage(), e);
-        }
+        double acc = test.isEmpty() ? 0 : (double) correct / test.size();
+        log.write("evaluation", o -> o.put("which", which).put("accuracy", acc).put("questions", test.size()));
+        return acc;
     }
 }

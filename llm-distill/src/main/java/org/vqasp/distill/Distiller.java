@@ -1,9 +1,6 @@
 package org.vqasp.distill;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,8 +8,10 @@ import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.vqasp.core.ErrorKind;
 import org.vqasp.core.Progress;
 import org.vqasp.core.VqaspException;
+import org.vqasp.core.io.Hashes;
 import org.vqasp.reasoning.clingo.ClingoMessage;
 
 /**
@@ -20,7 +19,8 @@ import org.vqasp.reasoning.clingo.ClingoMessage;
  * otherwise ask the proposer for rules, refuse unsafe text before clingo sees it, check the rules with clingo
  * (syntax, then the batch's answers, each with up to {@code repairs} re-prompts carrying clingo's messages or the
  * expected and derived answers), keep them only when every earlier accepted example keeps its answer, and try a
- * fresh proposal up to {@code retries} more times.
+ * fresh proposal up to {@code retries} more times. Each stage is one check that says pass, repair (with the feedback
+ * for the proposer) or reject: the text screen, the task's syntax and answers, the earlier examples.
  *
  * <p>Every prompt, reply, clingo message and decision goes to the {@link RunLog}; after each accepted change the
  * theory is written to {@code theory-NNN.lp}; after each batch a {@code batch_done} event records the state a
@@ -36,7 +36,7 @@ public final class Distiller {
     private final RuleProposer proposer;
     private final Options options;
     private final RunLog log;
-    private final Path dir;
+    private final RunDirectory dir;
 
     /**
      * Creates a loop.
@@ -48,7 +48,7 @@ public final class Distiller {
      * @param log the run log
      * @param dir the run directory, where theory snapshots go
      */
-    public Distiller(Judge judge, SafetyScreen screen, RuleProposer proposer, Options options, RunLog log, Path dir) {
+    Distiller(Judge judge, SafetyScreen screen, RuleProposer proposer, Options options, RunLog log, RunDirectory dir) {
         this.judge = Objects.requireNonNull(judge, "judge");
         this.screen = Objects.requireNonNull(screen, "screen");
         this.proposer = Objects.requireNonNull(proposer, "proposer");
@@ -170,8 +170,7 @@ public final class Distiller {
                             + (ids.size() == 1 ? " " : "s ") + String.join(", ", ids)).text();
                     snapshots++;
                     counters.acceptedRules += TheoryText.parse(rules.get()).statements().size();
-                    Path snap = dir.resolve(String.format("theory-%03d.lp", snapshots));
-                    write(snap, theory);
+                    Path snap = dir.writeSnapshot(snapshots, theory);
                     final String file = snap.getFileName().toString();
                     log.write("accepted", o -> o.put("batch", bi).put("rules", rules.get()).put("theory", file));
                     solved.addAll(batch);
@@ -201,7 +200,6 @@ public final class Distiller {
 
     /** Runs the proposals for one task; returns the accepted rules, if any. */
     private Optional<String> learn(Task task, Counters counters) {
-        List<Example> regression = task.solved();
         for (int attempt = 0; attempt <= options.retries(); attempt++) {
             Dialogue dialogue = Dialogue.start(task, attempt);
             int syntaxRepairs = 0;
@@ -214,82 +212,27 @@ public final class Distiller {
             }
             while (true) {
                 String reply = p.reply();
-                Optional<String> unsafe = screen.checkReply(reply);
                 String rules = RuleExtractor.extract(reply);
-                if (unsafe.isEmpty()) {
-                    unsafe = screen.checkRules(rules);
+                Check c = screened(reply, rules);
+                if (c instanceof Check.Pass) {
+                    c = answersTask(task, rules);
                 }
-                if (unsafe.isPresent()) {
-                    counters.unsafe++;
-                    reject("unsafe", unsafe.get(), rules, List.of());
+                if (c instanceof Check.Pass) {
+                    c = keepsEarlier(task, rules);
+                }
+                if (c instanceof Check.Pass) {
+                    return Optional.of(rules);
+                }
+                if (c instanceof Check.Reject r) {
+                    if (r.kind().equals("unsafe")) {
+                        counters.unsafe++;
+                    } else {
+                        counters.regression++;
+                    }
+                    reject(r.kind(), r.reason(), rules, r.messages());
                     break;
                 }
-                Feedback feedback;
-                if (rules.isBlank()) {
-                    feedback = new Feedback(Feedback.Kind.SYNTAX, Prompts.syntax(rules, List.of(), ""));
-                } else {
-                    Judge.Evaluation e = judge.evaluate(task.theory(), rules, task.examples());
-                    if (e.failed() != null && e.failed().status().exceededLimits()) {
-                        counters.unsafe++;
-                        reject("unsafe", e.failed().detail(), rules, e.failed().messages());
-                        break;
-                    }
-                    if (e.failed() != null) {
-                        List<ClingoMessage> about = e.messagesAbout(Judge.CANDIDATE);
-                        List<ClingoMessage> shown = about.isEmpty() ? e.failed().messages() : about;
-                        log.write("check", o -> o.put("stage", "syntax").put("ok", false)
-                                .put("detail", e.failed().detail()).set("clingo", messages(shown)));
-                        feedback = new Feedback(Feedback.Kind.SYNTAX, Prompts.syntax(rules, shown, e.failed().detail()));
-                    } else if (!e.allCorrect()) {
-                        List<Example> wrong = new ArrayList<>();
-                        List<Judge.Explanation> why = new ArrayList<>();
-                        for (int i = 0; i < task.examples().size() && wrong.size() < EXPLAINED; i++) {
-                            if (!e.verdicts().get(i).correct()) {
-                                wrong.add(task.examples().get(i));
-                                why.add(judge.explain(task.theory(), rules, task.examples().get(i),
-                                        options.explainAtoms()));
-                            }
-                        }
-                        List<ClingoMessage> notes = e.messagesAbout(Judge.CANDIDATE);
-                        log.write("check", o -> {
-                            o.put("stage", "semantic").put("ok", false);
-                            ArrayNode a = o.putArray("wrong");
-                            for (int i = 0; i < wrong.size(); i++) {
-                                a.addObject().put("id", wrong.get(i).id()).put("expected", wrong.get(i).expected())
-                                        .put("derived", why.get(i).verdict().describe());
-                            }
-                            o.set("clingo", messages(notes));
-                        });
-                        feedback = new Feedback(Feedback.Kind.SEMANTIC, Prompts.semantic(wrong, why, notes));
-                    } else {
-                        log.write("check", o -> o.put("stage", "semantic").put("ok", true));
-                        if (!regression.isEmpty()) {
-                            Judge.Evaluation r = judge.evaluate(task.theory(), rules, regression);
-                            if (r.failed() != null && r.failed().status().exceededLimits()) {
-                                counters.unsafe++;
-                                reject("unsafe", r.failed().detail(), rules, r.failed().messages());
-                                break;
-                            }
-                            if (!r.allCorrect()) {
-                                List<String> broken = new ArrayList<>();
-                                for (int i = 0; i < regression.size(); i++) {
-                                    if (!r.verdicts().get(i).correct()) {
-                                        broken.add(regression.get(i).id() + " (expected " + regression.get(i).expected()
-                                                + ", derived " + r.verdicts().get(i).describe() + ")");
-                                    }
-                                }
-                                counters.regression++;
-                                reject("regression", broken.size() + " of " + regression.size()
-                                        + " earlier examples lose their answer: " + String.join("; ",
-                                        broken.subList(0, Math.min(5, broken.size()))), rules, List.of());
-                                break;
-                            }
-                            log.write("check", o -> o.put("stage", "regression").put("ok", true)
-                                    .put("examples", regression.size()));
-                        }
-                        return Optional.of(rules);
-                    }
-                }
+                Feedback feedback = ((Check.Repair) c).feedback();
                 boolean syntax = feedback.kind() == Feedback.Kind.SYNTAX;
                 if (syntax ? syntaxRepairs >= options.repairs() : semanticRepairs >= options.repairs()) {
                     if (syntax) {
@@ -315,6 +258,102 @@ public final class Distiller {
             }
         }
         return Optional.empty();
+    }
+
+    /** What one check says of proposed rules: go on to the next check, repair them with feedback, or refuse them. */
+    private sealed interface Check {
+
+        /** The rules pass this check. */
+        record Pass() implements Check {
+        }
+
+        /** The rules fail in a way the proposer may repair, told the feedback. */
+        record Repair(Feedback feedback) implements Check {
+        }
+
+        /** The rules are refused: {@code unsafe} or {@code regression}. */
+        record Reject(String kind, String reason, List<ClingoMessage> messages) implements Check {
+        }
+    }
+
+    /** The text check: refuses a reply or rules the safety screen finds unsafe, before clingo sees them. */
+    private Check screened(String reply, String rules) {
+        Optional<String> unsafe = screen.checkReply(reply);
+        if (unsafe.isEmpty()) {
+            unsafe = screen.checkRules(rules);
+        }
+        return unsafe.isPresent() ? new Check.Reject("unsafe", unsafe.get(), List.of()) : new Check.Pass();
+    }
+
+    /**
+     * The syntax and answer checks on the task's examples, in one guarded evaluation: no rules or clingo errors ask
+     * for a syntax repair with clingo's messages; wrong answers for a semantic repair with what the theory derives;
+     * a limit refuses the rules as unsafe.
+     */
+    private Check answersTask(Task task, String rules) {
+        if (rules.isBlank()) {
+            return new Check.Repair(new Feedback(Feedback.Kind.SYNTAX, Prompts.syntax(rules, List.of(), "")));
+        }
+        Judge.Evaluation e = judge.evaluate(task.theory(), rules, task.examples());
+        if (e.failed() != null && e.failed().status().exceededLimits()) {
+            return new Check.Reject("unsafe", e.failed().detail(), e.failed().messages());
+        }
+        if (e.failed() != null) {
+            List<ClingoMessage> about = e.messagesAbout(Judge.CANDIDATE);
+            List<ClingoMessage> shown = about.isEmpty() ? e.failed().messages() : about;
+            log.write("check", o -> o.put("stage", "syntax").put("ok", false)
+                    .put("detail", e.failed().detail()).set("clingo", messages(shown)));
+            return new Check.Repair(new Feedback(Feedback.Kind.SYNTAX, Prompts.syntax(rules, shown, e.failed().detail())));
+        }
+        if (!e.allCorrect()) {
+            List<Example> wrong = new ArrayList<>();
+            List<Judge.Explanation> why = new ArrayList<>();
+            for (int i = 0; i < task.examples().size() && wrong.size() < EXPLAINED; i++) {
+                if (!e.verdicts().get(i).correct()) {
+                    wrong.add(task.examples().get(i));
+                    why.add(judge.explain(task.theory(), rules, task.examples().get(i), options.explainAtoms()));
+                }
+            }
+            List<ClingoMessage> notes = e.messagesAbout(Judge.CANDIDATE);
+            log.write("check", o -> {
+                o.put("stage", "semantic").put("ok", false);
+                ArrayNode a = o.putArray("wrong");
+                for (int i = 0; i < wrong.size(); i++) {
+                    a.addObject().put("id", wrong.get(i).id()).put("expected", wrong.get(i).expected())
+                            .put("derived", why.get(i).verdict().describe());
+                }
+                o.set("clingo", messages(notes));
+            });
+            return new Check.Repair(new Feedback(Feedback.Kind.SEMANTIC, Prompts.semantic(wrong, why, notes)));
+        }
+        log.write("check", o -> o.put("stage", "semantic").put("ok", true));
+        return new Check.Pass();
+    }
+
+    /** The regression check: every example accepted earlier keeps its answer, else the rules are refused. */
+    private Check keepsEarlier(Task task, String rules) {
+        List<Example> regression = task.solved();
+        if (regression.isEmpty()) {
+            return new Check.Pass();
+        }
+        Judge.Evaluation r = judge.evaluate(task.theory(), rules, regression);
+        if (r.failed() != null && r.failed().status().exceededLimits()) {
+            return new Check.Reject("unsafe", r.failed().detail(), r.failed().messages());
+        }
+        if (!r.allCorrect()) {
+            List<String> broken = new ArrayList<>();
+            for (int i = 0; i < regression.size(); i++) {
+                if (!r.verdicts().get(i).correct()) {
+                    broken.add(regression.get(i).id() + " (expected " + regression.get(i).expected()
+                            + ", derived " + r.verdicts().get(i).describe() + ")");
+                }
+            }
+            return new Check.Reject("regression", broken.size() + " of " + regression.size()
+                    + " earlier examples lose their answer: " + String.join("; ",
+                    broken.subList(0, Math.min(5, broken.size()))), List.of());
+        }
+        log.write("check", o -> o.put("stage", "regression").put("ok", true).put("examples", regression.size()));
+        return new Check.Pass();
     }
 
     private Proposal ask(Dialogue dialogue, Counters counters) {
@@ -358,17 +397,6 @@ public final class Distiller {
                 return e;
             }
         }
-        throw new VqaspException("bad_resume", "the run log names example " + id + ", which is not a training example");
-    }
-
-    private static void write(Path file, String text) {
-        try {
-            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
-            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new VqaspException("io", "cannot write " + file + ": " + e.getMessage(), e);
-        }
+        throw new VqaspException(ErrorKind.BAD_RESUME, "the run log names example " + id + ", which is not a training example");
     }
 }

@@ -11,6 +11,9 @@ import java.util.Objects;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.vqasp.reasoning.Reading;
+import org.vqasp.reasoning.clingo.GuardedClingo;
+import org.vqasp.reasoning.clingo.Symbol;
 
 /**
  * Proposes rules with no model: a bounded enumeration of rules over the theory's own predicates, in the style of
@@ -230,9 +233,9 @@ public final class EnumerativeProposer extends RuleProposer {
                 }
                 return out;
             }
-            Map<Integer, List<List<Term>>> byCandidate = new HashMap<>();
-            for (List<Term> model : run.models()) {
-                for (Term t : model) {
+            Map<Integer, List<List<Symbol>>> byCandidate = new HashMap<>();
+            for (List<Symbol> model : run.models()) {
+                for (Symbol t : model) {
                     if (t.is("use", 1) && t.arg(0).isNumber()) {
                         byCandidate.computeIfAbsent(t.arg(0).number(), k -> new ArrayList<>()).add(model);
                         break;
@@ -240,11 +243,11 @@ public final class EnumerativeProposer extends RuleProposer {
                 }
             }
             Set<Integer> ok = new LinkedHashSet<>();
-            for (Map.Entry<Integer, List<List<Term>>> e : byCandidate.entrySet()) {
+            for (Map.Entry<Integer, List<List<Symbol>>> e : byCandidate.entrySet()) {
                 boolean all = true;
                 for (int j = 0; j < call.size() && all; j++) {
-                    List<Example.Reading> readings = new ArrayList<>();
-                    for (List<Term> m : e.getValue()) {
+                    List<Reading> readings = new ArrayList<>();
+                    for (List<Symbol> m : e.getValue()) {
                         readings.add(call.get(j).read(j, m));
                     }
                     all = Verdict.of(call.get(j), readings).correct();

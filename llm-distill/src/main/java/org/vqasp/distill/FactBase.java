@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.vqasp.reasoning.clingo.Symbol;
 
 /**
  * Ground atoms of an answer set, indexed for joins: what the enumerative proposer evaluates rule bodies on.
@@ -18,17 +19,17 @@ final class FactBase {
     private final Map<Predicate, Map<Integer, Map<String, List<String[]>>>> index = new HashMap<>();
 
     /** Indexes atoms. */
-    static FactBase of(List<Term> atoms) {
+    static FactBase of(List<Symbol> atoms) {
         FactBase f = new FactBase();
-        for (Term t : atoms) {
-            if (t.type() != Term.Type.FUNCTION) {
+        for (Symbol t : atoms) {
+            if (t.type() != Symbol.Type.FUNCTION || t.name().isEmpty()) {
                 continue;
             }
             String[] args = new String[t.args().size()];
             for (int i = 0; i < args.length; i++) {
                 args[i] = t.arg(i).toString();
             }
-            Predicate p = t.predicate();
+            Predicate p = Predicate.of(t);
             if (f.keys.computeIfAbsent(p, k -> new HashSet<>()).add(String.join("\u0000", args))) {
                 f.rows.computeIfAbsent(p, k -> new ArrayList<>()).add(args);
             }

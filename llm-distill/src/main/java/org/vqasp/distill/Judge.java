@@ -10,7 +10,10 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.vqasp.reasoning.Facts;
+import org.vqasp.reasoning.Reading;
 import org.vqasp.reasoning.clingo.ClingoMessage;
+import org.vqasp.reasoning.clingo.GuardedClingo;
+import org.vqasp.reasoning.clingo.Symbol;
 
 /**
  * Solves a theory, possibly with candidate rules, over examples in guarded clingo runs, and says what it answers
@@ -80,7 +83,7 @@ public final class Judge {
      */
     Evaluation evaluate(String theory, String candidate, List<? extends Example> examples, String extra) {
         List<Verdict> verdicts = new ArrayList<>();
-        List<List<Term>> models = new ArrayList<>();
+        List<List<Symbol>> models = new ArrayList<>();
         List<ClingoMessage> messages = new ArrayList<>();
         GuardedClingo.Run failed = null;
         for (List<Example> call : calls(examples, callSize)) {
@@ -102,8 +105,8 @@ public final class Judge {
             }
             models.addAll(run.models());
             for (int j = 0; j < call.size(); j++) {
-                List<Example.Reading> readings = new ArrayList<>();
-                for (List<Term> m : run.models()) {
+                List<Reading> readings = new ArrayList<>();
+                for (List<Symbol> m : run.models()) {
                     readings.add(call.get(j).read(j, m));
                 }
                 verdicts.add(Verdict.of(call.get(j), readings));
@@ -135,7 +138,7 @@ public final class Judge {
         Evaluation e = evaluate(theory, candidate, List.of(example), shows.toString());
         List<String> atoms = new ArrayList<>();
         if (!e.models().isEmpty()) {
-            for (Term t : e.models().get(0)) {
+            for (Symbol t : e.models().get(0)) {
                 if (!t.is("answer", 2) && !t.is("error", 3)) {
                     atoms.add(t.toString());
                 }
@@ -199,7 +202,7 @@ public final class Judge {
      * @param models the answer sets read, over all calls
      * @param messages clingo's distinct messages, over all calls
      */
-    public record Evaluation(List<Verdict> verdicts, GuardedClingo.Run failed, List<List<Term>> models,
+    public record Evaluation(List<Verdict> verdicts, GuardedClingo.Run failed, List<List<Symbol>> models,
             List<ClingoMessage> messages) {
 
         /** Copies the lists. */

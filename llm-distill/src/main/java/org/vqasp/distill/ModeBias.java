@@ -7,6 +7,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.vqasp.core.ErrorKind;
+import org.vqasp.reasoning.clingo.GuardedClingo;
+import org.vqasp.reasoning.clingo.Symbol;
 
 /**
  * The enumerative proposer's language bias, read from a theory's {@code modes.lp}: which predicates a learnt
@@ -47,21 +50,22 @@ public record ModeBias(List<Mode> modes, Map<String, List<String>> constants, bo
                 new GuardedClingo.Source("modes.lp", modes
                         + "\n#defined anonymous/0.\n#show given/1. #show derived/1. #show constant/2. #show anonymous/0.\n")), 1);
         if (run.status() != GuardedClingo.Status.SATISFIABLE || run.models().isEmpty()) {
-            throw new org.vqasp.core.VqaspException("bad_modes", "the mode bias does not solve with the theory: "
+            throw new org.vqasp.core.VqaspException(ErrorKind.BAD_MODES, "the mode bias does not solve with the theory: "
                     + run.status() + " " + run.detail() + " " + run.messages());
         }
         List<Mode> given = new ArrayList<>();
         List<Mode> derived = new ArrayList<>();
         Map<String, TreeSet<String>> constants = new TreeMap<>();
         boolean anonymous = false;
-        for (Term t : run.models().get(0)) {
+        for (Symbol t : run.models().get(0)) {
             if (t.is("anonymous", 0)) {
                 anonymous = true;
             }
-            if ((t.is("given", 1) || t.is("derived", 1)) && t.arg(0).type() == Term.Type.FUNCTION) {
-                Term p = t.arg(0);
+            if ((t.is("given", 1) || t.is("derived", 1)) && t.arg(0).type() == Symbol.Type.FUNCTION
+                    && !t.arg(0).name().isEmpty()) {
+                Symbol p = t.arg(0);
                 List<String> types = new ArrayList<>();
-                for (Term a : p.args()) {
+                for (Symbol a : p.args()) {
                     types.add(a.toString());
                 }
                 Mode m = new Mode(new Predicate(p.name(), p.args().size()), types, t.is("given", 1));
@@ -74,7 +78,7 @@ public record ModeBias(List<Mode> modes, Map<String, List<String>> constants, bo
         given.sort(order);
         derived.sort(order);
         if (given.isEmpty() && derived.isEmpty()) {
-            throw new org.vqasp.core.VqaspException("bad_modes", "the mode bias declares no given/1 or derived/1 modes");
+            throw new org.vqasp.core.VqaspException(ErrorKind.BAD_MODES, "the mode bias declares no given/1 or derived/1 modes");
         }
         List<Mode> all = new ArrayList<>(given);
         all.addAll(derived);

@@ -2,6 +2,7 @@ package org.vqasp.distill;
 
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.vqasp.reasoning.clingo.Symbol;
 
 /**
  * A predicate: a name and an arity, written {@code name/arity} as clingo does.
@@ -22,6 +23,11 @@ public record Predicate(String name, int arity) implements Comparable<Predicate>
         if (arity < 0) {
             throw new IllegalArgumentException("arity must not be negative, was " + arity);
         }
+    }
+
+    /** Returns the predicate of an atom: its name (with {@code -} when classically negated) and arity. */
+    public static Predicate of(Symbol atom) {
+        return new Predicate((atom.positive() ? "" : "-") + atom.name(), atom.arity());
     }
 
     @Override

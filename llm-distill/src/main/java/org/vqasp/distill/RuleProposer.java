@@ -21,7 +21,7 @@ public abstract class RuleProposer {
      *
      * @param dialogue the dialogue
      * @return the proposal (empty when there is nothing more to propose)
-     * @throws ProposerException when the proposer cannot answer (a model that is unreachable or refuses)
+     * @throws org.vqasp.llm.LlmException when the proposer cannot answer (a model that is unreachable or refuses)
      */
     public final Proposal propose(Dialogue dialogue) {
         Objects.requireNonNull(dialogue, "dialogue");

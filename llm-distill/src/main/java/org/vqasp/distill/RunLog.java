@@ -15,6 +15,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
+import org.vqasp.core.ErrorKind;
 import org.vqasp.core.VqaspException;
 
 /**
@@ -59,7 +60,7 @@ public final class RunLog implements AutoCloseable {
             return new RunLog(file, Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                     StandardOpenOption.APPEND), List.copyOf(s));
         } catch (IOException e) {
-            throw new VqaspException("io", "cannot open " + file + ": " + e.getMessage(), e);
+            throw new VqaspException(ErrorKind.IO, "cannot open " + file + ": " + e.getMessage(), e);
         }
     }
 
@@ -108,7 +109,7 @@ public final class RunLog implements AutoCloseable {
                 }
             }
         } catch (IOException e) {
-            throw new VqaspException("io", "cannot read " + file + ": " + e.getMessage(), e);
+            throw new VqaspException(ErrorKind.IO, "cannot read " + file + ": " + e.getMessage(), e);
         }
         return out;
     }
@@ -138,7 +139,7 @@ public final class RunLog implements AutoCloseable {
             out.write('\n');
             out.flush();
         } catch (IOException e) {
-            throw new VqaspException("io", "cannot write " + file + ": " + e.getMessage(), e);
+            throw new VqaspException(ErrorKind.IO, "cannot write " + file + ": " + e.getMessage(), e);
         }
     }
 
@@ -147,7 +148,7 @@ public final class RunLog implements AutoCloseable {
         try {
             out.close();
         } catch (IOException e) {
-            throw new VqaspException("io", "cannot close " + file + ": " + e.getMessage(), e);
+            throw new VqaspException(ErrorKind.IO, "cannot close " + file + ": " + e.getMessage(), e);
         }
     }
 }

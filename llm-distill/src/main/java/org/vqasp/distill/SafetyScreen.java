@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * ({@code #count}, {@code #sum}, {@code #min}, {@code #max}, {@code #true}, {@code #false}, {@code #inf},
  * {@code #sup}) are allowed. Comments and strings are skipped the way clingo's lexer skips them.
  *
- * <p>What the text cannot show, a grounding that explodes or never ends, is the {@link GuardedClingo}'s job.
+ * <p>What the text cannot show, a grounding that explodes or never ends, is the {@link org.vqasp.reasoning.clingo.GuardedClingo}'s job.
  */
 public final class SafetyScreen {
 

@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.vqasp.reasoning.Reading;
 
 /**
  * What a program answers to an example. An answer counts only when it is the single answer of the program: every
@@ -35,14 +36,14 @@ public record Verdict(String derived, String error, boolean correct) {
      * @param readings one reading per answer set (none when the program has no answer set)
      * @return the verdict
      */
-    public static Verdict of(Example example, List<Example.Reading> readings) {
+    public static Verdict of(Example example, List<Reading> readings) {
         if (readings.isEmpty()) {
             return failed("no answer: the program has no answer set");
         }
         Set<String> all = new LinkedHashSet<>();
-        for (Example.Reading r : readings) {
+        for (Reading r : readings) {
             if (r.error() != null) {
-                return failed(r.error());
+                return failed(r.error().getMessage());
             }
             all.addAll(r.answers());
         }

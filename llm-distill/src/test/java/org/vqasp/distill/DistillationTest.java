@@ -14,10 +14,16 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vqasp.core.InputException;
 import org.vqasp.core.Progress;
+import org.vqasp.core.Samples;
+import org.vqasp.llm.Backoff;
+import org.vqasp.llm.LlmClient;
+import org.vqasp.llm.ScriptedChatBackend;
+import org.vqasp.reasoning.clingo.GuardedClingo;
 
 class DistillationTest {
 
@@ -26,8 +32,8 @@ class DistillationTest {
 
     private static DistillConfig.Builder config(Path out, int train, int test, int batch) {
         return DistillConfig.builder()
-                .setData(DistillConfig.Dataset.CLEVR, Fixtures.sample("clevr/gen-dev/questions.json"),
-                        Fixtures.sample("clevr/gen-dev/scenes.json"))
+                .setData(DistillConfig.Dataset.CLEVR, Samples.path("clevr/gen-dev/questions.json"),
+                        Samples.path("clevr/gen-dev/scenes.json"))
                 .setOut(out)
                 .optDeletePredicate(PredicateSelector.parse("filter_color"))
                 .optSeed(1)
@@ -43,6 +49,7 @@ class DistillationTest {
     }
 
     @Test
+    @Tag("slow") // a whole distillation run
     void should_restore_test_accuracy_after_deleting_a_filter_predicate() throws Exception {
         // given the theory without filter_color's rule, 20 training examples in one batch, 150 test questions
         Path out = tmp.resolve("run");
@@ -76,6 +83,7 @@ class DistillationTest {
     }
 
     @Test
+    @Tag("slow") // a whole distillation run
     void should_resume_a_killed_run_to_the_same_theory_as_an_uninterrupted_one() throws Exception {
         // given an uninterrupted run: 12 examples in batches of 6
         Path whole = tmp.resolve("whole");
@@ -132,11 +140,12 @@ class DistillationTest {
     }
 
     @Test
+    @Tag("slow") // a whole distillation run
     void should_refuse_unsafe_proposals_log_why_and_go_on() throws Exception {
         // given a language model whose replies are, in turn: a script, an inclusion, an external call, an
         // oversized reply, a grounding that explodes, one that never ends, a syntax error, and the right rule
         String pwned = tmp.resolve("pwned").toString();
-        ScriptedChatModel model = new ScriptedChatModel(
+        ScriptedChatBackend model = new ScriptedChatBackend(
                 "```asp\n#script (python)\nimport os\nos.system('touch " + pwned + "')\n#end.\n```",
                 "```asp\n#include \"/etc/passwd\".\n```",
                 "```asp\nfilter_color(S,O) :- input(S,O), @check(O).\n```",
@@ -150,8 +159,8 @@ class DistillationTest {
                 .optLoop(new Distiller.Options(4, 6, 1, 100))
                 .optLimits(new GuardedClingo.Limits(Duration.ofSeconds(2), 512L << 20, 16L << 20))
                 .build();
-        Distillation d = new Distillation(c, (judge, modes) -> new LlmProposer(model, "scripted",
-                new Backoff(0, Duration.ZERO, 1, Duration.ZERO), x -> { }), Map.of());
+        Distillation d = new Distillation(c, (judge, modes) -> new LlmProposer(new LlmClient(model, "scripted",
+                new Backoff(0, Duration.ZERO, 1, Duration.ZERO), x -> { })), Map.of());
 
         // when it distils
         long t0 = System.nanoTime();
@@ -187,13 +196,13 @@ class DistillationTest {
     void should_never_write_an_api_key() throws Exception {
         // given a key in the environment and a model that echoes it
         String key = "sk-test-0123456789abcdef";
-        ScriptedChatModel model = new ScriptedChatModel("my key is " + key + "\n```asp\nfilter_color(S,O) :- "
+        ScriptedChatBackend model = new ScriptedChatBackend("my key is " + key + "\n```asp\nfilter_color(S,O) :- "
                 + "step(S,filter_color), input(S,O), arg(S,0,V), has(O,color,V).\n```");
         Path out = tmp.resolve("run");
         DistillConfig c = config(out, 4, 10, 4).build();
 
         // when it distils
-        new Distillation(c, (judge, modes) -> new LlmProposer(model, "scripted", Backoff.DEFAULT, x -> { }),
+        new Distillation(c, (judge, modes) -> new LlmProposer(new LlmClient(model, "scripted", Backoff.DEFAULT, x -> { })),
                 Map.of("OPENAI_API_KEY", key)).run(Progress.NONE);
 
         // then no file of the run directory holds the key

@@ -9,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.vqasp.reasoning.clingo.GuardedClingo;
 
 class EnumerativeProposerTest extends AbstractRuleProposerTest {
 

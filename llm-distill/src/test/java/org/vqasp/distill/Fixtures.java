@@ -1,32 +1,26 @@
 package org.vqasp.distill;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.vqasp.core.Samples;
 import org.vqasp.reasoning.Theory;
+import org.vqasp.reasoning.clevr.ClevrAspDataset;
+import org.vqasp.reasoning.clingo.GuardedClingo;
 
 /** Test data: the bundled gen-dev CLEVR sample as examples, the bundled theory, a guarded clingo. */
 final class Fixtures {
 
-    private static List<ClevrExample> genDev;
+    private static List<Example> genDev;
     private static final java.util.Map<Integer, Task> COLOR_TASKS = new java.util.HashMap<>();
 
     private Fixtures() {
     }
 
-    /** Returns a path under the repository's {@code samples/} directory. */
-    static Path sample(String relative) {
-        String repo = System.getProperty("vqasp.repo");
-        Path root = repo != null ? Path.of(repo) : Path.of("..");
-        Path p = root.resolve("samples").resolve(relative);
-        return Files.exists(p) ? p : Path.of("samples").resolve(relative);
-    }
-
     /** Returns the 3,200 gen-dev questions as examples, in file order (read once). */
-    static synchronized List<ClevrExample> genDev() {
+    static synchronized List<Example> genDev() {
         if (genDev == null) {
-            genDev = ClevrExample.load(sample("clevr/gen-dev/questions.json"), sample("clevr/gen-dev/scenes.json"));
+            genDev = Example.load(ClevrAspDataset.INSTANCE, Samples.path("clevr/gen-dev/questions.json"),
+                    Samples.path("clevr/gen-dev/scenes.json"));
         }
         return genDev;
     }
@@ -51,7 +45,7 @@ final class Fixtures {
             String theory = clevrWithout("filter_color");
             try (GuardedClingo g = clingo(Duration.ofSeconds(10))) {
                 Judge j = new Judge(g, 4, 1);
-                List<ClevrExample> head = genDev().subList(0, 60);
+                List<Example> head = genDev().subList(0, 60);
                 Judge.Evaluation e = j.evaluate(theory, "", head);
                 List<Example> ex = new java.util.ArrayList<>();
                 List<Verdict> v = new java.util.ArrayList<>();

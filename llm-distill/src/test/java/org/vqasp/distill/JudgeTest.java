@@ -10,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.vqasp.reasoning.clingo.GuardedClingo;
 
 class JudgeTest {
 
@@ -35,7 +36,7 @@ class JudgeTest {
     @Test
     void should_answer_every_gen_dev_question_with_the_full_theory() {
         // given the first 300 gen-dev questions
-        List<ClevrExample> examples = Fixtures.genDev().subList(0, 300);
+        List<Example> examples = Fixtures.genDev().subList(0, 300);
 
         // when the bundled theory answers them in guarded runs of 100
         Judge.Evaluation e = judge.evaluate(Fixtures.clevrTheory(), "", examples);
@@ -50,7 +51,7 @@ class JudgeTest {
     void should_fail_color_filters_without_their_rules_and_pass_with_the_right_candidate() {
         // given the theory without filter_color's rules
         String deleted = without("filter_color");
-        List<ClevrExample> examples = Fixtures.genDev().subList(0, 100);
+        List<Example> examples = Fixtures.genDev().subList(0, 100);
 
         // when it answers, then with the deleted rule proposed back as a candidate
         Judge.Evaluation before = judge.evaluate(deleted, "", examples);
@@ -83,7 +84,7 @@ class JudgeTest {
     @Test
     void should_explain_with_intermediate_atoms() {
         // given a question whose colour filter is missing
-        ClevrExample ex = Fixtures.genDev().get(0);
+        Example ex = Fixtures.genDev().get(0);
 
         // when the deleted theory is explained on it
         Judge.Explanation x = judge.explain(without("filter_color"), "", ex, 500);

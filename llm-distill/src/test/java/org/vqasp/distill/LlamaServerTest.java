@@ -24,9 +24,17 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vqasp.core.Progress;
+import org.vqasp.core.Samples;
+import org.vqasp.llm.Backoff;
+import org.vqasp.llm.ChatBackends;
+import org.vqasp.llm.LlmClient;
+import org.vqasp.llm.LlmException;
+import org.vqasp.llm.LlmSettings;
+import org.vqasp.reasoning.clingo.GuardedClingo;
 
 /**
  * The real LangChain4j OpenAI adapter against a real OpenAI-compatible server on loopback: llama.cpp's
@@ -37,6 +45,7 @@ import org.vqasp.core.Progress;
  *
  * <p>Without the server binary the tests are skipped, except on CI ({@code CI=true}), where they fail.
  */
+@Tag("slow") // a real llama-server (built by .ci/run), a model call per test
 class LlamaServerTest extends AbstractRuleProposerTest {
 
     /** Replies: one fenced rule for filter_color with one to four body atoms over the theory's predicates. */
@@ -124,7 +133,8 @@ class LlamaServerTest extends AbstractRuleProposerTest {
     }
 
     private static LlmProposer proposer(LlmSettings s, int retries, Map<String, String> env) {
-        return new LlmProposer(s.chatModel(env), s.name(), new Backoff(retries, Duration.ZERO, 1, Duration.ZERO), d -> { });
+        return new LlmProposer(new LlmClient(ChatBackends.create(s, env), s.name(),
+                new Backoff(retries, Duration.ZERO, 1, Duration.ZERO), d -> { }));
     }
 
     @Override
@@ -154,7 +164,7 @@ class LlamaServerTest extends AbstractRuleProposerTest {
                 1, Map.of());
 
         // when asked, then the call times out, is retried once, and fails as retriable
-        ProposerException e = assertThrows(ProposerException.class, () -> slow.propose(Dialogue.start(task(), 0)));
+        LlmException e = assertThrows(LlmException.class, () -> slow.propose(Dialogue.start(task(), 0)));
         assertTrue(e.retriable(), e.getMessage());
         assertTrue(e.getMessage().contains("after 2 calls"), e.getMessage());
     }
@@ -165,7 +175,7 @@ class LlamaServerTest extends AbstractRuleProposerTest {
         LlmProposer bad = proposer(settings(Duration.ofSeconds(30), 50, "root ::= ("), 3, Map.of());
 
         // then the adapter's invalid-request error is not retried
-        ProposerException e = assertThrows(ProposerException.class, () -> bad.propose(Dialogue.start(task(), 0)));
+        LlmException e = assertThrows(LlmException.class, () -> bad.propose(Dialogue.start(task(), 0)));
         assertFalse(e.retriable(), e.getMessage());
         assertTrue(e.getMessage().contains("InvalidRequestException"), e.getMessage());
     }
@@ -176,8 +186,8 @@ class LlamaServerTest extends AbstractRuleProposerTest {
         String key = "sk-local-0123456789abcdef";
         Path out = tmp.resolve("run");
         DistillConfig c = DistillConfig.builder()
-                .setData(DistillConfig.Dataset.CLEVR, Fixtures.sample("clevr/gen-dev/questions.json"),
-                        Fixtures.sample("clevr/gen-dev/scenes.json"))
+                .setData(DistillConfig.Dataset.CLEVR, Samples.path("clevr/gen-dev/questions.json"),
+                        Samples.path("clevr/gen-dev/scenes.json"))
                 .setOut(out)
                 .optDeletePredicate(PredicateSelector.parse("filter_color"))
                 .optSeed(3)

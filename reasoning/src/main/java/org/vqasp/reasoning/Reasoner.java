@@ -101,7 +101,7 @@ public final class Reasoner {
                     if (s.is("answer", 2)) {
                         answers.computeIfAbsent(s.arg(0), k -> new LinkedHashSet<>()).add(s.arg(1));
                     } else if (s.is("error", 3)) {
-                        errors.add(new StepError(s.arg(0), s.arg(1).asText(), s.arg(2)));
+                        errors.add(StepError.of(s));
                     }
                 }
             }
@@ -119,6 +119,11 @@ public final class Reasoner {
      * @param detail the detail term, such as the number of objects found
      */
     public record StepError(Symbol step, String kind, Symbol detail) {
+
+        /** Returns the error an {@code error(S,Kind,Detail)} atom states. */
+        public static StepError of(Symbol atom) {
+            return new StepError(atom.arg(0), atom.arg(1).asText(), atom.arg(2));
+        }
     }
 
     /**

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Objects;
+import org.vqasp.core.ErrorKind;
 import org.vqasp.core.InputException;
 import org.vqasp.core.VqaspException;
 
@@ -37,11 +38,11 @@ public record Theory(String name, String text) {
     public static Theory resource(String path) {
         try (InputStream in = Theory.class.getResourceAsStream("/asp/" + path)) {
             if (in == null) {
-                throw new VqaspException("missing_theory", "bundled theory asp/" + path + " not on the classpath");
+                throw new VqaspException(ErrorKind.MISSING_RESOURCE, "bundled theory asp/" + path + " not on the classpath");
             }
             return new Theory(path, new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new VqaspException("missing_theory", "cannot read bundled theory " + path, e);
+            throw new VqaspException(ErrorKind.MISSING_RESOURCE, "cannot read bundled theory " + path, e);
         }
     }
 
@@ -54,9 +55,9 @@ public record Theory(String name, String text) {
         try {
             return new Theory(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
         } catch (NoSuchFileException e) {
-            throw new InputException("missing_file", file + ": no such file");
+            throw new InputException(ErrorKind.MISSING_FILE, file + ": no such file");
         } catch (IOException e) {
-            throw new InputException("unreadable_file", file + ": cannot be read (" + e.getMessage() + ")", e);
+            throw new InputException(ErrorKind.UNREADABLE_FILE, file + ": cannot be read (" + e.getMessage() + ")", e);
         }
     }
 }

@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.imageio.ImageIO;
+import org.vqasp.core.ErrorKind;
 import org.vqasp.core.VqaspException;
 
 /**
@@ -92,10 +93,10 @@ public final class InferenceBenchmark {
             }
             return new Row(threads, images, (System.nanoTime() - t0) / 1e9);
         } catch (ExecutionException e) {
-            throw new VqaspException("vision", "inference benchmark failed: " + e.getCause(), e.getCause());
+            throw new VqaspException(ErrorKind.VISION, "inference benchmark failed: " + e.getCause(), e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new VqaspException("interrupted", "inference benchmark interrupted");
+            throw new VqaspException(ErrorKind.INTERRUPTED, "inference benchmark interrupted");
         } finally {
             pool.shutdownNow();
         }
@@ -105,7 +106,7 @@ public final class InferenceBenchmark {
         try {
             BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
             if (image == null) {
-                throw new VqaspException("vision", "not an image");
+                throw new VqaspException(ErrorKind.VISION, "not an image");
             }
             return image;
         } catch (IOException e) {

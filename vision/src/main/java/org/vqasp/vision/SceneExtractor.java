@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
+import org.vqasp.core.ErrorKind;
 import org.vqasp.core.InputException;
 import org.vqasp.core.VqaspException;
 import org.vqasp.core.clevr.ClevrScene;
@@ -116,7 +117,7 @@ public final class SceneExtractor implements AutoCloseable {
         try {
             return predictor.batchPredict(wrapped);
         } catch (TranslateException e) {
-            throw new VqaspException("vision", "scene extraction failed: " + e.getMessage(), e);
+            throw new VqaspException(ErrorKind.VISION, "scene extraction failed: " + e.getMessage(), e);
         } finally {
             pool.push(predictor);
         }
@@ -135,10 +136,10 @@ public final class SceneExtractor implements AutoCloseable {
         try {
             image = ImageIO.read(imageFile.toFile());
         } catch (IOException e) {
-            throw new InputException("unreadable", "cannot read image " + imageFile + ": " + e.getMessage(), e);
+            throw new InputException(ErrorKind.UNREADABLE_FILE, "cannot read image " + imageFile + ": " + e.getMessage(), e);
         }
         if (image == null) {
-            throw new InputException("unreadable", imageFile + ": not an image ImageIO can read");
+            throw new InputException(ErrorKind.BAD_IMAGE, imageFile + ": not an image ImageIO can read");
         }
         ClevrScene s = extract(image);
         String name = imageFile.getFileName().toString();

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vqasp.core.InputException;
+import org.vqasp.core.Samples;
 import org.vqasp.core.clevr.ClevrObject;
 import org.vqasp.core.clevr.ClevrScene;
 import org.vqasp.vision.model.ModelDirectory;
@@ -103,8 +104,7 @@ class SceneExtractorTest {
         }
         Files.writeString(mirrored.resolve(ModelDirectory.CONFIG),
                 bundled.withMirrorAverage(true).toJson(new ObjectMapper()).toString());
-        BufferedImage real = ImageIO.read(Path.of(System.getProperty("vqasp.repo", ".."))
-                .resolve("samples/clevr/real-dev/images/CLEVR_train_000108.png").toFile());
+        BufferedImage real = ImageIO.read(Samples.path("clevr/real-dev/images/CLEVR_train_000108.png").toFile());
         try (SceneExtractor plain = SceneExtractor.loadDefault();
                 SceneExtractor averaged = SceneExtractor.load(mirrored)) {
             // when both read the image, and the plain one also reads its mirror image

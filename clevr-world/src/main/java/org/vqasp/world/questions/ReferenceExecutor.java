@@ -2,6 +2,7 @@ package org.vqasp.world.questions;
 
 import java.util.Arrays;
 import java.util.List;
+import org.vqasp.core.ErrorKind;
 import org.vqasp.core.VqaspException;
 import org.vqasp.core.clevr.ClevrScene;
 import org.vqasp.core.clevr.Program;
@@ -156,7 +157,7 @@ public final class ReferenceExecutor {
                 arity(s, index, 2, 0);
                 return new Bool(object(s, index, out, 0) == object(s, index, out, 1));
             default:
-                throw new VqaspException("unknown_function", "step " + index + ": unknown function \"" + fn + "\"");
+                throw new VqaspException(ErrorKind.UNKNOWN_FUNCTION, "step " + index + ": unknown function \"" + fn + "\"");
         }
     }
 
@@ -199,7 +200,7 @@ public final class ReferenceExecutor {
     private static long related(ProgramStep s, int index, int object, String relation, SceneFacts f) {
         long[] masks = f.relations.get(relation);
         if (masks == null) {
-            throw new VqaspException("bad_value", "step " + index + " (" + s.function() + "): the scene has no relation \""
+            throw new VqaspException(ErrorKind.BAD_VALUE, "step " + index + " (" + s.function() + "): the scene has no relation \""
                     + relation + "\" (it has " + f.relations.keySet() + ")");
         }
         return masks[object];
@@ -215,13 +216,13 @@ public final class ReferenceExecutor {
         } else {
             m = filter(related(s, index, object(s, index, out, 0), s.valueInputs().get(0), f), s.valueInputs(), 1, f);
         }
-        return new VqaspException("unique", "step " + index + " (" + fn + "): expected exactly one object, found "
+        return new VqaspException(ErrorKind.UNIQUE, "step " + index + " (" + fn + "): expected exactly one object, found "
                 + Long.bitCount(m));
     }
 
     private static void arity(ProgramStep s, int index, int inputs, int values) {
         if (s.inputs().size() != inputs || s.valueInputs().size() != values) {
-            throw new VqaspException("bad_program", "step " + index + " (" + s.function() + "): expects " + inputs
+            throw new VqaspException(ErrorKind.BAD_PROGRAM, "step " + index + " (" + s.function() + "): expects " + inputs
                     + " input(s) and " + values + " value input(s), has " + s.inputs().size() + " and "
                     + s.valueInputs().size());
         }
@@ -230,7 +231,7 @@ public final class ReferenceExecutor {
     private static ProgramValue input(ProgramStep s, int index, ProgramValue[] out, int k) {
         int i = s.inputs().get(k);
         if (i < 0 || i >= index || out[i] == null) {
-            throw new VqaspException("bad_program", "step " + index + " (" + s.function() + "): input " + i
+            throw new VqaspException(ErrorKind.BAD_PROGRAM, "step " + index + " (" + s.function() + "): input " + i
                     + " is not an earlier step");
         }
         return out[i];
@@ -266,7 +267,7 @@ public final class ReferenceExecutor {
 
     private static VqaspException typeError(ProgramStep s, int index, ProgramValue[] out, int k, String expected) {
         ProgramValue got = out[s.inputs().get(k)];
-        return new VqaspException("bad_program", "step " + index + " (" + s.function() + "): input " + k
+        return new VqaspException(ErrorKind.BAD_PROGRAM, "step " + index + " (" + s.function() + "): input " + k
                 + " should be " + expected + ", found " + got.getClass().getSimpleName() + " " + got.answer());
     }
 }

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.vqasp.core.ErrorKind;
 import org.vqasp.core.VqaspException;
 import org.vqasp.core.clevr.ClevrObject;
 import org.vqasp.core.clevr.ClevrScene;
@@ -32,7 +33,7 @@ final class SceneFacts {
         this.scene = scene;
         this.count = scene.objects().size();
         if (count > 64) {
-            throw new VqaspException("scene_too_large", "scene " + scene.imageIndex() + " has " + count
+            throw new VqaspException(ErrorKind.SCENE_TOO_LARGE, "scene " + scene.imageIndex() + " has " + count
                     + " objects; the reference executor handles at most 64");
         }
         this.all = count == 64 ? -1L : (1L << count) - 1;

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.vqasp.core.ErrorKind;
 import org.vqasp.core.InputException;
 import org.vqasp.core.json.Json;
 
@@ -80,9 +81,9 @@ public final class TemplateLibrary {
         try (Stream<Path> s = Files.list(templateDir)) {
             files = s.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList();
         } catch (NoSuchFileException e) {
-            throw new InputException("missing_file", templateDir + ": no such folder");
+            throw new InputException(ErrorKind.MISSING_FILE, templateDir + ": no such folder");
         } catch (IOException e) {
-            throw new InputException("unreadable_file", templateDir + ": cannot be listed (" + e.getMessage() + ")", e);
+            throw new InputException(ErrorKind.UNREADABLE_FILE, templateDir + ": cannot be listed (" + e.getMessage() + ")", e);
         }
         List<Template> templates = new ArrayList<>();
         for (Path f : files) {
@@ -132,14 +133,14 @@ public final class TemplateLibrary {
 
     private static void readTemplates(String filename, JsonNode root, List<Template> out) {
         if (!root.isArray()) {
-            throw new InputException("malformed_file", filename + ": expected an array of templates, found "
+            throw new InputException(ErrorKind.MALFORMED_FILE, filename + ": expected an array of templates, found "
                     + Json.kind(root));
         }
         for (int i = 0; i < root.size(); i++) {
             try {
                 out.add(template(filename, i, out.size(), root.get(i)));
             } catch (IllegalArgumentException e) {
-                throw new InputException("malformed_file", filename + ": template " + i + ": " + e.getMessage(), e);
+                throw new InputException(ErrorKind.MALFORMED_FILE, filename + ": template " + i + ": " + e.getMessage(), e);
             }
         }
     }
@@ -187,13 +188,13 @@ public final class TemplateLibrary {
             }
             return new ClevrMetadata(values, functions);
         } catch (IllegalArgumentException e) {
-            throw new InputException("malformed_file", name + ": " + e.getMessage(), e);
+            throw new InputException(ErrorKind.MALFORMED_FILE, name + ": " + e.getMessage(), e);
         }
     }
 
     private static Map<String, List<String>> readSynonyms(String name, JsonNode root) {
         if (!root.isObject()) {
-            throw new InputException("malformed_file", name + ": expected an object of synonyms, found "
+            throw new InputException(ErrorKind.MALFORMED_FILE, name + ": expected an object of synonyms, found "
                     + Json.kind(root));
         }
         Map<String, List<String>> out = new LinkedHashMap<>();
@@ -202,7 +203,7 @@ public final class TemplateLibrary {
             try {
                 out.put(e.getKey(), Json.texts(e.getValue(), "synonyms of " + e.getKey()));
             } catch (IllegalArgumentException ex) {
-                throw new InputException("malformed_file", name + ": " + ex.getMessage(), ex);
+                throw new InputException(ErrorKind.MALFORMED_FILE, name + ": " + ex.getMessage(), ex);
             }
         }
         return out;
@@ -212,11 +213,11 @@ public final class TemplateLibrary {
         String path = RESOURCE_ROOT + relative;
         try (InputStream in = TemplateLibrary.class.getResourceAsStream(path)) {
             if (in == null) {
-                throw new InputException("missing_file", "classpath resource " + path + " is missing");
+                throw new InputException(ErrorKind.MISSING_FILE, "classpath resource " + path + " is missing");
             }
             return MAPPER.readTree(in);
         } catch (IOException e) {
-            throw new InputException("malformed_file", "classpath resource " + path + ": " + e.getMessage(), e);
+            throw new InputException(ErrorKind.MALFORMED_FILE, "classpath resource " + path + ": " + e.getMessage(), e);
         }
     }
 
@@ -225,9 +226,9 @@ public final class TemplateLibrary {
             return MAPPER.readTree(f.toFile());
         } catch (IOException e) {
             if (!Files.exists(f)) {
-                throw new InputException("missing_file", f + ": no such file");
+                throw new InputException(ErrorKind.MISSING_FILE, f + ": no such file");
             }
-            throw new InputException("malformed_file", f + ": " + e.getMessage(), e);
+            throw new InputException(ErrorKind.MALFORMED_FILE, f + ": " + e.getMessage(), e);
         }
     }
 }

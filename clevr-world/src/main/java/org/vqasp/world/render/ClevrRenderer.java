@@ -1,6 +1,7 @@
 package org.vqasp.world.render;
 
 import java.util.SplittableRandom;
+import org.vqasp.core.Seeds;
 import org.vqasp.core.clevr.Vec3;
 import org.vqasp.world.ClevrCamera;
 import org.vqasp.world.ClevrProperties;
@@ -9,7 +10,7 @@ import org.vqasp.world.SampledScene;
 import org.vqasp.world.VisibilityCheck;
 
 /**
- * Renders CLEVR scenes as CLEVR's Blender set-up does (see {@code CLEVR-RENDERING.md}): the scene's jittered
+ * Renders CLEVR scenes as CLEVR's Blender set-up does (see {@code docs/rendering.md}): the scene's jittered
  * camera, the cyclorama ground, key/fill/back area lamps and the sun with soft shadows, rubber and metal.
  *
  * <p>Sampling is adaptive: one sample at every pixel centre, then {@code edgeSamples} more where the object
@@ -135,13 +136,13 @@ public final class ClevrRenderer {
         for (int k = 0; k < world.objects.length; k++) {
             if (!world.objects[k].metal) {
                 tracer.seed(seed ^ (0xABCDL + k));
-                tracer.computeProbe(k, probeRays);
+                Probes.computeProbe(tracer, k, probeRays);
             }
         }
         for (int k = 0; k < world.objects.length; k++) {
             if (world.objects[k].metal) {
                 tracer.seed(seed ^ (0xABCDL + k));
-                tracer.computeEnvProbe(k);
+                Probes.computeEnvProbe(tracer, k);
             }
         }
         CameraRays rays = new CameraRays(cam);
@@ -248,7 +249,7 @@ public final class ClevrRenderer {
             acc[3 * p + 2] /= count[p];
         }
         int[] rgb = new int[n];
-        SplittableRandom grain = new SplittableRandom(Tracer.mix(seed ^ 0x6772L));
+        SplittableRandom grain = new SplittableRandom(Seeds.mix(seed ^ 0x6772L));
         for (int p = 0; p < n; p++) {
             double noise = filmNoise > 0 ? filmNoise * grain.nextGaussian() : 0;
             rgb[p] = (byteOf(acc[3 * p], noise) << 16) | (byteOf(acc[3 * p + 1], noise) << 8)
@@ -345,7 +346,7 @@ public final class ClevrRenderer {
     }
 
     private static long pixelSeed(long seed, int pixel, int pass) {
-        return Tracer.mix(seed * 0x9E3779B97F4A7C15L + pixel * 2L + pass);
+        return Seeds.mix(seed * Seeds.GOLDEN_GAMMA + pixel * 2L + pass);
     }
 
     private double filterOffset(double u) {

@@ -3,6 +3,7 @@ package org.vqasp.world.render;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -23,12 +24,17 @@ import java.util.concurrent.Future;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.vqasp.core.ErrorKind;
 import org.vqasp.core.InputException;
 import org.vqasp.core.Progress;
+import org.vqasp.core.Provenance;
+import org.vqasp.core.Seeds;
 import org.vqasp.core.VqaspException;
 import org.vqasp.core.clevr.ClevrJson;
+import org.vqasp.core.clevr.ClevrLayout;
 import org.vqasp.core.clevr.ClevrQuestion;
 import org.vqasp.core.clevr.ClevrScene;
+import org.vqasp.core.io.AtomicFiles;
 import org.vqasp.world.CogentCondition;
 import org.vqasp.world.SampledScene;
 import org.vqasp.world.SceneSampler;
@@ -64,6 +70,8 @@ public final class ClevrWorldGenerator {
     private final int threads;
     private final Function<ClevrScene, List<ClevrQuestion>> questions;
     private final Progress progress;
+    private final List<String> commandLine;
+    private final int questionsPerImage;
     private final ClevrRenderer renderer;
     private final SceneSampler sampler;
 
@@ -76,6 +84,8 @@ public final class ClevrWorldGenerator {
         this.threads = b.threads;
         this.questions = b.questions;
         this.progress = b.progress;
+        this.commandLine = b.commandLine;
+        this.questionsPerImage = b.questionsPerImage;
         this.renderer = b.renderer != null ? b.renderer : ClevrRenderer.builder().build();
         this.sampler = SceneSampler.builder().optCogent(cogent).optProperties(renderer.properties())
                 .optVisibility(renderer.visibilityCheck(), 200).build();
@@ -86,26 +96,11 @@ public final class ClevrWorldGenerator {
         return new Builder();
     }
 
-    /** Returns the path of an image of a split under a dataset directory. */
-    public static Path imagePath(Path dir, String split, int index) {
-        return dir.resolve("images").resolve(split).resolve(SceneSampler.imageFilename(split, index));
-    }
-
-    /** Returns the path of a split's scenes file under a dataset directory. */
-    public static Path scenesPath(Path dir, String split) {
-        return dir.resolve("scenes").resolve("CLEVR_" + split + "_scenes.json");
-    }
-
-    /** Returns the path of a split's questions file under a dataset directory. */
-    public static Path questionsPath(Path dir, String split) {
-        return dir.resolve("questions").resolve("CLEVR_" + split + "_questions.json");
-    }
-
     /**
      * Returns the seed that image {@code index} of a split is sampled from; its render seed is derived from it.
      */
     public static long imageSeed(long seed, String split, int index) {
-        return Tracer.mix(Tracer.mix(seed ^ 0x636C657672L) + split.hashCode() * 0x9E3779B97F4A7C15L + index);
+        return Seeds.mix(Seeds.mix(seed ^ 0x636C657672L) + split.hashCode() * Seeds.GOLDEN_GAMMA + index);
     }
 
     /**
@@ -116,23 +111,23 @@ public final class ClevrWorldGenerator {
      */
     public Summary run() {
         long start = System.nanoTime();
-        Path imageDir = out.resolve("images").resolve(split);
+        Path imageDir = ClevrLayout.imagesDir(out, split);
         try {
             Files.createDirectories(imageDir);
-            Files.createDirectories(scenesPath(out, split).getParent());
+            Files.createDirectories(ClevrLayout.scenesPath(out, split).getParent());
             if (questions != null) {
-                Files.createDirectories(questionsPath(out, split).getParent());
+                Files.createDirectories(ClevrLayout.questionsPath(out, split).getParent());
             }
             deleteLeftovers(imageDir);
         } catch (IOException e) {
-            throw new InputException("bad_output", "cannot create the output directories under " + out + ": "
+            throw new InputException(ErrorKind.UNWRITABLE, "cannot create the output directories under " + out + ": "
                     + e.getMessage(), e);
         }
         String madeBy = madeBy();
-        Path scenesFile = scenesPath(out, split);
-        Path scenesTmp = scenesFile.resolveSibling(scenesFile.getFileName() + PngFiles.TEMP_SUFFIX);
-        Path questionsFile = questionsPath(out, split);
-        Path questionsTmp = questionsFile.resolveSibling(questionsFile.getFileName() + PngFiles.TEMP_SUFFIX);
+        Path scenesFile = ClevrLayout.scenesPath(out, split);
+        Path scenesTmp = scenesFile.resolveSibling(scenesFile.getFileName() + AtomicFiles.TEMP_SUFFIX);
+        Path questionsFile = ClevrLayout.questionsPath(out, split);
+        Path questionsTmp = questionsFile.resolveSibling(questionsFile.getFileName() + AtomicFiles.TEMP_SUFFIX);
         JsonFactory factory = new JsonFactory();
         int rendered = 0;
         int reused = 0;
@@ -178,19 +173,20 @@ public final class ClevrWorldGenerator {
                 endFile(questionsOut);
             }
         } catch (IOException e) {
-            throw new VqaspException("io", "cannot write the JSON files under " + out + ": " + e.getMessage(), e);
+            throw new VqaspException(ErrorKind.IO, "cannot write the JSON files under " + out + ": " + e.getMessage(), e);
         } finally {
             pool.shutdownNow();
         }
         try {
-            PngFiles.move(scenesTmp, scenesFile);
+            AtomicFiles.move(scenesTmp, scenesFile);
             if (questions != null) {
-                PngFiles.move(questionsTmp, questionsFile);
+                AtomicFiles.move(questionsTmp, questionsFile);
             }
         } catch (IOException e) {
-            throw new VqaspException("io", "cannot move the JSON files into place under " + out + ": "
+            throw new VqaspException(ErrorKind.IO, "cannot move the JSON files into place under " + out + ": "
                     + e.getMessage(), e);
         }
+        provenance().write(out);
         double seconds = (System.nanoTime() - start) / 1e9;
         LOG.debug("{} images of split {} in {}: {} rendered, {} kept, {} questions, {} s", images, split, out,
                 rendered, reused, questionCount, String.format("%.1f", seconds));
@@ -198,7 +194,7 @@ public final class ClevrWorldGenerator {
     }
 
     private Result produce(int index, String madeBy) {
-        Path png = imagePath(out, split, index);
+        Path png = ClevrLayout.imagePath(out, split, index);
         if (Files.isRegularFile(png)) {
             Map<String, String> text = PngFiles.readText(png);
             if (madeBy.equals(text.get(KEY_MADE_BY)) && text.containsKey(KEY_SCENE)) {
@@ -214,12 +210,23 @@ public final class ClevrWorldGenerator {
         }
         long imageSeed = imageSeed(seed, split, index);
         SampledScene sampled = sampler.sample(split, index, new SplittableRandom(imageSeed));
-        Rendering rendering = renderer.render(sampled, Tracer.mix(imageSeed + 1));
+        Rendering rendering = renderer.render(sampled, Seeds.mix(imageSeed + 1));
         Map<String, String> text = new LinkedHashMap<>();
         text.put(KEY_MADE_BY, madeBy);
         text.put(KEY_SCENE, sceneJson(sampled.scene()));
         PngFiles.write(rendering.image(), text, png);
         return new Result(sampled.scene(), false);
+    }
+
+    /** Returns the dataset's provenance: the command line, the seed and everything that made the files. */
+    private Provenance provenance() {
+        ObjectNode config = new ObjectMapper().createObjectNode().put("split", split).put("images", images)
+                .put("cogent", cogent == null ? null : cogent.name()).put("renderer", renderer.signature());
+        if (questions != null) {
+            config.put("questions_per_image", questionsPerImage);
+        }
+        return new Provenance(commandLine, seed).config(config).put("made_by", new ObjectMapper().getNodeFactory()
+                .textNode(madeBy()));
     }
 
     private String madeBy() {
@@ -253,7 +260,7 @@ public final class ClevrWorldGenerator {
         try (JsonGenerator g = new JsonFactory().createGenerator(w)) {
             ClevrJson.writeScene(g, scene);
         } catch (IOException e) {
-            throw new VqaspException("io", "cannot serialise scene " + scene.imageFilename(), e);
+            throw new VqaspException(ErrorKind.IO, "cannot serialise scene " + scene.imageFilename(), e);
         }
         return w.toString();
     }
@@ -263,17 +270,17 @@ public final class ClevrWorldGenerator {
             return f.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new VqaspException("interrupted", "generation was interrupted");
+            throw new VqaspException(ErrorKind.INTERRUPTED, "generation was interrupted");
         } catch (ExecutionException e) {
             if (e.getCause() instanceof VqaspException v) {
                 throw v;
             }
-            throw new VqaspException("render", "rendering failed: " + e.getCause(), e.getCause());
+            throw new VqaspException(ErrorKind.RENDER, "rendering failed: " + e.getCause(), e.getCause());
         }
     }
 
     private static void deleteLeftovers(Path dir) throws IOException {
-        try (DirectoryStream<Path> s = Files.newDirectoryStream(dir, "*" + PngFiles.TEMP_SUFFIX)) {
+        try (DirectoryStream<Path> s = Files.newDirectoryStream(dir, "*" + AtomicFiles.TEMP_SUFFIX)) {
             for (Path p : s) {
                 Files.deleteIfExists(p);
             }
@@ -307,8 +314,22 @@ public final class ClevrWorldGenerator {
         private Function<ClevrScene, List<ClevrQuestion>> questions;
         private Progress progress = Progress.NONE;
         private ClevrRenderer renderer;
+        private List<String> commandLine = List.of();
+        private int questionsPerImage;
 
         private Builder() {
+        }
+
+        /** Sets the command line recorded in {@code provenance.json} (default: none). */
+        public Builder optCommandLine(List<String> c) {
+            this.commandLine = List.copyOf(c);
+            return this;
+        }
+
+        /** Records how many questions per image the question source makes, for {@code provenance.json}. */
+        public Builder optQuestionsPerImage(int k) {
+            this.questionsPerImage = k;
+            return this;
         }
 
         /** Sets the dataset directory (required). */
@@ -376,20 +397,20 @@ public final class ClevrWorldGenerator {
          */
         public ClevrWorldGenerator build() {
             if (out == null) {
-                throw new InputException("bad_usage", "the output directory is not set");
+                throw new InputException(ErrorKind.BAD_USAGE, "the output directory is not set");
             }
             if (images < 0) {
-                throw new InputException("bad_usage", "the number of images should be 0 or more, is " + images);
+                throw new InputException(ErrorKind.BAD_USAGE, "the number of images should be 0 or more, is " + images);
             }
             if (seedValue == null) {
-                throw new InputException("bad_usage", "the seed is not set");
+                throw new InputException(ErrorKind.BAD_USAGE, "the seed is not set");
             }
             if (split == null || !split.matches("[A-Za-z0-9_-]+")) {
-                throw new InputException("bad_usage", "the split name should be letters, digits, '_' or '-', is \""
+                throw new InputException(ErrorKind.BAD_USAGE, "the split name should be letters, digits, '_' or '-', is \""
                         + split + "\"");
             }
             if (threads < 1) {
-                throw new InputException("bad_usage", "threads should be at least 1, is " + threads);
+                throw new InputException(ErrorKind.BAD_USAGE, "threads should be at least 1, is " + threads);
             }
             return new ClevrWorldGenerator(this);
         }

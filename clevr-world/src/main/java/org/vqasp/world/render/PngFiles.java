@@ -2,10 +2,8 @@ package org.vqasp.world.render;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -18,7 +16,9 @@ import javax.imageio.metadata.IIOMetadata;
 import javax.imageio.metadata.IIOMetadataNode;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.ImageOutputStream;
+import org.vqasp.core.ErrorKind;
 import org.vqasp.core.VqaspException;
+import org.vqasp.core.io.AtomicFiles;
 import org.w3c.dom.Node;
 
 /**
@@ -26,9 +26,6 @@ import org.w3c.dom.Node;
  * reads those chunks back without decoding the pixels.
  */
 final class PngFiles {
-
-    /** Suffix of the temporary files; a killed run may leave some, which the next run deletes. */
-    static final String TEMP_SUFFIX = ".partial";
 
     private static final String FORMAT = "javax_imageio_png_1.0";
 
@@ -40,7 +37,7 @@ final class PngFiles {
      * or none of it.
      */
     static void write(BufferedImage image, Map<String, String> text, Path file) {
-        Path tmp = file.resolveSibling(file.getFileName() + "." + Thread.currentThread().getId() + TEMP_SUFFIX);
+        Path tmp = AtomicFiles.temporary(file);
         try {
             Files.deleteIfExists(tmp);
             ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
@@ -64,23 +61,14 @@ final class PngFiles {
             } finally {
                 writer.dispose();
             }
-            move(tmp, file);
+            AtomicFiles.move(tmp, file);
         } catch (IOException e) {
             try {
                 Files.deleteIfExists(tmp);
             } catch (IOException ignored) {
                 // the next run deletes it
             }
-            throw new VqaspException("io", "cannot write " + file + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** Moves a finished temporary file over its target, atomically where the file system allows. */
-    static void move(Path tmp, Path file) throws IOException {
-        try {
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+            throw new VqaspException(ErrorKind.IO, "cannot write " + file + ": " + e.getMessage(), e);
         }
     }
 

@@ -1,13 +1,10 @@
 package org.vqasp.world.render;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -17,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.imageio.ImageIO;
+import org.vqasp.core.ErrorKind;
 import org.vqasp.core.Progress;
 import org.vqasp.core.VqaspException;
 import org.vqasp.world.SampledScene;
@@ -85,9 +83,9 @@ public final class RenderBenchmark {
                 f.get();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new VqaspException("interrupted", "benchmark interrupted");
+                throw new VqaspException(ErrorKind.INTERRUPTED, "benchmark interrupted");
             } catch (ExecutionException e) {
-                throw new VqaspException("render", "benchmark image failed: " + e.getCause(), e.getCause());
+                throw new VqaspException(ErrorKind.RENDER, "benchmark image failed: " + e.getCause(), e.getCause());
             }
         }
     }
@@ -100,36 +98,19 @@ public final class RenderBenchmark {
         try {
             ImageIO.write(r.image(), "png", png);
         } catch (IOException e) {
-            throw new VqaspException("io", "cannot encode a PNG: " + e.getMessage(), e);
+            throw new VqaspException(ErrorKind.IO, "cannot encode a PNG: " + e.getMessage(), e);
         }
     }
 
-    /**
-     * Writes {@code {"rows": [{"stage", "threads", "images_per_second"}]}}, the layout of {@code CLI.md}.
-     */
-    public static void writeJson(List<Row> rows, Path file) {
-        try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-                    JsonGenerator g = new JsonFactory().createGenerator(w).useDefaultPrettyPrinter()) {
-                g.writeStartObject();
-                g.writeArrayFieldStart("rows");
-                for (Row r : rows) {
-                    g.writeStartObject();
-                    g.writeStringField("stage", r.stage());
-                    g.writeNumberField("threads", r.threads());
-                    g.writeNumberField("images_per_second", Math.round(r.imagesPerSecond() * 1000) / 1000.0);
-                    g.writeEndObject();
-                }
-                g.writeEndArray();
-                g.writeEndObject();
-            }
-        } catch (IOException e) {
-            throw new VqaspException("io", "cannot write " + file + ": " + e.getMessage(), e);
+    /** Returns {@code {"rows": [{"stage", "threads", "images_per_second"}]}}, the layout of {@code CLI.md}. */
+    public static ObjectNode toJson(List<Row> rows) {
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
+        ArrayNode a = root.putArray("rows");
+        for (Row r : rows) {
+            a.addObject().put("stage", r.stage()).put("threads", r.threads())
+                    .put("images_per_second", Math.round(r.imagesPerSecond() * 1000) / 1000.0);
         }
+        return root;
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.vqasp.world.render;
 
 import java.util.List;
+import org.vqasp.core.ErrorKind;
 import org.vqasp.core.clevr.ClevrObject;
 import org.vqasp.world.ClevrProperties;
 import org.vqasp.world.LightRig;
@@ -9,7 +10,7 @@ import org.vqasp.world.LightRig;
  * What one image shows, in the tracer's terms: the objects, CLEVR's three area lamps and its sun, and the
  * ground with its precomputed inter-reflection.
  *
- * <p>Lamps (CLEVR-RENDERING.md, decoded from the base scene): key 0.5 BU, strength 100, colour
+ * <p>Lamps (docs/rendering.md, section 2, decoded from the base scene): key 0.5 BU, strength 100, colour
  * (1, 0.9323, 0.8167); fill 0.5 BU, 30, (0.7617, 0.8177, 1); back 1 BU, 50, white. The sun shines from
  * (0.4145, -0.1946, 0.8890) with irradiance 0.45 and an angular radius of atan(0.1). The world is black.
  */
@@ -38,7 +39,7 @@ final class World {
     final GroundIndirect groundIndirect;
     /** Per object, the 9 SH coefficients per channel of the irradiance it receives indirectly (27 numbers). */
     final double[][] probes;
-    /** Per metal object, its environment probe ({@link Tracer#computeEnvProbe}), else null. */
+    /** Per metal object, its environment probe ({@link Probes#computeEnvProbe}), else null. */
     final float[][] envProbes;
 
     World(RenderObject[] objects, AreaLamp[] lamps, GroundIndirect groundIndirect) {
@@ -67,19 +68,19 @@ final class World {
         for (int i = 0; i < out.length; i++) {
             ClevrObject o = objects.get(i);
             if (o.coords() == null) {
-                throw new org.vqasp.core.InputException("no_coords", "object " + i + " has no 3d_coords to render");
+                throw new org.vqasp.core.InputException(ErrorKind.BAD_SCENE, "object " + i + " has no 3d_coords to render");
             }
             int shape = switch (o.shape()) {
                 case "sphere" -> RenderObject.SPHERE;
                 case "cube" -> RenderObject.CUBE;
                 case "cylinder" -> RenderObject.CYLINDER;
-                default -> throw new org.vqasp.core.InputException("unknown_shape",
+                default -> throw new org.vqasp.core.InputException(ErrorKind.UNKNOWN_SHAPE,
                         "object " + i + " has shape \"" + o.shape() + "\"; the renderer knows sphere, cube, cylinder");
             };
             boolean metal = switch (o.material()) {
                 case "metal" -> true;
                 case "rubber" -> false;
-                default -> throw new org.vqasp.core.InputException("unknown_material",
+                default -> throw new org.vqasp.core.InputException(ErrorKind.UNKNOWN_MATERIAL,
                         "object " + i + " has material \"" + o.material() + "\"; the renderer knows rubber, metal");
             };
             double s = properties.scale(o.size());

@@ -7,8 +7,8 @@ import org.vqasp.core.clevr.ClevrDataset;
 import org.vqasp.core.clevr.ClevrQuestion;
 
 /**
- * The CLEVR fixtures the repository bundles under {@code samples/clevr/} (see each folder's SOURCES.md);
- * surefire passes the repository root as the system property {@code vqasp.repo}.
+ * The CLEVR fixtures the repository bundles under {@code samples/clevr/} (see each folder's SOURCES.md), found
+ * by {@link Samples}.
  */
 final class Fixtures {
 

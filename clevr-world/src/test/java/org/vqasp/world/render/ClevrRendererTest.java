@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.vqasp.core.clevr.ClevrDataset;
 import org.vqasp.core.clevr.ClevrObject;
@@ -95,6 +96,7 @@ class ClevrRendererTest {
     }
 
     @Test
+    @Tag("slow") // a full-quality render
     void should_light_the_empty_floor_as_clevrs_renders_measure() {
         // given the empty world with the camera and lamps at rest
         SampledScene empty = scene(List.of());
@@ -121,6 +123,7 @@ class ClevrRendererTest {
     }
 
     @Test
+    @Tag("slow") // a full-quality render
     void should_give_a_red_rubber_cube_top_the_colour_of_the_real_one() {
         // given a large red rubber cube at the origin
         SampledScene s = scene(List.of(new ClevrObject("cube", "red", "rubber", "large", new Vec3(0, 0, 0.7),
@@ -140,6 +143,7 @@ class ClevrRendererTest {
     }
 
     @Test
+    @Tag("slow") // a full-quality render
     void should_reflect_the_black_sky_in_the_top_half_of_a_metal_sphere() {
         // given a large gray metal sphere at the origin
         SampledScene s = scene(List.of(new ClevrObject("sphere", "gray", "metal", "large", new Vec3(0, 0, 0.7),

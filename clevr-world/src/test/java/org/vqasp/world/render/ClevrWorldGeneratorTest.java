@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,14 +20,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vqasp.core.DatasetItem;
 import org.vqasp.core.clevr.ClevrDataset;
+import org.vqasp.core.clevr.ClevrLayout;
 import org.vqasp.core.clevr.ClevrObject;
 import org.vqasp.core.clevr.ClevrQuestion;
 import org.vqasp.core.clevr.ClevrScene;
+import org.vqasp.core.io.AtomicFiles;
+import org.vqasp.core.json.DatasetReader;
+import org.vqasp.world.CogentCondition;
 import org.vqasp.world.questions.QuestionGenerator;
 import org.vqasp.world.questions.ReferenceExecutor;
 import org.vqasp.world.questions.TemplateLibrary;
-import org.vqasp.world.CogentCondition;
-import org.vqasp.core.json.DatasetReader;
 
 class ClevrWorldGeneratorTest {
 
@@ -43,8 +47,8 @@ class ClevrWorldGeneratorTest {
         // given a generator of three images with the project's question generator behind the seam
         QuestionGenerator questions = new QuestionGenerator(TemplateLibrary.load(), 9L);
         ClevrWorldGenerator gen = ClevrWorldGenerator.builder().setOutput(dir).setImages(3).setSeed(1L)
-                .optSplit("val").optThreads(2).optRenderer(renderer)
-                .optQuestions(s -> questions.generate(s, 4)).build();
+                .optSplit("val").optThreads(2).optRenderer(renderer).optCommandLine(List.of("vqa", "generate"))
+                .optQuestions(s -> questions.generate(s, 4)).optQuestionsPerImage(4).build();
 
         // when it runs
         ClevrWorldGenerator.Summary summary = gen.run();
@@ -52,13 +56,13 @@ class ClevrWorldGeneratorTest {
         // then the tree holds three 480x320 PNGs, the scenes file and the questions file
         assertEquals(3, summary.rendered());
         for (int i = 0; i < 3; i++) {
-            BufferedImage img = ImageIO.read(ClevrWorldGenerator.imagePath(dir, "val", i).toFile());
+            BufferedImage img = ImageIO.read(ClevrLayout.imagePath(dir, "val", i).toFile());
             assertEquals(480, img.getWidth());
             assertEquals(320, img.getHeight());
         }
         assertEquals(List.of("CLEVR_val_000000.png", "CLEVR_val_000001.png", "CLEVR_val_000002.png"),
                 list(dir.resolve("images/val")));
-        List<ClevrScene> scenes = read(ClevrDataset.scenes(ClevrWorldGenerator.scenesPath(dir, "val")));
+        List<ClevrScene> scenes = read(ClevrDataset.scenes(ClevrLayout.scenesPath(dir, "val")));
         assertEquals(3, scenes.size());
         for (int i = 0; i < 3; i++) {
             ClevrScene s = scenes.get(i);
@@ -68,13 +72,19 @@ class ClevrWorldGeneratorTest {
             assertEquals(4, s.relationships().size());
         }
         // and every question's answer is what the reference executor finds in its scene
-        List<ClevrQuestion> qs = read(ClevrDataset.questions(ClevrWorldGenerator.questionsPath(dir, "val")));
+        List<ClevrQuestion> qs = read(ClevrDataset.questions(ClevrLayout.questionsPath(dir, "val")));
         assertEquals(summary.questions(), qs.size());
         assertTrue(qs.size() >= 9, "questions " + qs.size());
         ReferenceExecutor executor = new ReferenceExecutor();
         for (ClevrQuestion q : qs) {
             assertEquals(q.answer(), executor.answer(q.program(), scenes.get(q.imageIndex())), q.question());
         }
+        // and provenance.json says what made the files
+        JsonNode p = new ObjectMapper().readTree(dir.resolve("provenance.json").toFile());
+        assertEquals(1, p.get("seed").asLong());
+        assertEquals("generate", p.get("command_line").get(1).asText());
+        assertEquals(4, p.get("config").get("questions_per_image").asInt());
+        assertEquals(renderer.signature(), p.get("config").get("renderer").asText());
     }
 
     @Test
@@ -84,9 +94,9 @@ class ClevrWorldGeneratorTest {
         Path b = dir.resolve("b");
         ClevrWorldGenerator.builder().setOutput(a).setImages(2).setSeed(5L).optThreads(2).optRenderer(renderer)
                 .optCogent(CogentCondition.B).build().run();
-        byte[] scenesBefore = Files.readAllBytes(ClevrWorldGenerator.scenesPath(a, "train"));
+        byte[] scenesBefore = Files.readAllBytes(ClevrLayout.scenesPath(a, "train"));
         // and a half-written image left by a killed run
-        Path partial = a.resolve("images/train/CLEVR_train_000001.png.7" + PngFiles.TEMP_SUFFIX);
+        Path partial = a.resolve("images/train/CLEVR_train_000001.png.7" + AtomicFiles.TEMP_SUFFIX);
         Files.write(partial, new byte[] {1, 2, 3});
 
         // when the same command runs again, and once more on one thread elsewhere
@@ -99,15 +109,15 @@ class ClevrWorldGeneratorTest {
         assertEquals(0, again.rendered());
         assertEquals(2, again.reused());
         assertFalse(Files.exists(partial));
-        assertArrayEquals(scenesBefore, Files.readAllBytes(ClevrWorldGenerator.scenesPath(a, "train")));
+        assertArrayEquals(scenesBefore, Files.readAllBytes(ClevrLayout.scenesPath(a, "train")));
         // and one thread made the same bytes as two
-        assertArrayEquals(scenesBefore, Files.readAllBytes(ClevrWorldGenerator.scenesPath(b, "train")));
+        assertArrayEquals(scenesBefore, Files.readAllBytes(ClevrLayout.scenesPath(b, "train")));
         for (int i = 0; i < 2; i++) {
-            assertArrayEquals(Files.readAllBytes(ClevrWorldGenerator.imagePath(a, "train", i)),
-                    Files.readAllBytes(ClevrWorldGenerator.imagePath(b, "train", i)));
+            assertArrayEquals(Files.readAllBytes(ClevrLayout.imagePath(a, "train", i)),
+                    Files.readAllBytes(ClevrLayout.imagePath(b, "train", i)));
         }
         // and the CoGenT B condition held
-        for (ClevrScene s : read(ClevrDataset.scenes(ClevrWorldGenerator.scenesPath(a, "train")))) {
+        for (ClevrScene s : read(ClevrDataset.scenes(ClevrLayout.scenesPath(a, "train")))) {
             for (ClevrObject o : s.objects()) {
                 assertTrue(CogentCondition.B.shapeColors().get(o.shape()).contains(o.color()));
             }
@@ -118,7 +128,7 @@ class ClevrWorldGeneratorTest {
     void should_render_again_an_image_made_with_other_settings(@TempDir Path dir) throws IOException {
         // given one image made with seed 1
         ClevrWorldGenerator.builder().setOutput(dir).setImages(1).setSeed(1L).optRenderer(renderer).build().run();
-        byte[] before = Files.readAllBytes(ClevrWorldGenerator.imagePath(dir, "train", 0));
+        byte[] before = Files.readAllBytes(ClevrLayout.imagePath(dir, "train", 0));
 
         // when the directory is filled with seed 2
         ClevrWorldGenerator.Summary s = ClevrWorldGenerator.builder().setOutput(dir).setImages(1).setSeed(2L)
@@ -126,7 +136,7 @@ class ClevrWorldGeneratorTest {
 
         // then the image was rendered again, not kept
         assertEquals(1, s.rendered());
-        assertFalse(java.util.Arrays.equals(before, Files.readAllBytes(ClevrWorldGenerator.imagePath(dir, "train", 0))));
+        assertFalse(java.util.Arrays.equals(before, Files.readAllBytes(ClevrLayout.imagePath(dir, "train", 0))));
     }
 
     private static List<String> list(Path dir) throws IOException {

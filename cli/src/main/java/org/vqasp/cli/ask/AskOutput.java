@@ -6,7 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 import javax.imageio.ImageIO;
+import org.vqasp.core.ErrorKind;
 import org.vqasp.core.InputException;
+import org.vqasp.world.SceneOverlay;
 
 /** Files {@code vqa ask} writes: annotated images. */
 public final class AskOutput {
@@ -22,22 +24,22 @@ public final class AskOutput {
      */
     public static Path annotate(AskSession session, Path out) {
         if (session.image() == null) {
-            throw new InputException("no_image", "the scene came from a file, there is no image to draw on");
+            throw new InputException(ErrorKind.BAD_USAGE, "the scene came from a file, there is no image to draw on");
         }
         AskResult last = session.last();
         Set<Integer> used = last == null || last.explanation() == null ? Set.of() : last.explanation().usedObjects();
-        BufferedImage img = Annotator.draw(session.image(), session.scene(), used);
+        BufferedImage img = SceneOverlay.draw(session.image(), session.scene(), used);
         try {
             Path parent = out.toAbsolutePath().getParent();
             if (parent != null) {
                 Files.createDirectories(parent);
             }
             if (!ImageIO.write(img, "png", out.toFile())) {
-                throw new InputException("unwritable", out + ": no PNG writer");
+                throw new InputException(ErrorKind.UNWRITABLE, out + ": no PNG writer");
             }
             return out;
         } catch (IOException e) {
-            throw new InputException("unwritable", out + ": cannot be written (" + e.getMessage() + ")", e);
+            throw new InputException(ErrorKind.UNWRITABLE, out + ": cannot be written (" + e.getMessage() + ")", e);
         }
     }
 }

@@ -5,8 +5,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
+import org.vqasp.core.ErrorKind;
 import org.vqasp.core.clevr.ClevrObject;
 import org.vqasp.core.clevr.ClevrScene;
 import org.vqasp.core.clevr.Program;
@@ -40,27 +41,7 @@ public final class AskPrinter {
 
     /** Prints a program on one line: {@code scene -> filter_color[red] -> unique -> query_shape}. */
     public static String program(Program p) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < p.size(); i++) {
-            ProgramStep s = p.step(i);
-            if (i > 0) {
-                sb.append(isChain(p, i) ? " -> " : " ; ");
-            }
-            if (!isChain(p, i) && !s.inputs().isEmpty()) {
-                sb.append(s.inputs().toString().replace('[', '(').replace(']', ')')).append(' ');
-            }
-            sb.append(s.function());
-            List<String> values = s.valueInputs().stream().filter(v -> !v.isEmpty()).toList();
-            if (!values.isEmpty()) {
-                sb.append(values);
-            }
-        }
-        return sb.toString();
-    }
-
-    private static boolean isChain(Program p, int i) {
-        List<Integer> in = p.step(i).inputs();
-        return in.size() == 1 && in.get(0) == i - 1;
+        return p.describe();
     }
 
     /** Prints an answer for people: program, answer or why none, and the explanation when asked. */
@@ -70,7 +51,7 @@ public final class AskPrinter {
         }
         if (r.answer() != null) {
             out.println("Answer:  " + r.answer());
-        } else if ("not_understood".equals(r.errorKind())) {
+        } else if (ErrorKind.NOT_UNDERSTOOD.equals(r.errorKind())) {
             out.println("Not understood: " + (r.errorReason() != null ? r.errorReason() : r.errorMessage()));
             if (r.suggestion() != null) {
                 out.println("Closest question form: " + r.suggestion());

@@ -1,23 +1,23 @@
 package org.vqasp.cli.ask;
 
-import org.vqasp.reasoning.ExplainedAnswer;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import javax.imageio.ImageIO;
 import org.vqasp.core.DatasetItem;
+import org.vqasp.core.ErrorKind;
 import org.vqasp.core.InputException;
 import org.vqasp.core.VqaspException;
 import org.vqasp.core.clevr.ClevrDataset;
 import org.vqasp.core.clevr.ClevrScene;
 import org.vqasp.core.clevr.Program;
+import org.vqasp.core.json.DatasetReader;
 import org.vqasp.language.clevr.ClevrQuestionParser;
 import org.vqasp.language.clevr.ParseResult;
-import org.vqasp.core.json.DatasetReader;
+import org.vqasp.reasoning.ExplainedAnswer;
 import org.vqasp.reasoning.clevr.ClevrExplanation;
 import org.vqasp.reasoning.clevr.ClevrReasoner;
 import org.vqasp.vision.SceneExtractor;
@@ -58,8 +58,9 @@ public final class AskSession implements AutoCloseable {
          * Translates a question.
          *
          * @param question the question
-         * @return a program, not yet validated
-         * @throws VqaspException naming why there is none
+         * @return a program, already checked against the theory
+         * @throws VqaspException naming why there is none, of kind {@link ErrorKind#LLM_PROGRAM_REFUSED} when the
+         *     theory refused the program
          */
         Program translate(String question);
     }
@@ -89,16 +90,16 @@ public final class AskSession implements AutoCloseable {
      */
     public void openImage(Path file) {
         if (!Files.isRegularFile(file)) {
-            throw new InputException("missing_file", file + ": no such image");
+            throw new InputException(ErrorKind.MISSING_FILE, file + ": no such image");
         }
         BufferedImage img;
         try {
             img = ImageIO.read(file.toFile());
         } catch (IOException e) {
-            throw new InputException("bad_image", file + ": cannot be read (" + e.getMessage() + ")", e);
+            throw new InputException(ErrorKind.BAD_IMAGE, file + ": cannot be read (" + e.getMessage() + ")", e);
         }
         if (img == null) {
-            throw new InputException("bad_image", file + ": not an image (PNG, JPEG, GIF or BMP expected)");
+            throw new InputException(ErrorKind.BAD_IMAGE, file + ": not an image (PNG, JPEG, GIF or BMP expected)");
         }
         if (extractor == null) {
             extractor = models.load();
@@ -129,7 +130,7 @@ public final class AskSession implements AutoCloseable {
                 throw item.error();
             }
         }
-        throw new InputException("empty_file", file + ": holds no scene");
+        throw new InputException(ErrorKind.EMPTY_INPUT, file + ": holds no scene");
     }
 
     /** Returns the current scene, or null before one is opened. */
@@ -181,17 +182,13 @@ public final class AskSession implements AutoCloseable {
             if (translator != null) {
                 try {
                     program = translator.translate(question);
-                    VqaspException problem = reasoner.checkAll(List.of(program)).get(0);
-                    if (problem != null) {
-                        llmNote = "; the language model's program was refused: " + problem.getMessage();
-                        program = null;
-                    }
                 } catch (VqaspException e) {
-                    llmNote = "; the language model could not help: " + e.getMessage();
+                    llmNote = "; " + (ErrorKind.LLM_PROGRAM_REFUSED.equals(e.kind()) ? e.getMessage()
+                            : "the language model could not help: " + e.getMessage());
                 }
             }
             if (program == null) {
-                last = new AskResult(question, null, null, null, null, "not_understood", nu.message() + llmNote,
+                last = new AskResult(question, null, null, null, null, ErrorKind.NOT_UNDERSTOOD, nu.message() + llmNote,
                         nu.reason() + llmNote, nu.closestTemplateText(), ms(t0));
                 return last;
             }

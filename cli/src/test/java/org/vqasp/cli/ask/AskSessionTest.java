@@ -6,19 +6,25 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.net.ConnectException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.vqasp.core.VqaspException;
+import org.vqasp.core.Samples;
 import org.vqasp.core.clevr.Program;
 import org.vqasp.core.clevr.ProgramStep;
 import org.vqasp.language.clevr.ClevrQuestionParser;
+import org.vqasp.language.clevr.LlmQuestionTranslator;
+import org.vqasp.llm.Backoff;
+import org.vqasp.llm.LlmClient;
+import org.vqasp.llm.ScriptedChatBackend;
 import org.vqasp.reasoning.clevr.ClevrReasoner;
 
 class AskSessionTest {
 
-    private static final Path VAL_SCENE = Path.of(System.getProperty("vqasp.repo", "..")).resolve(
-            "samples/clevr/val-sample/CLEVR_val_scenes.json");
+    private static final Path VAL_SCENE = Samples.path("clevr/val-sample/CLEVR_val_scenes.json");
 
     private static AskSession session(AskSession.ProgramTranslator translator) {
         AskSession s = new AskSession(ClevrQuestionParser.load(), new ClevrReasoner(), () -> {
@@ -42,12 +48,24 @@ class AskSessionTest {
         }
     }
 
+    /** Returns the translator ask uses with a language model: here one that replies with a script. */
+    private static AskSession.ProgramTranslator llm(ScriptedChatBackend backend, ClevrReasoner reasoner) {
+        LlmQuestionTranslator t = new LlmQuestionTranslator(new LlmClient(backend, "scripted",
+                new Backoff(0, Duration.ZERO, 1, Duration.ZERO), d -> { }), reasoner::check);
+        return t::translate;
+    }
+
     @Test
     void should_refuse_a_translated_program_that_does_not_compile() {
-        Program bogus = new Program(List.of(ProgramStep.of("scene", List.of()),
-                ProgramStep.of("filter_colour", List.of("gray"), 0), ProgramStep.of("count", List.of(), 1)));
-        try (AskSession s = session(q -> bogus)) {
+        // given a language model whose program names a function the theory does not know
+        ClevrReasoner reasoner = new ClevrReasoner();
+        ScriptedChatBackend model = new ScriptedChatBackend("[{\"function\": \"scene\", \"inputs\": []}, "
+                + "{\"function\": \"filter_colour\", \"inputs\": [0], \"value_inputs\": [\"gray\"]}, "
+                + "{\"function\": \"count\", \"inputs\": [1]}]");
+        try (AskSession s = session(llm(model, reasoner))) {
+            // when asked a question the parser does not understand
             AskResult r = s.ask("Tell me the number of grey objects");
+            // then the reasoner's check refused the program, and the answer says why
             assertNull(r.answer());
             assertEquals("not_understood", r.errorKind());
             assertTrue(r.errorMessage().contains("the language model's program was refused: step 1 (filter_colour): "
@@ -63,12 +81,14 @@ class AskSessionTest {
 
     @Test
     void should_say_why_the_translator_could_not_help() {
-        try (AskSession s = session(q -> {
-            throw new VqaspException("llm", "the language model failed: connection refused");
-        })) {
+        // given a language model that cannot be reached
+        ScriptedChatBackend down = new ScriptedChatBackend(new UncheckedIOException(
+                new ConnectException("connection refused")));
+        try (AskSession s = session(llm(down, new ClevrReasoner()))) {
             AskResult r = s.ask("Tell me the number of grey objects");
-            assertTrue(r.errorMessage().endsWith("the language model could not help: the language model failed: "
-                    + "connection refused"), r.errorMessage());
+            assertTrue(r.errorMessage().contains("the language model could not help: scripted failed after 1 calls: "),
+                    r.errorMessage());
+            assertTrue(r.errorMessage().endsWith("connection refused"), r.errorMessage());
         }
     }
 

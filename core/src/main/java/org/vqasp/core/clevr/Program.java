@@ -59,4 +59,29 @@ public record Program(List<ProgramStep> steps) {
         }
         return sb.toString();
     }
+
+    /**
+     * Returns the program on one line for people: a chain of steps reads {@code scene -> filter_color[red] ->
+     * unique -> query_shape}; a step that does not take the step before it starts a new part after {@code ;}
+     * and names its inputs: {@code (3, 7) equal_integer}.
+     */
+    public String describe() {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < steps.size(); i++) {
+            ProgramStep s = steps.get(i);
+            boolean chain = s.inputs().size() == 1 && s.inputs().get(0) == i - 1;
+            if (i > 0) {
+                sb.append(chain ? " -> " : " ; ");
+            }
+            if (!chain && !s.inputs().isEmpty()) {
+                sb.append(s.inputs().toString().replace('[', '(').replace(']', ')')).append(' ');
+            }
+            sb.append(s.function());
+            List<String> values = s.valueInputs().stream().filter(v -> !v.isEmpty()).toList();
+            if (!values.isEmpty()) {
+                sb.append(values);
+            }
+        }
+        return sb.toString();
+    }
 }

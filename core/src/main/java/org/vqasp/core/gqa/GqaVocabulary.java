@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.vqasp.core.ErrorKind;
 import org.vqasp.core.VqaspException;
 
 /**
@@ -155,11 +156,11 @@ public final class GqaVocabulary {
     private static JsonNode read(ObjectMapper mapper, String name) {
         try (InputStream in = GqaVocabulary.class.getResourceAsStream("/gqa/meta/" + name)) {
             if (in == null) {
-                throw new VqaspException("missing_resource", "bundled file gqa/meta/" + name + " not on the classpath");
+                throw new VqaspException(ErrorKind.MISSING_RESOURCE, "bundled file gqa/meta/" + name + " not on the classpath");
             }
             return mapper.readTree(in);
         } catch (IOException e) {
-            throw new VqaspException("missing_resource", "cannot read bundled file gqa/meta/" + name, e);
+            throw new VqaspException(ErrorKind.MISSING_RESOURCE, "cannot read bundled file gqa/meta/" + name, e);
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.function.Function;
 import org.vqasp.core.DatasetItem;
+import org.vqasp.core.ErrorKind;
 import org.vqasp.core.InputException;
 import org.vqasp.core.VqaspException;
 
@@ -87,7 +88,7 @@ public final class DatasetReader<T> implements Iterator<DatasetItem<T>>, AutoClo
             return DatasetItem.failed(i, id, new InputException(ex.kind(),
                     stream.file().getFileName() + ": " + what + " " + id + ": " + ex.getMessage(), ex));
         } catch (IllegalArgumentException | NullPointerException ex) {
-            return DatasetItem.failed(i, id, new InputException("bad_item",
+            return DatasetItem.failed(i, id, new InputException(ErrorKind.BAD_ITEM,
                     stream.file().getFileName() + ": " + what + " " + id + ": " + ex.getMessage(), ex));
         }
     }

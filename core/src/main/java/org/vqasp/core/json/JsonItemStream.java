@@ -15,6 +15,7 @@ import java.util.AbstractMap;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import org.vqasp.core.ErrorKind;
 import org.vqasp.core.InputException;
 
 /**
@@ -61,7 +62,7 @@ public final class JsonItemStream implements Iterator<Map.Entry<String, JsonNode
                 JsonToken t = p.nextToken();
                 if (t == JsonToken.END_OBJECT || t == null) {
                     p.close();
-                    throw new InputException("malformed_file",
+                    throw new InputException(ErrorKind.MALFORMED_FILE,
                             file + ": expected a top-level \"" + key + "\" array, found none");
                 }
                 String name = p.currentName();
@@ -188,9 +189,9 @@ public final class JsonItemStream implements Iterator<Map.Entry<String, JsonNode
             InputStream in = Files.newInputStream(file);
             return MAPPER.getFactory().createParser(in);
         } catch (NoSuchFileException e) {
-            throw new InputException("missing_file", file + ": no such file");
+            throw new InputException(ErrorKind.MISSING_FILE, file + ": no such file");
         } catch (IOException e) {
-            throw new InputException("unreadable_file", file + ": cannot be read (" + e.getMessage() + ")", e);
+            throw new InputException(ErrorKind.UNREADABLE_FILE, file + ": cannot be read (" + e.getMessage() + ")", e);
         }
     }
 
@@ -198,7 +199,7 @@ public final class JsonItemStream implements Iterator<Map.Entry<String, JsonNode
         if (actual != wanted) {
             JsonLocation loc = p.currentTokenLocation();
             close(p);
-            throw new InputException("malformed_file", file + ":" + loc.getLineNr() + ":" + loc.getColumnNr()
+            throw new InputException(ErrorKind.MALFORMED_FILE, file + ":" + loc.getLineNr() + ":" + loc.getColumnNr()
                     + ": expected " + what + ", found " + (actual == null ? "end of file" : actual.asString()));
         }
     }
@@ -206,10 +207,10 @@ public final class JsonItemStream implements Iterator<Map.Entry<String, JsonNode
     private static InputException malformed(Path file, IOException e) {
         if (e instanceof JsonProcessingException jpe && jpe.getLocation() != null) {
             JsonLocation loc = jpe.getLocation();
-            return new InputException("malformed_json", file + ":" + loc.getLineNr() + ":" + loc.getColumnNr()
+            return new InputException(ErrorKind.MALFORMED_JSON, file + ":" + loc.getLineNr() + ":" + loc.getColumnNr()
                     + ": malformed JSON: " + jpe.getOriginalMessage().lines().findFirst().orElse(""), e);
         }
-        return new InputException("unreadable_file", file + ": cannot be read (" + e.getMessage() + ")", e);
+        return new InputException(ErrorKind.UNREADABLE_FILE, file + ": cannot be read (" + e.getMessage() + ")", e);
     }
 
     private static void close(JsonParser p) {

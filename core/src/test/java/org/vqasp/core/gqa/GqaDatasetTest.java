@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vqasp.core.DatasetItem;
 import org.vqasp.core.InputException;
+import org.vqasp.core.Samples;
 import org.vqasp.core.json.DatasetReader;
 
 class GqaDatasetTest {
@@ -35,7 +36,7 @@ class GqaDatasetTest {
     void should_read_every_key_of_the_released_questions() {
         // given the two real balanced questions in the released layout
         // when they are read
-        List<DatasetItem<GqaQuestion>> items = all(GqaDataset.questions(GqaSamples.path("sample/questions.json")));
+        List<DatasetItem<GqaQuestion>> items = all(GqaDataset.questions(Samples.path("gqa/sample/questions.json")));
 
         // then every key is there, as in the file
         assertEquals(2, items.size());
@@ -85,7 +86,7 @@ class GqaDatasetTest {
     void should_read_the_real_scene_graphs() {
         // given the four real scene graphs of the sample
         // when they are loaded
-        GqaDataset.SceneGraphIndex index = GqaDataset.loadSceneGraphs(GqaSamples.path("sample/sceneGraphs.json"));
+        GqaDataset.SceneGraphIndex index = GqaDataset.loadSceneGraphs(Samples.path("gqa/sample/sceneGraphs.json"));
 
         // then objects, boxes, attributes and relations are as in the file
         assertEquals(4, index.size());
@@ -105,17 +106,17 @@ class GqaDatasetTest {
     @Test
     void should_keep_only_the_scene_graphs_of_the_questions_images() {
         // given the sample's questions (first: image 2354786) and its four scene graphs
-        Set<String> first = GqaDataset.imageIds(GqaSamples.path("sample/questions.json"), 1);
+        Set<String> first = GqaDataset.imageIds(Samples.path("gqa/sample/questions.json"), 1);
 
         // when only the first question's image is wanted
-        GqaDataset.SceneGraphIndex index = GqaDataset.loadSceneGraphs(GqaSamples.path("sample/sceneGraphs.json"),
+        GqaDataset.SceneGraphIndex index = GqaDataset.loadSceneGraphs(Samples.path("gqa/sample/sceneGraphs.json"),
                 first::contains);
 
         // then only its graph is kept
         assertEquals(Set.of("2354786"), first);
         assertEquals(Set.of("2354786"), index.graphs().keySet());
-        assertEquals(2, GqaDataset.imageIds(GqaSamples.path("sample/questions.json"), 0).size());
-        assertEquals(2, GqaDataset.countQuestions(GqaSamples.path("sample/questions.json")));
+        assertEquals(2, GqaDataset.imageIds(Samples.path("gqa/sample/questions.json"), 0).size());
+        assertEquals(2, GqaDataset.countQuestions(Samples.path("gqa/sample/questions.json")));
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.vqasp.core.DatasetItem;
+import org.vqasp.core.Samples;
 import org.vqasp.core.json.DatasetReader;
 
 class SemanticStringTest {
@@ -16,7 +17,7 @@ class SemanticStringTest {
     void should_parse_semantic_str_into_the_released_semantic_list_of_both_sample_questions() {
         // given the two real questions, which carry both semantic and semanticStr
         int n = 0;
-        try (DatasetReader<GqaQuestion> r = GqaDataset.questions(GqaSamples.path("sample/questions.json"))) {
+        try (DatasetReader<GqaQuestion> r = GqaDataset.questions(Samples.path("gqa/sample/questions.json"))) {
             while (r.hasNext()) {
                 GqaQuestion q = r.next().value();
                 // when semanticStr is parsed, and semantic written back
@@ -35,7 +36,7 @@ class SemanticStringTest {
         // given the 200 real val programs, which exist only as semanticStr
         List<String> mismatches = new ArrayList<>();
         int n = 0;
-        try (DatasetReader<GqaQuestion> r = GqaDataset.questions(GqaSamples.path("semantic-dev/questions.json"))) {
+        try (DatasetReader<GqaQuestion> r = GqaDataset.questions(Samples.path("gqa/semantic-dev/questions.json"))) {
             while (r.hasNext()) {
                 DatasetItem<GqaQuestion> item = r.next();
                 GqaQuestion q = item.value();

@@ -1,18 +1,20 @@
 package org.vqasp.eval.bench;
 
-import org.vqasp.reasoning.Answer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.vqasp.core.DatasetItem;
+import org.vqasp.core.ErrorKind;
 import org.vqasp.core.InputException;
 import org.vqasp.core.clevr.ClevrDataset;
 import org.vqasp.core.clevr.ClevrQuestion;
 import org.vqasp.core.clevr.ClevrScene;
 import org.vqasp.core.clevr.Program;
 import org.vqasp.core.json.DatasetReader;
+import org.vqasp.reasoning.Answer;
+import org.vqasp.reasoning.DatasetReasoner;
 import org.vqasp.reasoning.Facts;
 import org.vqasp.reasoning.clevr.ClevrProgramEncoder;
 import org.vqasp.reasoning.clevr.ClevrReasoner;
@@ -50,16 +52,16 @@ public final class ClevrWorkload {
             }
         }
         if (n == 0) {
-            throw new InputException("empty_workload", questions + ": no question with a program and a scene");
+            throw new InputException(ErrorKind.EMPTY_INPUT, questions + ": no question with a program and a scene");
         }
         List<ReasoningWorkload.Batch> batches = new ArrayList<>();
-        List<ClevrReasoner.Question> batch = new ArrayList<>();
+        List<DatasetReasoner.Question<ClevrScene, Program>> batch = new ArrayList<>();
         List<String> spawn = new ArrayList<>();
         for (Map.Entry<Integer, List<Program>> e : byImage.entrySet()) {
             ClevrScene scene = index.get(e.getKey());
             String sceneFacts = ClevrSceneEncoder.encode(scene);
             for (Program p : e.getValue()) {
-                batch.add(new ClevrReasoner.Question(scene, p));
+                batch.add(new DatasetReasoner.Question<>(scene, p));
                 spawn.add(sceneFacts + ClevrProgramEncoder.encode(p, 0, 0, new Facts()));
             }
             if (batch.size() >= batchSize) {
@@ -74,7 +76,7 @@ public final class ClevrWorkload {
         return new ReasoningWorkload("clevr", reasoner.reasoner().theory(), batches);
     }
 
-    private static ReasoningWorkload.Batch batch(List<ClevrReasoner.Question> questions, List<String> spawn,
+    private static ReasoningWorkload.Batch batch(List<DatasetReasoner.Question<ClevrScene, Program>> questions, List<String> spawn,
             ClevrReasoner reasoner) {
         return new ReasoningWorkload.Batch(
                 () -> (int) reasoner.answerAll(questions).stream().filter(Answer::ok).count(), spawn);

@@ -1,12 +1,12 @@
 package org.vqasp.eval.bench;
 
-import org.vqasp.reasoning.Answer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.vqasp.core.DatasetItem;
+import org.vqasp.core.ErrorKind;
 import org.vqasp.core.InputException;
 import org.vqasp.core.gqa.GqaDataset;
 import org.vqasp.core.gqa.GqaOperation;
@@ -14,6 +14,7 @@ import org.vqasp.core.gqa.GqaQuestion;
 import org.vqasp.core.gqa.GqaSceneGraph;
 import org.vqasp.core.gqa.GqaVocabulary;
 import org.vqasp.core.json.DatasetReader;
+import org.vqasp.reasoning.Answer;
 import org.vqasp.reasoning.gqa.GqaProgramEncoder;
 import org.vqasp.reasoning.gqa.GqaReasoner;
 import org.vqasp.reasoning.gqa.GqaSceneEncoder;
@@ -53,7 +54,7 @@ public final class GqaWorkload {
             }
         }
         if (n == 0) {
-            throw new InputException("empty_workload", questions + ": no question with a program and a scene graph");
+            throw new InputException(ErrorKind.EMPTY_INPUT, questions + ": no question with a program and a scene graph");
         }
         GqaVocabulary vocabulary = GqaVocabulary.bundled();
         List<ReasoningWorkload.Batch> batches = new ArrayList<>();

@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.vqasp.core.ErrorKind;
 import org.vqasp.core.Progress;
 import org.vqasp.core.VqaspException;
 
@@ -114,7 +115,7 @@ public final class ReasoningBenchmark {
             }
         });
         if (answered.get() == 0 && w.questions() > 0) {
-            throw new VqaspException("bench", "the in-process reasoner answered none of the " + w.questions()
+            throw new VqaspException(ErrorKind.BENCH, "the in-process reasoner answered none of the " + w.questions()
                     + " questions");
         }
         return w.questions();
@@ -152,15 +153,15 @@ public final class ReasoningBenchmark {
             }
             int code = p.waitFor();
             if (code != 10 && code != 30 && code != 20) {
-                throw new VqaspException("bench", clingoBinary + " exited with " + code + ": "
+                throw new VqaspException(ErrorKind.BENCH, clingoBinary + " exited with " + code + ": "
                         + new String(out, StandardCharsets.UTF_8).lines().findFirst().orElse(""));
             }
         } catch (IOException e) {
-            throw new VqaspException("bench", "cannot run " + clingoBinary + " (" + e.getMessage()
+            throw new VqaspException(ErrorKind.BENCH, "cannot run " + clingoBinary + " (" + e.getMessage()
                     + "); is the gringo package installed?", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new VqaspException("interrupted", "benchmark interrupted");
+            throw new VqaspException(ErrorKind.INTERRUPTED, "benchmark interrupted");
         }
     }
 
@@ -176,12 +177,12 @@ public final class ReasoningBenchmark {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new VqaspException("interrupted", "benchmark interrupted");
+            throw new VqaspException(ErrorKind.INTERRUPTED, "benchmark interrupted");
         } catch (java.util.concurrent.ExecutionException e) {
             if (e.getCause() instanceof RuntimeException re) {
                 throw re;
             }
-            throw new VqaspException("bench", e.getCause().toString(), e.getCause());
+            throw new VqaspException(ErrorKind.BENCH, e.getCause().toString(), e.getCause());
         } finally {
             pool.shutdownNow();
         }

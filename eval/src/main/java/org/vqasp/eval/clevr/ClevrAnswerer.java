@@ -1,6 +1,5 @@
 package org.vqasp.eval.clevr;
 
-import org.vqasp.reasoning.Answer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -8,9 +7,12 @@ import java.util.Map;
 import org.vqasp.core.VqaspException;
 import org.vqasp.core.clevr.ClevrQuestion;
 import org.vqasp.core.clevr.ClevrScene;
+import org.vqasp.core.clevr.Program;
 import org.vqasp.eval.BatchAnswerer;
 import org.vqasp.eval.EvalItem;
 import org.vqasp.eval.Outcome;
+import org.vqasp.reasoning.Answer;
+import org.vqasp.reasoning.DatasetReasoner;
 import org.vqasp.reasoning.clevr.ClevrReasoner;
 
 /**
@@ -46,7 +48,7 @@ public final class ClevrAnswerer implements BatchAnswerer<ClevrQuestion> {
         Outcome[] out = new Outcome[batch.size()];
         Map<Integer, ClevrScene> scenesOf = new HashMap<>();
         Map<Integer, VqaspException> failed = new HashMap<>();
-        List<ClevrReasoner.Question> toSolve = new ArrayList<>();
+        List<DatasetReasoner.Question<ClevrScene, Program>> toSolve = new ArrayList<>();
         List<Integer> where = new ArrayList<>();
         for (int i = 0; i < batch.size(); i++) {
             EvalItem<ClevrQuestion> item = batch.get(i);
@@ -66,7 +68,7 @@ public final class ClevrAnswerer implements BatchAnswerer<ClevrQuestion> {
                     }
                     scenesOf.put(image, scene);
                 }
-                toSolve.add(new ClevrReasoner.Question(scene, programs.program(item.payload())));
+                toSolve.add(new DatasetReasoner.Question<>(scene, programs.program(item.payload())));
                 where.add(i);
             } catch (VqaspException e) {
                 out[i] = Outcome.failed(e, 0);
@@ -87,9 +89,9 @@ public final class ClevrAnswerer implements BatchAnswerer<ClevrQuestion> {
         return List.of(out);
     }
 
-    private List<Answer> likely(List<ClevrReasoner.Question> questions) {
+    private List<Answer> likely(List<DatasetReasoner.Question<ClevrScene, Program>> questions) {
         List<Answer> out = new ArrayList<>(questions.size());
-        for (ClevrReasoner.Question q : questions) {
+        for (DatasetReasoner.Question<ClevrScene, Program> q : questions) {
             try {
                 out.add(new Answer(reasoner.answerLikely(q.scene(), q.program(), false).answer(), null));
             } catch (VqaspException e) {

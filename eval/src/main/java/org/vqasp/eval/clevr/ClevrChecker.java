@@ -2,6 +2,7 @@ package org.vqasp.eval.clevr;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.vqasp.core.VqaspException;
 import org.vqasp.core.clevr.ClevrQuestion;
 import org.vqasp.core.clevr.Program;
@@ -47,11 +48,10 @@ public final class ClevrChecker implements BatchAnswerer<ClevrQuestion> {
                 out[i] = Outcome.failed(e, 0);
             }
         }
-        List<VqaspException> problems = toCheck.isEmpty() ? List.of() : reasoner.checkAll(toCheck);
+        List<Optional<VqaspException>> problems = toCheck.isEmpty() ? List.of() : reasoner.checkAll(toCheck);
         double ms = (System.nanoTime() - t0) / 1e6 / batch.size();
         for (int k = 0; k < problems.size(); k++) {
-            VqaspException e = problems.get(k);
-            out[where.get(k)] = e == null ? Outcome.of(COMPILED, ms) : Outcome.failed(e, ms);
+            out[where.get(k)] = problems.get(k).map(e -> Outcome.failed(e, ms)).orElseGet(() -> Outcome.of(COMPILED, ms));
         }
         return List.of(out);
     }

@@ -1,15 +1,17 @@
 package org.vqasp.eval.clevr;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 import org.vqasp.core.InputException;
 import org.vqasp.core.Progress;
 import org.vqasp.core.clevr.ClevrDataset;
 import org.vqasp.core.clevr.ClevrQuestion;
-import org.vqasp.language.clevr.ClevrQuestionParser;
 import org.vqasp.core.json.DatasetReader;
 import org.vqasp.eval.BatchAnswerer;
+import org.vqasp.eval.EvalItem;
 import org.vqasp.eval.EvalRunner;
+import org.vqasp.language.clevr.ClevrQuestionParser;
 import org.vqasp.reasoning.clevr.ClevrReasoner;
 
 /**
@@ -26,7 +28,22 @@ public final class ClevrEvaluation {
         PARSED
     }
 
+    /** Where scenes come from. */
+    public enum Scenes {
+        /** The scenes file. */
+        GOLD,
+        /** The vision model, reading the images. */
+        VISION
+    }
+
     private ClevrEvaluation() {
+    }
+
+    /** Returns a question as an evaluation item: the image file name (or index), the template family. */
+    static EvalItem<ClevrQuestion> item(ClevrQuestion q) {
+        String image = q.imageFilename() != null ? q.imageFilename() : "image " + q.imageIndex();
+        return new EvalItem<>(Long.toString(q.questionIndex()), image, q.question(), q.answer(), List.of(q.family()),
+                q, null);
     }
 
     /**
@@ -81,7 +98,7 @@ public final class ClevrEvaluation {
             EvalRunner.Options options, Progress progress) {
         long total = ClevrDataset.countQuestions(questions);
         try (DatasetReader<ClevrQuestion> reader = ClevrDataset.questions(questions)) {
-            return EvalRunner.run(new ClevrItems(reader), total, answerer, String::equals, options, progress);
+            return EvalRunner.run(EvalItem.of(reader, ClevrEvaluation::item), total, answerer, String::equals, options, progress);
         }
     }
 }

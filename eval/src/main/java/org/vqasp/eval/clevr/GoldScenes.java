@@ -1,5 +1,6 @@
 package org.vqasp.eval.clevr;
 
+import org.vqasp.core.ErrorKind;
 import org.vqasp.core.VqaspException;
 import org.vqasp.core.clevr.ClevrDataset;
 import org.vqasp.core.clevr.ClevrQuestion;
@@ -30,8 +31,8 @@ public final class GoldScenes implements SceneSource {
         }
         VqaspException bad = index.failures().get(q.imageIndex());
         if (bad != null) {
-            throw new VqaspException("bad_scene", bad.getMessage());
+            throw new VqaspException(ErrorKind.BAD_SCENE, bad.getMessage());
         }
-        throw new VqaspException("missing_scene", file + " has no scene with image_index " + q.imageIndex());
+        throw new VqaspException(ErrorKind.MISSING_SCENE, file + " has no scene with image_index " + q.imageIndex());
     }
 }

@@ -1,5 +1,6 @@
 package org.vqasp.eval.clevr;
 
+import org.vqasp.core.ErrorKind;
 import org.vqasp.core.VqaspException;
 import org.vqasp.core.clevr.ClevrQuestion;
 import org.vqasp.core.clevr.Program;
@@ -21,7 +22,7 @@ public interface ProgramSource {
     static ProgramSource gold() {
         return q -> {
             if (q.program() == null) {
-                throw new VqaspException("missing_program", "question " + q.questionIndex()
+                throw new VqaspException(ErrorKind.MISSING_PROGRAM, "question " + q.questionIndex()
                         + " has no program (use --programs parsed)");
             }
             return q.program();
@@ -35,7 +36,7 @@ public interface ProgramSource {
             if (r instanceof ParseResult.Parsed p) {
                 return p.program();
             }
-            throw new VqaspException("not_understood", ((ParseResult.NotUnderstood) r).message());
+            throw new VqaspException(ErrorKind.NOT_UNDERSTOOD, ((ParseResult.NotUnderstood) r).message());
         };
     }
 }

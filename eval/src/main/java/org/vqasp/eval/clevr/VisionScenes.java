@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import org.vqasp.core.ErrorKind;
 import org.vqasp.core.VqaspException;
 import org.vqasp.core.clevr.ClevrQuestion;
 import org.vqasp.core.clevr.ClevrScene;
@@ -15,7 +16,8 @@ import org.vqasp.world.SceneMetrics;
 /**
  * Scenes read from the images by the vision model: {@code DIR/<image_filename>} for each question. The last
  * few scenes are kept, since an image's questions come together. Given the gold scenes as well, each image read
- * is scored against its gold scene ({@link #sceneMetrics()}).
+ * is scored against its gold scene ({@link #sceneMetrics()}). Given a {@link SceneLog}, each scene read is written
+ * to it once.
  */
 public final class VisionScenes implements SceneSource {
 
@@ -24,6 +26,7 @@ public final class VisionScenes implements SceneSource {
     private final SceneExtractor extractor;
     private final Path images;
     private final SceneSource gold;
+    private final SceneLog log;
     private final SceneMetrics metrics = new SceneMetrics();
     private final Set<String> scored = new HashSet<>(); // image files in metrics; guarded by metrics
     private final Map<String, ClevrScene> recent = new LinkedHashMap<>(CACHE, 0.75f, true) {
@@ -53,9 +56,22 @@ public final class VisionScenes implements SceneSource {
      * @param gold the gold scenes, or null for no scoring
      */
     public VisionScenes(SceneExtractor extractor, Path images, SceneSource gold) {
+        this(extractor, images, gold, null);
+    }
+
+    /**
+     * Creates the source, scoring against the gold scenes (when given) and writing every scene read to a log.
+     *
+     * @param extractor the vision model (shared by all threads)
+     * @param images the directory holding the image files
+     * @param gold the gold scenes, or null for no scoring
+     * @param log where each scene read is written once (named by its image file and index), or null
+     */
+    public VisionScenes(SceneExtractor extractor, Path images, SceneSource gold, SceneLog log) {
         this.extractor = extractor;
         this.images = images;
         this.gold = gold;
+        this.log = log;
     }
 
     /**
@@ -74,7 +90,7 @@ public final class VisionScenes implements SceneSource {
     @Override
     public ClevrScene scene(ClevrQuestion q) {
         if (q.imageFilename() == null) {
-            throw new VqaspException("missing_image", "question " + q.questionIndex() + " names no image_filename");
+            throw new VqaspException(ErrorKind.MISSING_IMAGE, "question " + q.questionIndex() + " names no image_filename");
         }
         synchronized (recent) {
             ClevrScene s = recent.get(q.imageFilename());
@@ -84,18 +100,22 @@ public final class VisionScenes implements SceneSource {
         }
         Path file = images.resolve(q.imageFilename());
         if (!Files.isRegularFile(file)) {
-            throw new VqaspException("missing_image", file + ": no such image");
+            throw new VqaspException(ErrorKind.MISSING_IMAGE, file + ": no such image");
         }
         ClevrScene s;
         try {
             s = extractor.extract(file);
         } catch (VqaspException e) {
-            throw new VqaspException("bad_image", e.getMessage(), e);
+            throw new VqaspException(ErrorKind.BAD_IMAGE, e.getMessage(), e);
         } catch (RuntimeException e) {
-            throw new VqaspException("bad_image", file + ": " + e.getMessage(), e);
+            throw new VqaspException(ErrorKind.BAD_IMAGE, file + ": " + e.getMessage(), e);
         }
         synchronized (recent) {
             recent.put(q.imageFilename(), s);
+        }
+        if (log != null) {
+            log.append(new ClevrScene(s.split(), q.imageIndex(), q.imageFilename(), s.objects(), s.relationships(),
+                    s.directions()));
         }
         if (gold != null) {
             score(q, s);

@@ -1,10 +1,10 @@
 package org.vqasp.eval.gqa;
 
-import org.vqasp.reasoning.Answer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.vqasp.core.ErrorKind;
 import org.vqasp.core.InputException;
 import org.vqasp.core.VqaspException;
 import org.vqasp.core.gqa.GqaDataset;
@@ -14,6 +14,7 @@ import org.vqasp.core.gqa.GqaSceneGraph;
 import org.vqasp.eval.BatchAnswerer;
 import org.vqasp.eval.EvalItem;
 import org.vqasp.eval.Outcome;
+import org.vqasp.reasoning.Answer;
 import org.vqasp.reasoning.gqa.GqaReasoner;
 
 /**
@@ -53,7 +54,7 @@ public final class GqaAnswerer implements BatchAnswerer<GqaQuestion> {
             GqaSceneGraph graph = graphs.get(e.getKey());
             if (graph == null) {
                 VqaspException bad = graphs.failures().get(e.getKey());
-                VqaspException err = bad != null ? bad : new InputException("missing_scene_graph",
+                VqaspException err = bad != null ? bad : new InputException(ErrorKind.MISSING_SCENE_GRAPH,
                         graphsName + " has no scene graph for image " + e.getKey());
                 where.forEach(i -> out[i] = Outcome.failed(err, 0));
                 continue;

@@ -8,6 +8,7 @@ import org.vqasp.core.gqa.GqaDataset;
 import org.vqasp.core.gqa.GqaQuestion;
 import org.vqasp.core.json.DatasetReader;
 import org.vqasp.eval.BatchAnswerer;
+import org.vqasp.eval.EvalItem;
 import org.vqasp.eval.EvalRunner;
 import org.vqasp.reasoning.gqa.GqaAnswers;
 import org.vqasp.reasoning.gqa.GqaReasoner;
@@ -18,6 +19,12 @@ import org.vqasp.reasoning.gqa.GqaReasoner;
  * or the one parsed from {@code semanticStr} when the file has no list.
  */
 public final class GqaEvaluation {
+
+    /** Where programs come from. */
+    public enum Programs {
+        /** The file's semantic programs, or its semanticStr. */
+        GOLD
+    }
 
     private GqaEvaluation() {
     }
@@ -62,7 +69,8 @@ public final class GqaEvaluation {
             Progress progress) {
         long total = GqaDataset.countQuestions(questions);
         try (DatasetReader<GqaQuestion> reader = GqaDataset.questions(questions)) {
-            return EvalRunner.run(new GqaItems(reader), total, answerer, GqaAnswers::matches, options, progress);
+            return EvalRunner.run(EvalItem.of(reader, q -> new EvalItem<>(q.id(), q.imageId(), q.question(), q.answer(),
+                    q.families(), q, null)), total, answerer, GqaAnswers::matches, options, progress);
         }
     }
 }

@@ -16,12 +16,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vqasp.core.InputException;
 import org.vqasp.core.Progress;
+import org.vqasp.core.Samples;
 import org.vqasp.eval.CheckSummary;
 import org.vqasp.eval.EvalRunner;
 import org.vqasp.eval.EvalSummary;
 import org.vqasp.eval.Prediction;
 import org.vqasp.eval.PredictionLog;
-import org.vqasp.eval.Samples;
 import org.vqasp.reasoning.gqa.GqaReasoner;
 
 class GqaEvaluationTest {

@@ -1,9 +1,5 @@
 package org.vqasp.language.clevr;
 
-import org.vqasp.world.questions.ProgramExpansion;
-import org.vqasp.world.questions.Template;
-import org.vqasp.world.questions.TemplateLibrary;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -15,9 +11,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import org.vqasp.core.ErrorKind;
 import org.vqasp.core.VqaspException;
 import org.vqasp.core.clevr.Program;
 import org.vqasp.core.clevr.ProgramStep;
+import org.vqasp.world.questions.ProgramExpansion;
+import org.vqasp.world.questions.Template;
+import org.vqasp.world.questions.TemplateLibrary;
 
 /**
  * Reads a CLEVR question back into its functional program, exactly and offline, with the templates and
@@ -174,7 +174,7 @@ public final class ClevrQuestionParser {
         if (r instanceof ParseResult.Parsed p) {
             return p.program();
         }
-        throw new VqaspException("not_understood", ((ParseResult.NotUnderstood) r).message());
+        throw new VqaspException(ErrorKind.NOT_UNDERSTOOD, ((ParseResult.NotUnderstood) r).message());
     }
 
     // ---- lexicon and patterns

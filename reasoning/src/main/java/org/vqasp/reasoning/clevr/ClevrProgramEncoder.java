@@ -1,5 +1,6 @@
 package org.vqasp.reasoning.clevr;
 
+import org.vqasp.core.ErrorKind;
 import org.vqasp.core.InputException;
 import org.vqasp.core.clevr.Program;
 import org.vqasp.core.clevr.ProgramStep;
@@ -39,7 +40,7 @@ public final class ClevrProgramEncoder {
      */
     public static Facts encode(Program program, int j, int w, Facts facts) {
         if (program.size() >= STRIDE) {
-            throw new InputException("bad_program", "program has " + program.size() + " steps, at most "
+            throw new InputException(ErrorKind.BAD_PROGRAM, "program has " + program.size() + " steps, at most "
                     + (STRIDE - 1) + " are supported");
         }
         int base = j * STRIDE;

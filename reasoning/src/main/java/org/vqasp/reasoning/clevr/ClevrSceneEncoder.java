@@ -2,6 +2,7 @@ package org.vqasp.reasoning.clevr;
 
 import java.util.List;
 import java.util.Map;
+import org.vqasp.core.ErrorKind;
 import org.vqasp.core.InputException;
 import org.vqasp.core.clevr.ClevrObject;
 import org.vqasp.core.clevr.ClevrScene;
@@ -39,7 +40,7 @@ public final class ClevrSceneEncoder {
     public static Facts encode(ClevrScene scene, int w, Facts facts) {
         List<ClevrObject> objects = scene.objects();
         if (objects.size() >= STRIDE) {
-            throw new InputException("bad_scene", "scene " + scene.imageIndex() + " has " + objects.size()
+            throw new InputException(ErrorKind.SCENE_TOO_LARGE, "scene " + scene.imageIndex() + " has " + objects.size()
                     + " objects, at most " + (STRIDE - 1) + " are supported");
         }
         int base = w * STRIDE;

@@ -2,6 +2,7 @@ package org.vqasp.reasoning.clevr;
 
 import java.util.List;
 import java.util.Map;
+import org.vqasp.core.ErrorKind;
 import org.vqasp.core.InputException;
 import org.vqasp.core.clevr.ClevrObject;
 import org.vqasp.core.clevr.ClevrScene;
@@ -59,7 +60,7 @@ public final class ProbabilisticSceneEncoder {
     public static Facts encode(ClevrScene scene, int w, Facts facts) {
         List<ClevrObject> objects = scene.objects();
         if (objects.size() >= ClevrSceneEncoder.STRIDE) {
-            throw new InputException("bad_scene", "scene has " + objects.size() + " objects, at most "
+            throw new InputException(ErrorKind.SCENE_TOO_LARGE, "scene has " + objects.size() + " objects, at most "
                     + (ClevrSceneEncoder.STRIDE - 1) + " are supported");
         }
         int base = w * ClevrSceneEncoder.STRIDE;

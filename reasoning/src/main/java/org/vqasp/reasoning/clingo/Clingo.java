@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import org.vqasp.core.ErrorKind;
 import org.vqasp.core.VqaspException;
 
 /**
@@ -43,7 +44,7 @@ public final class Clingo {
             }
             throw e;
         } catch (NoClassDefFoundError e) {
-            throw new VqaspException("clingo_missing", "cannot load libclingo.so; install it with: apt-get install "
+            throw new VqaspException(ErrorKind.CLINGO_MISSING, "cannot load libclingo.so; install it with: apt-get install "
                     + "-y gringo, or set " + LibraryPool.LIBRARY_ENV + "=/path/to/libclingo.so", e);
         }
     }
@@ -133,7 +134,7 @@ public final class Clingo {
             case 7:
                 return new Symbol(Symbol.Type.SUPREMUM, 0, "", List.of(), true);
             default:
-                throw new VqaspException("clingo", "unknown clingo symbol type " + type);
+                throw new VqaspException(ErrorKind.CLINGO, "unknown clingo symbol type " + type);
         }
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import org.vqasp.core.ErrorKind;
 import org.vqasp.core.VqaspException;
 
 /**
@@ -195,7 +196,7 @@ public final class Control implements AutoCloseable {
     Pointer handle() {
         Pointer h = handle;
         if (h == null) {
-            throw new VqaspException("clingo", "control used after close");
+            throw new VqaspException(ErrorKind.CLINGO, "control used after close");
         }
         return h;
     }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import org.vqasp.core.ErrorKind;
 import org.vqasp.core.VqaspException;
 
 /**
@@ -96,7 +97,7 @@ final class LibraryPool {
                 lib = free.take();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new VqaspException("interrupted", "interrupted while waiting for clingo");
+                throw new VqaspException(ErrorKind.INTERRUPTED, "interrupted while waiting for clingo");
             }
         }
         h = new Held(lib);
@@ -171,7 +172,7 @@ final class LibraryPool {
     }
 
     private static VqaspException missing(String why) {
-        return new VqaspException("clingo_missing", "cannot load libclingo.so (" + (why == null ? "" : why.lines()
+        return new VqaspException(ErrorKind.CLINGO_MISSING, "cannot load libclingo.so (" + (why == null ? "" : why.lines()
                 .findFirst().orElse("")) + "); install it with: apt-get install -y gringo, or set " + LIBRARY_ENV
                 + "=/path/to/libclingo.so");
     }

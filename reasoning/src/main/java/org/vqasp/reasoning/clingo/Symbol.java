@@ -52,6 +52,17 @@ public record Symbol(Type type, int number, String name, List<Symbol> args, bool
         return new Symbol(Type.FUNCTION, 0, name, args, true);
     }
 
+    /**
+     * Parses a ground term as the {@code clingo} program prints it, such as {@code answer(3,"license plate")}.
+     *
+     * @param text the term
+     * @return the symbol
+     * @throws IllegalArgumentException naming the offset when the text is not a term
+     */
+    public static Symbol parse(String text) {
+        return SymbolParser.parse(text);
+    }
+
     /** Returns the argument at an index. */
     public Symbol arg(int i) {
         return args.get(i);
@@ -60,6 +71,19 @@ public record Symbol(Type type, int number, String name, List<Symbol> args, bool
     /** Returns the number of arguments. */
     public int arity() {
         return args.size();
+    }
+
+    /** Returns the value of a number; throws for any other symbol. */
+    public int asNumber() {
+        if (type != Type.NUMBER) {
+            throw new IllegalStateException("not a number: " + this);
+        }
+        return number;
+    }
+
+    /** Returns true for a number. */
+    public boolean isNumber() {
+        return type == Type.NUMBER;
     }
 
     /** Returns true for a function with this name and arity. */

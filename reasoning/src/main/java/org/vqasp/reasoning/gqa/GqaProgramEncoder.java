@@ -2,6 +2,7 @@ package org.vqasp.reasoning.gqa;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.vqasp.core.ErrorKind;
 import org.vqasp.core.InputException;
 import org.vqasp.core.gqa.GqaNames;
 import org.vqasp.core.gqa.GqaOperation;
@@ -60,10 +61,10 @@ public final class GqaProgramEncoder {
      */
     public static Facts encode(List<GqaOperation> program, int j, GqaVocabulary vocabulary, Facts facts) {
         if (program.isEmpty()) {
-            throw new InputException("bad_program", "the question has no program (no semantic, no semanticStr)");
+            throw new InputException(ErrorKind.BAD_PROGRAM, "the question has no program (no semantic, no semanticStr)");
         }
         if (program.size() >= STRIDE) {
-            throw new InputException("bad_program", "program has " + program.size() + " steps, at most "
+            throw new InputException(ErrorKind.BAD_PROGRAM, "program has " + program.size() + " steps, at most "
                     + (STRIDE - 1) + " are supported");
         }
         int base = j * STRIDE;
@@ -73,7 +74,7 @@ public final class GqaProgramEncoder {
             try {
                 step(new Step(s, facts, vocabulary), op);
             } catch (IllegalArgumentException e) {
-                throw new InputException("bad_program", "step " + i + " (" + op.operation() + ": " + op.argument().strip()
+                throw new InputException(ErrorKind.BAD_PROGRAM, "step " + i + " (" + op.operation() + ": " + op.argument().strip()
                         + "): " + e.getMessage(), e);
             }
             for (int k = 0; k < op.dependencies().size(); k++) {

@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.vqasp.core.Samples;
 import org.vqasp.core.clevr.ClevrDataset;
 import org.vqasp.core.clevr.ClevrScene;
 import org.vqasp.core.clevr.Program;
 import org.vqasp.core.clevr.ProgramStep;
 import org.vqasp.reasoning.Facts;
-import org.vqasp.reasoning.Samples;
 
 class ClevrEncoderTest {
 

@@ -1,7 +1,5 @@
 package org.vqasp.reasoning.clevr;
 
-import org.vqasp.reasoning.Answer;
-import org.vqasp.reasoning.ExplainedAnswer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,12 +11,15 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.vqasp.core.Samples;
 import org.vqasp.core.VqaspException;
 import org.vqasp.core.clevr.ClevrDataset;
 import org.vqasp.core.clevr.ClevrScene;
 import org.vqasp.core.clevr.Program;
 import org.vqasp.core.clevr.ProgramStep;
-import org.vqasp.reasoning.Samples;
+import org.vqasp.reasoning.Answer;
+import org.vqasp.reasoning.DatasetReasoner;
+import org.vqasp.reasoning.ExplainedAnswer;
 
 /**
  * Every CLEVR function, including the fused template forms, over the real CLEVR val scene 0
@@ -135,9 +136,9 @@ class ClevrFunctionsTest {
         Program p = program("scene ; filter_shape[cube](0) ; count(1)");
         Program same = program("scene ; filter_color[gray](0) ; filter_size[small](1) ; unique(2) ; same_shape(3) ; count(4)");
         // when answered in one call
-        List<Answer> a = reasoner.answerAll(List.of(new ClevrReasoner.Question(scene, p),
-                new ClevrReasoner.Question(other, p), new ClevrReasoner.Question(scene, same),
-                new ClevrReasoner.Question(other, same)));
+        List<Answer> a = reasoner.answerAll(List.of(new DatasetReasoner.Question<>(scene, p),
+                new DatasetReasoner.Question<>(other, p), new DatasetReasoner.Question<>(scene, same),
+                new DatasetReasoner.Question<>(other, same)));
         // then each question sees only its own scene: 2 cubes, then 3; same_shape counts within the image
         assertEquals(List.of("2", "3", "1", "2"), a.stream().map(Answer::answer).toList());
     }

@@ -1,20 +1,27 @@
 package org.vqasp.reasoning.clevr;
 
-import org.vqasp.reasoning.Answer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.vqasp.core.DatasetItem;
+import org.vqasp.core.Samples;
 import org.vqasp.core.VqaspException;
 import org.vqasp.core.clevr.ClevrDataset;
 import org.vqasp.core.clevr.ClevrQuestion;
+import org.vqasp.core.clevr.ClevrScene;
+import org.vqasp.core.clevr.Program;
 import org.vqasp.core.json.DatasetReader;
-import org.vqasp.reasoning.Samples;
+import org.vqasp.reasoning.Answer;
+import org.vqasp.reasoning.DatasetReasoner;
+import org.vqasp.reasoning.Reasoner;
 
 class ClevrReasonerTest {
 
@@ -37,7 +44,7 @@ class ClevrReasonerTest {
         for (int from = 0; from < questions.size(); from += 64) {
             List<ClevrQuestion> batch = questions.subList(from, Math.min(questions.size(), from + 64));
             List<Answer> answers = reasoner.answerAll(batch.stream()
-                    .map(q -> new ClevrReasoner.Question(scenes.get(q.imageIndex()), q.program())).toList());
+                    .map(q -> new DatasetReasoner.Question<>(scenes.get(q.imageIndex()), q.program())).toList());
             for (int i = 0; i < batch.size(); i++) {
                 ClevrQuestion q = batch.get(i);
                 Answer a = answers.get(i);
@@ -67,6 +74,33 @@ class ClevrReasonerTest {
                 ClevrQuestion q = r.next().value();
                 assertEquals(q.answer(), reasoner.answer(scenes.get(q.imageIndex()), q.program()), q.question());
             }
+        }
+    }
+
+    @Test
+    void should_trace_a_question_that_has_no_single_answer_to_the_step_that_failed() {
+        // given a generated question that asks about one object, over its scene emptied of objects
+        ClevrDataset.SceneIndex scenes = ClevrDataset.loadScenes(Samples.path("clevr/gen-dev/scenes.json"));
+        ClevrQuestion q;
+        try (DatasetReader<ClevrQuestion> r = ClevrDataset.questions(Samples.path("clevr/gen-dev/questions.json"))) {
+            do {
+                q = r.next().value();
+            } while (q.program().steps().stream().noneMatch(s -> s.function().equals("unique")));
+        }
+        ClevrScene full = scenes.get(q.imageIndex());
+        ClevrScene empty = new ClevrScene(full.split(), full.imageIndex(), full.imageFilename(), List.of(), Map.of(),
+                full.directions());
+        Program program = q.program();
+        VqaspException noAnswer = assertThrows(VqaspException.class, () -> reasoner.explain(empty, program, true));
+        assertEquals("unique", noAnswer.kind());
+
+        // when it is traced, plainly and over the scene's probabilities
+        for (boolean weighted : new boolean[] {false, true}) {
+            Reasoner.Outcome trace = reasoner.trace(empty, program, weighted);
+
+            // then the trace holds the answer set with the step error that explains why there is no answer
+            assertFalse(trace.models().isEmpty());
+            assertTrue(trace.errors().stream().anyMatch(e -> e.kind().equals("unique")), trace.errors().toString());
         }
     }
 }

@@ -1,6 +1,5 @@
 package org.vqasp.reasoning.clevr;
 
-import org.vqasp.reasoning.ExplainedAnswer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -9,11 +8,12 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.vqasp.core.Samples;
 import org.vqasp.core.VqaspException;
 import org.vqasp.core.clevr.ClevrDataset;
 import org.vqasp.core.clevr.ClevrObject;
 import org.vqasp.core.clevr.ClevrScene;
-import org.vqasp.reasoning.Samples;
+import org.vqasp.reasoning.ExplainedAnswer;
 
 /**
  * Weighted choices over the real CLEVR val scene 0 (0 large brown rubber cylinder, 1 large gray rubber cube,

@@ -9,12 +9,12 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.vqasp.core.InputException;
+import org.vqasp.core.Samples;
 import org.vqasp.core.gqa.GqaDataset;
 import org.vqasp.core.gqa.GqaObject;
 import org.vqasp.core.gqa.GqaSceneGraph;
 import org.vqasp.core.gqa.GqaVocabulary;
 import org.vqasp.core.gqa.SemanticString;
-import org.vqasp.reasoning.Samples;
 
 class GqaEncoderTest {
 

@@ -1,17 +1,17 @@
 package org.vqasp.reasoning.gqa;
 
-import org.vqasp.reasoning.Answer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.vqasp.core.Samples;
 import org.vqasp.core.VqaspException;
 import org.vqasp.core.gqa.GqaDataset;
 import org.vqasp.core.gqa.GqaSceneGraph;
 import org.vqasp.core.gqa.SemanticString;
-import org.vqasp.reasoning.Samples;
+import org.vqasp.reasoning.Answer;
 
 /**
  * Every GQA operation over the real scene graphs of {@code samples/gqa/sample}, with questions written for them.

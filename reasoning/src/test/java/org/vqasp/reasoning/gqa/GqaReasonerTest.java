@@ -1,6 +1,5 @@
 package org.vqasp.reasoning.gqa;
 
-import org.vqasp.reasoning.ExplainedAnswer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,12 +8,13 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.vqasp.core.DatasetItem;
+import org.vqasp.core.Samples;
 import org.vqasp.core.VqaspException;
 import org.vqasp.core.gqa.GqaDataset;
 import org.vqasp.core.gqa.GqaOperation;
 import org.vqasp.core.gqa.GqaQuestion;
 import org.vqasp.core.json.DatasetReader;
-import org.vqasp.reasoning.Samples;
+import org.vqasp.reasoning.ExplainedAnswer;
 
 class GqaReasonerTest {
 

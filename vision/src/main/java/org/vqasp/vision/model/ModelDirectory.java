@@ -14,6 +14,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import org.vqasp.core.ErrorKind;
 import org.vqasp.core.InputException;
 
 /**
@@ -83,12 +84,12 @@ public final class ModelDirectory {
         Path config = dir.resolve(CONFIG);
         Path params = dir.resolve(PARAMS);
         if (!Files.isRegularFile(config) || !Files.isRegularFile(params)) {
-            throw new InputException("no_model", dir + ": expected " + CONFIG + " and " + PARAMS);
+            throw new InputException(ErrorKind.MISSING_MODEL, dir + ": expected " + CONFIG + " and " + PARAMS);
         }
         try (InputStream c = Files.newInputStream(config); InputStream p = Files.newInputStream(params)) {
             return read(c, p, manager, dir.toString());
         } catch (IOException e) {
-            throw new InputException("unreadable", "cannot read model " + dir + ": " + e.getMessage(), e);
+            throw new InputException(ErrorKind.UNREADABLE_FILE, "cannot read model " + dir + ": " + e.getMessage(), e);
         }
     }
 
@@ -103,12 +104,12 @@ public final class ModelDirectory {
         InputStream c = ModelDirectory.class.getResourceAsStream(DEFAULT_RESOURCE + CONFIG);
         InputStream p = ModelDirectory.class.getResourceAsStream(DEFAULT_RESOURCE + PARAMS);
         if (c == null || p == null) {
-            throw new InputException("no_model", "no bundled model at class-path " + DEFAULT_RESOURCE);
+            throw new InputException(ErrorKind.MISSING_MODEL, "no bundled model at class-path " + DEFAULT_RESOURCE);
         }
         try (c; p) {
             return read(c, p, manager, "classpath:" + DEFAULT_RESOURCE);
         } catch (IOException e) {
-            throw new InputException("unreadable", "cannot read the bundled model: " + e.getMessage(), e);
+            throw new InputException(ErrorKind.UNREADABLE_FILE, "cannot read the bundled model: " + e.getMessage(), e);
         }
     }
 
@@ -123,13 +124,13 @@ public final class ModelDirectory {
         try {
             cfg = SceneNetConfig.fromJson(MAPPER.readTree(config));
         } catch (IllegalArgumentException e) {
-            throw new InputException("bad_model", where + "/" + CONFIG + ": " + e.getMessage(), e);
+            throw new InputException(ErrorKind.BAD_MODEL, where + "/" + CONFIG + ": " + e.getMessage(), e);
         }
         SceneNet net = new SceneNet(cfg);
         try {
             net.loadParameters(manager, new DataInputStream(new BufferedInputStream(params)));
         } catch (MalformedModelException e) {
-            throw new InputException("bad_model", where + "/" + PARAMS + ": " + e.getMessage(), e);
+            throw new InputException(ErrorKind.BAD_MODEL, where + "/" + PARAMS + ": " + e.getMessage(), e);
         }
         return net;
     }

@@ -1,5 +1,7 @@
 package org.vqasp.vision.train;
 
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.util.SplittableRandom;
 import org.vqasp.vision.model.ImagePreprocessor;
 
@@ -23,6 +25,7 @@ import org.vqasp.vision.model.ImagePreprocessor;
  * @param maxNoise largest noise sigma on the [0, 1] scale
  * @param mirrorProbability chance of a left-right mirror (after the crop)
  */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record Augmenter(double cropProbability, double maxZoom, double maxShift, double jitter,
         double blurProbability, double maxBlurSigma, double noiseProbability, double maxNoise,
         double mirrorProbability) {

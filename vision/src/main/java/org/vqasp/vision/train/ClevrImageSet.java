@@ -6,10 +6,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -17,10 +15,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.IntConsumer;
 import javax.imageio.ImageIO;
+import org.vqasp.core.ErrorKind;
 import org.vqasp.core.InputException;
 import org.vqasp.core.VqaspException;
 import org.vqasp.core.clevr.ClevrDataset;
+import org.vqasp.core.clevr.ClevrLayout;
 import org.vqasp.core.clevr.ClevrScene;
+import org.vqasp.core.io.Hashes;
 import org.vqasp.vision.model.ImagePreprocessor;
 
 /**
@@ -49,14 +50,9 @@ public record ClevrImageSet(String split, List<Sample> samples, String sha256) {
     public record Sample(ClevrScene scene, byte[] rgb, int imageWidth, int imageHeight) {
     }
 
-    /** Returns the scenes file of a split. */
-    public static Path scenesFile(Path dir, String split) {
-        return dir.resolve("scenes").resolve("CLEVR_" + split + "_scenes.json");
-    }
-
     /** Returns whether a split exists in a directory. */
     public static boolean exists(Path dir, String split) {
-        return Files.isRegularFile(scenesFile(dir, split));
+        return Files.isRegularFile(ClevrLayout.scenesPath(dir, split));
     }
 
     /**
@@ -74,11 +70,11 @@ public record ClevrImageSet(String split, List<Sample> samples, String sha256) {
      */
     public static ClevrImageSet load(Path dir, String split, int limit, int width, int height, int threads,
             IntConsumer progress) {
-        Path scenesFile = scenesFile(dir, split);
+        Path scenesFile = ClevrLayout.scenesPath(dir, split);
         ClevrDataset.SceneIndex index = ClevrDataset.loadScenes(scenesFile);
         if (!index.failures().isEmpty()) {
             var first = index.failures().entrySet().iterator().next();
-            throw new InputException("bad_scene", scenesFile + ": scene " + first.getKey() + ": "
+            throw new InputException(ErrorKind.BAD_SCENE, scenesFile + ": scene " + first.getKey() + ": "
                     + first.getValue().getMessage());
         }
         List<ClevrScene> scenes = new ArrayList<>(index.scenes().values());
@@ -86,17 +82,17 @@ public record ClevrImageSet(String split, List<Sample> samples, String sha256) {
         if (limit > 0 && scenes.size() > limit) {
             scenes = scenes.subList(0, limit);
         }
-        Path imageDir = dir.resolve("images").resolve(split);
+        Path imageDir = ClevrLayout.imagesDir(dir, split);
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
         try {
             List<Future<Object[]>> futures = new ArrayList<>();
             for (ClevrScene s : scenes) {
                 String name = s.imageFilename() != null ? s.imageFilename()
-                        : String.format("CLEVR_%s_%06d.png", split, s.imageIndex());
+                        : ClevrLayout.imageFilename(split, s.imageIndex());
                 Path file = imageDir.resolve(name);
                 futures.add(pool.submit(() -> read(file, width, height)));
             }
-            MessageDigest all = newDigest();
+            MessageDigest all = Hashes.sha256();
             all.update(Files.readAllBytes(scenesFile));
             List<Sample> samples = new ArrayList<>();
             for (int i = 0; i < scenes.size(); i++) {
@@ -105,17 +101,17 @@ public record ClevrImageSet(String split, List<Sample> samples, String sha256) {
                 samples.add(new Sample(scenes.get(i), (byte[]) r[1], (Integer) r[2], (Integer) r[3]));
                 progress.accept(i + 1);
             }
-            return new ClevrImageSet(split, samples, HexFormat.of().formatHex(all.digest()));
+            return new ClevrImageSet(split, samples, Hashes.hex(all.digest()));
         } catch (IOException e) {
-            throw new InputException("unreadable", "cannot read " + scenesFile + ": " + e.getMessage(), e);
+            throw new InputException(ErrorKind.UNREADABLE_FILE, "cannot read " + scenesFile + ": " + e.getMessage(), e);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof VqaspException ve) {
                 throw ve;
             }
-            throw new VqaspException("internal", "loading " + imageDir + ": " + e.getCause(), e.getCause());
+            throw new VqaspException(ErrorKind.INTERNAL, "loading " + imageDir + ": " + e.getCause(), e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new VqaspException("interrupted", "loading " + imageDir + " interrupted");
+            throw new VqaspException(ErrorKind.INTERRUPTED, "loading " + imageDir + " interrupted");
         } finally {
             pool.shutdownNow();
         }
@@ -127,20 +123,12 @@ public record ClevrImageSet(String split, List<Sample> samples, String sha256) {
             byte[] bytes = Files.readAllBytes(file);
             BufferedImage image = ImageIO.read(new ByteArrayInputStream(bytes));
             if (image == null) {
-                throw new InputException("unreadable", file + ": not an image ImageIO can read");
+                throw new InputException(ErrorKind.BAD_IMAGE, file + ": not an image ImageIO can read");
             }
-            return new Object[] {newDigest().digest(bytes), ImagePreprocessor.toRgb(image, width, height),
+            return new Object[] {Hashes.sha256().digest(bytes), ImagePreprocessor.toRgb(image, width, height),
                 image.getWidth(), image.getHeight()};
         } catch (IOException e) {
-            throw new InputException("unreadable", "cannot read image " + file + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static MessageDigest newDigest() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+            throw new InputException(ErrorKind.UNREADABLE_FILE, "cannot read image " + file + ": " + e.getMessage(), e);
         }
     }
 }

@@ -1,8 +1,5 @@
 package org.vqasp.vision.train;
 
-import org.vqasp.world.SceneMetrics;
-import org.vqasp.nn.AdamW;
-
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -11,37 +8,29 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.vqasp.core.ErrorKind;
 import org.vqasp.core.InputException;
 import org.vqasp.core.VqaspException;
 import org.vqasp.core.clevr.ClevrScene;
+import org.vqasp.nn.AdamW;
 import org.vqasp.vision.model.ModelDirectory;
 import org.vqasp.vision.model.SceneDecoder;
 import org.vqasp.vision.model.SceneNet;
 import org.vqasp.vision.model.SceneNetConfig;
+import org.vqasp.world.SceneMetrics;
 
 /**
  * Trains a {@link SceneNet} on a CLEVR-layout directory: the harness behind {@code vqa train vision}.
@@ -64,12 +53,15 @@ import org.vqasp.vision.model.SceneNetConfig;
  * and the architecture, batch size, seed, learning rate and warm-up must not change; {@code epochs} may grow,
  * which extends the cosine schedule from the current step (a warm restart). Every session's command line is kept
  * in the provenance.
+ *
+ * <p>Its parts: {@link TrainingData} (the splits), {@link Schedule} (sample order, augmentation seeds, learning
+ * rate), {@link Checkpoints} (save and resume), {@link TrainingReport} (metrics and provenance); a session's epochs
+ * and steps are its own.
  */
 public final class VisionTrainer {
 
     private static final Logger LOG = LoggerFactory.getLogger(VisionTrainer.class);
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    private static final String CHECKPOINT = "checkpoint";
 
     private VisionTrainer() {
     }
@@ -98,51 +90,18 @@ public final class VisionTrainer {
     public static Result train(TrainConfig config, TrainListener listener) {
         SceneNetConfig mc = config.model();
         Instant started = Instant.now();
-        ClevrImageSet train = ClevrImageSet.load(config.data(), config.trainSplit(), config.limitTrain(),
-                mc.inputWidth(), mc.inputHeight(), config.threads(),
-                n -> listener.loading(config.trainSplit(), n, -1));
-        List<ClevrImageSet.Sample> trainSamples = train.samples();
-        List<ClevrImageSet.Sample> valSamples;
-        String valHash;
-        String valName;
-        if (ClevrImageSet.exists(config.data(), config.valSplit())) {
-            ClevrImageSet val = ClevrImageSet.load(config.data(), config.valSplit(), config.limitVal(),
-                    mc.inputWidth(), mc.inputHeight(), config.threads(),
-                    n -> listener.loading(config.valSplit(), n, -1));
-            valSamples = val.samples();
-            valHash = val.sha256();
-            valName = config.valSplit();
-        } else {
-            int hold = Math.min(config.holdOut(), Math.max(1, trainSamples.size() / 10));
-            valSamples = trainSamples.subList(trainSamples.size() - hold, trainSamples.size());
-            trainSamples = trainSamples.subList(0, trainSamples.size() - hold);
-            if (config.limitVal() > 0 && valSamples.size() > config.limitVal()) {
-                valSamples = valSamples.subList(0, config.limitVal());
-            }
-            valHash = train.sha256();
-            valName = config.trainSplit() + " (last " + hold + " held out)";
-        }
-        if (trainSamples.isEmpty()) {
-            throw new InputException("no_data", ClevrImageSet.scenesFile(config.data(), config.trainSplit())
-                    + ": no training scenes");
-        }
-        listener.message("train: " + trainSamples.size() + " images of " + config.trainSplit() + "; validation: "
-                + valSamples.size() + " images of " + valName);
-
+        TrainingData data = TrainingData.load(config, listener);
         Engine.getInstance().setRandomSeed((int) config.seed());
-        int batch = config.batchSize();
-        int stepsPerEpoch = Math.max(1, trainSamples.size() / batch);
-        long totalSteps = (long) stepsPerEpoch * config.epochs();
-        int cells = mc.gridWidth() * mc.gridHeight();
         try (NDManager manager = NDManager.newBaseManager()) {
             SceneNet net = new SceneNet(mc);
-            net.initialize(manager, DataType.FLOAT32, new Shape(batch, 3, mc.inputHeight(), mc.inputWidth()));
+            net.initialize(manager, DataType.FLOAT32, new Shape(config.batchSize(), 3, mc.inputHeight(),
+                    mc.inputWidth()));
             long parameterCount = net.getParameters().stream().mapToLong(p -> p.getValue().getArray().size()).sum();
             listener.message(String.format("model: %,d parameters (%.1f MB float32)", parameterCount,
                     parameterCount * 4 / 1e6));
             try (AdamW optimizer = new AdamW(manager, net.getParameters(), (float) config.weightDecay())) {
-                State state = new State();
-                boolean resumed = resume(config, train.sha256(), net, optimizer, manager, state);
+                TrainingState state = new TrainingState();
+                boolean resumed = Checkpoints.resume(config, data.trainHash(), net, optimizer, manager, state);
                 if (!resumed && config.init() != null) {
                     initialise(net, config.init(), manager);
                     listener.message("initialised from " + config.init());
@@ -157,110 +116,155 @@ public final class VisionTrainer {
                 session.put("from_step", state.step);
                 session.put("epochs", config.epochs());
                 state.sessions.add(session);
-                ParameterStore ps = new ParameterStore(manager, false);
-                long sessionStart = System.nanoTime();
-                double secondsBefore = state.seconds;
-                long stepsAtStart = state.step;
-                SceneMetrics.Evaluation last = null;
-                List<float[]> valOutputs = null; // of the weights as they are now, once an epoch has ended
-                float[] inputs = new float[batch * 3 * mc.inputHeight() * mc.inputWidth()];
-                float[] targets = new float[batch * cells * TargetEncoder.CHANNELS];
-                while (state.epoch < config.epochs()) {
-                    int[] order = permutation(trainSamples.size(), config.seed(), state.epoch);
-                    while (state.batch < stepsPerEpoch) {
-                        int objects = 0;
-                        for (int i = 0; i < batch; i++) {
-                            int position = state.batch * batch + i;
-                            ClevrImageSet.Sample s = trainSamples.get(order[position]);
-                            SplittableRandom rnd = new SplittableRandom(mix(config.seed(), state.epoch, position));
-                            Augmenter.Result a = config.augmenter().apply(s.rgb(), mc.inputWidth(), mc.inputHeight(),
-                                    rnd);
-                            System.arraycopy(a.input(), 0, inputs, i * a.input().length, a.input().length);
-                            objects += TargetEncoder.encode(s.scene(), mc, s.imageWidth(), s.imageHeight(),
-                                    a.transform(), targets, i * cells * TargetEncoder.CHANNELS);
-                        }
-                        float lr = learningRate(config, state.step, totalSteps);
-                        double loss;
-                        double[] terms;
-                        try (NDManager step = manager.newSubManager()) {
-                            NDArray x = step.create(inputs, new Shape(batch, 3, mc.inputHeight(), mc.inputWidth()));
-                            NDArray t = step.create(targets, new Shape(batch, cells, TargetEncoder.CHANNELS));
-                            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                                NDArray out = net.forward(ps, new NDList(x), true).head();
-                                SceneLoss.Terms l = SceneLoss.compute(out, t);
-                                gc.backward(l.total());
-                                loss = l.total().getFloat();
-                                terms = new double[] {l.presence().getFloat(), l.attributes().getFloat(),
-                                    l.positions().getFloat()};
-                            }
-                            optimizer.step(lr);
-                        }
-                        if (!Double.isFinite(loss)) {
-                            throw new VqaspException("diverged", "loss became " + loss + " at step " + state.step
-                                    + "; lower --lr");
-                        }
-                        state.batch++;
-                        state.step++;
-                        state.lossSum += loss;
-                        state.lossCount++;
-                        double elapsed = (System.nanoTime() - sessionStart) / 1e9;
-                        state.seconds = secondsBefore + elapsed;
-                        double ips = (state.step - stepsAtStart) * batch / Math.max(elapsed, 1e-9);
-                        listener.step(new TrainListener.Progress(state.epoch + 1, config.epochs(), state.batch,
-                                stepsPerEpoch, state.step, totalSteps, loss, terms, ips,
-                                (totalSteps - state.step) * batch / Math.max(ips, 1e-9)));
-                        LOG.debug("step {} loss {} objects {}", state.step, loss, objects);
-                        if (state.step % config.checkpointEvery() == 0 && state.batch < stepsPerEpoch) {
-                            checkpoint(config, train.sha256(), net, optimizer, state);
-                            listener.checkpoint(config.out().resolve(CHECKPOINT), state.step);
-                        }
-                    }
-                    double trainLoss = state.lossSum / Math.max(1, state.lossCount);
-                    valOutputs = outputs(net, ps, manager, valSamples, mc, batch);
-                    last = evaluate(valOutputs, valSamples, mc);
-                    ObjectNode epochNode = MAPPER.createObjectNode();
-                    epochNode.put("epoch", state.epoch + 1);
-                    epochNode.put("step", state.step);
-                    epochNode.put("train_loss", trainLoss);
-                    epochNode.put("learning_rate", learningRate(config, state.step, totalSteps));
-                    epochNode.set("validation", MAPPER.valueToTree(last));
-                    state.history.add(epochNode);
-                    state.epoch++;
-                    state.batch = 0;
-                    state.lossSum = 0;
-                    state.lossCount = 0;
-                    listener.epoch(state.epoch, trainLoss, last);
-                    ModelDirectory.write(net, config.out());
-                    writeReports(config, train.sha256(), trainSamples.size(), valName, valHash, valSamples.size(),
-                            state, started, parameterCount);
-                    checkpoint(config, train.sha256(), net, optimizer, state);
-                    listener.checkpoint(config.out().resolve(CHECKPOINT), state.step);
-                }
-                // calibrate the presence threshold on the validation split and report with it; the last epoch's
-                // validation outputs serve, unless this session resumed a finished run and trained no epoch
-                List<float[]> outs = valOutputs != null ? valOutputs
-                        : outputs(net, ps, manager, valSamples, mc, batch);
-                List<Object[]> sweep = new ArrayList<>();
-                double threshold = calibrate(outs, valSamples, mc, sweep);
-                SceneNetConfig calibrated = mc.withThreshold(threshold);
-                last = evaluate(outs, valSamples, calibrated);
-                ModelDirectory.write(net, calibrated, config.out());
-                state.calibration = MAPPER.createObjectNode();
-                state.calibration.put("threshold", threshold);
-                ArrayNode rows = state.calibration.putArray("sweep");
-                for (Object[] row : sweep) {
-                    ObjectNode r = rows.addObject();
-                    r.put("threshold", (Double) row[0]);
-                    r.set("validation", MAPPER.valueToTree(row[1]));
-                }
-                state.calibration.set("validation", MAPPER.valueToTree(last));
-                listener.message(String.format("calibrated presence threshold %.2f: %s", threshold, last.summary()));
-                writeReports(config, train.sha256(), trainSamples.size(), valName, valHash, valSamples.size(),
-                        state, started, parameterCount);
+                Session s = new Session(config, data, net, optimizer, manager, state, listener, started, parameterCount);
+                List<float[]> valOutputs = s.epochs();
+                SceneMetrics.Evaluation last = s.calibrate(valOutputs);
                 return new Result(config.out(), last, state.step, state.seconds, resumed);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("writing " + config.out() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** One session of a run: its epochs and steps, then the calibration, with the network and state it works on. */
+    private static final class Session {
+        private final TrainConfig config;
+        private final TrainingData data;
+        private final SceneNet net;
+        private final AdamW optimizer;
+        private final NDManager manager;
+        private final TrainingState state;
+        private final TrainListener listener;
+        private final Instant started;
+        private final long parameterCount;
+        private final Schedule schedule;
+        private final ParameterStore ps;
+        private final SceneNetConfig mc;
+        private final int batch;
+        private final int cells;
+        private final float[] inputs;
+        private final float[] targets;
+        private final long sessionStart = System.nanoTime();
+        private final double secondsBefore;
+        private final long stepsAtStart;
+
+        Session(TrainConfig config, TrainingData data, SceneNet net, AdamW optimizer, NDManager manager,
+                TrainingState state, TrainListener listener, Instant started, long parameterCount) {
+            this.config = config;
+            this.data = data;
+            this.net = net;
+            this.optimizer = optimizer;
+            this.manager = manager;
+            this.state = state;
+            this.listener = listener;
+            this.started = started;
+            this.parameterCount = parameterCount;
+            this.schedule = new Schedule(config, data.train().size());
+            this.ps = new ParameterStore(manager, false);
+            this.mc = config.model();
+            this.batch = config.batchSize();
+            this.cells = mc.gridWidth() * mc.gridHeight();
+            this.inputs = new float[batch * 3 * mc.inputHeight() * mc.inputWidth()];
+            this.targets = new float[batch * cells * TargetEncoder.CHANNELS];
+            this.secondsBefore = state.seconds;
+            this.stepsAtStart = state.step;
+        }
+
+        /**
+         * Trains the epochs left; after each, validates, writes the model and the reports, and checkpoints.
+         *
+         * @return the validation outputs of the last epoch trained, or null when none was left
+         */
+        List<float[]> epochs() throws IOException {
+            List<float[]> valOutputs = null; // of the weights as they are now, once an epoch has ended
+            while (state.epoch < config.epochs()) {
+                int[] order = Schedule.permutation(data.train().size(), config.seed(), state.epoch);
+                while (state.batch < schedule.stepsPerEpoch()) {
+                    step(order);
+                }
+                double trainLoss = state.lossSum / Math.max(1, state.lossCount);
+                valOutputs = outputs(net, ps, manager, data.validation(), mc, batch);
+                SceneMetrics.Evaluation last = evaluate(valOutputs, data.validation(), mc);
+                state.history.add(TrainingReport.epoch(state, trainLoss, schedule.learningRate(state.step), last));
+                state.epoch++;
+                state.batch = 0;
+                state.lossSum = 0;
+                state.lossCount = 0;
+                listener.epoch(state.epoch, trainLoss, last);
+                ModelDirectory.write(net, config.out());
+                TrainingReport.write(config, data, state, started, parameterCount);
+                Checkpoints.save(config, data.trainHash(), net, optimizer, state);
+                listener.checkpoint(config.out().resolve(Checkpoints.CHECKPOINT), state.step);
+            }
+            return valOutputs;
+        }
+
+        /** Takes one optimiser step on the next batch of the epoch's order, and checkpoints when it is time. */
+        private void step(int[] order) throws IOException {
+            int objects = 0;
+            for (int i = 0; i < batch; i++) {
+                int position = state.batch * batch + i;
+                ClevrImageSet.Sample s = data.train().get(order[position]);
+                SplittableRandom rnd = new SplittableRandom(schedule.sampleSeed(state.epoch, position));
+                Augmenter.Result a = config.augmenter().apply(s.rgb(), mc.inputWidth(), mc.inputHeight(), rnd);
+                System.arraycopy(a.input(), 0, inputs, i * a.input().length, a.input().length);
+                objects += TargetEncoder.encode(s.scene(), mc, s.imageWidth(), s.imageHeight(), a.transform(), targets,
+                        i * cells * TargetEncoder.CHANNELS);
+            }
+            float lr = schedule.learningRate(state.step);
+            double loss;
+            double[] terms;
+            try (NDManager step = manager.newSubManager()) {
+                NDArray x = step.create(inputs, new Shape(batch, 3, mc.inputHeight(), mc.inputWidth()));
+                NDArray t = step.create(targets, new Shape(batch, cells, TargetEncoder.CHANNELS));
+                try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                    NDArray out = net.forward(ps, new NDList(x), true).head();
+                    SceneLoss.Terms l = SceneLoss.compute(out, t);
+                    gc.backward(l.total());
+                    loss = l.total().getFloat();
+                    terms = new double[] {l.presence().getFloat(), l.attributes().getFloat(),
+                        l.positions().getFloat()};
+                }
+                optimizer.step(lr);
+            }
+            if (!Double.isFinite(loss)) {
+                throw new VqaspException(ErrorKind.DIVERGED, "loss became " + loss + " at step " + state.step
+                        + "; lower --lr");
+            }
+            state.batch++;
+            state.step++;
+            state.lossSum += loss;
+            state.lossCount++;
+            double elapsed = (System.nanoTime() - sessionStart) / 1e9;
+            state.seconds = secondsBefore + elapsed;
+            double ips = (state.step - stepsAtStart) * batch / Math.max(elapsed, 1e-9);
+            long totalSteps = schedule.totalSteps();
+            listener.step(new TrainListener.Progress(state.epoch + 1, config.epochs(), state.batch,
+                    schedule.stepsPerEpoch(), state.step, totalSteps, loss, terms, ips,
+                    (totalSteps - state.step) * batch / Math.max(ips, 1e-9)));
+            LOG.debug("step {} loss {} objects {}", state.step, loss, objects);
+            if (state.step % config.checkpointEvery() == 0 && state.batch < schedule.stepsPerEpoch()) {
+                Checkpoints.save(config, data.trainHash(), net, optimizer, state);
+                listener.checkpoint(config.out().resolve(Checkpoints.CHECKPOINT), state.step);
+            }
+        }
+
+        /**
+         * Calibrates the presence threshold on the validation split and reports with it; the last epoch's
+         * validation outputs serve, unless this session resumed a finished run and trained no epoch.
+         */
+        SceneMetrics.Evaluation calibrate(List<float[]> valOutputs) throws IOException {
+            List<float[]> outs = valOutputs != null ? valOutputs
+                    : outputs(net, ps, manager, data.validation(), mc, batch);
+            List<Object[]> sweep = new ArrayList<>();
+            double threshold = VisionTrainer.calibrate(outs, data.validation(), mc, sweep);
+            SceneNetConfig calibrated = mc.withThreshold(threshold);
+            SceneMetrics.Evaluation last = evaluate(outs, data.validation(), calibrated);
+            ModelDirectory.write(net, calibrated, config.out());
+            state.calibration = TrainingReport.calibration(threshold, sweep, last);
+            listener.message(String.format("calibrated presence threshold %.2f: %s", threshold, last.summary()));
+            TrainingReport.write(config, data, state, started, parameterCount);
+            return last;
         }
     }
 
@@ -330,158 +334,20 @@ public final class VisionTrainer {
         return best;
     }
 
-    /** Linear warm-up, then cosine decay to 5% of the peak. */
-    static float learningRate(TrainConfig config, long step, long totalSteps) {
-        double peak = config.learningRate();
-        if (step < config.warmupSteps()) {
-            return (float) (peak * (step + 1) / config.warmupSteps());
-        }
-        double progress = Math.min(1.0, (double) (step - config.warmupSteps())
-                / Math.max(1, totalSteps - config.warmupSteps()));
-        return (float) (peak * (0.05 + 0.95 * 0.5 * (1 + Math.cos(Math.PI * progress))));
-    }
-
-    /** The order of the training samples in an epoch: a Fisher-Yates shuffle seeded by (seed, epoch). */
-    static int[] permutation(int n, long seed, int epoch) {
-        int[] p = new int[n];
-        for (int i = 0; i < n; i++) {
-            p[i] = i;
-        }
-        SplittableRandom rnd = new SplittableRandom(mix(seed, epoch, -1));
-        for (int i = n - 1; i > 0; i--) {
-            int j = rnd.nextInt(i + 1);
-            int t = p[i];
-            p[i] = p[j];
-            p[j] = t;
-        }
-        return p;
-    }
-
-    static long mix(long seed, long epoch, long position) {
-        long h = seed * 0x9E3779B97F4A7C15L + epoch * 0xC2B2AE3D27D4EB4FL + position * 0x165667B19E3779F9L;
-        h ^= h >>> 31;
-        h *= 0xBF58476D1CE4E5B9L;
-        return h ^ (h >>> 29);
-    }
-
-    /** Loop position and history, saved with each checkpoint. */
-    private static final class State {
-        int epoch;
-        int batch;
-        long step;
-        long optimizerSteps;
-        double lossSum;
-        int lossCount;
-        double seconds;
-        List<ObjectNode> history = new ArrayList<>();
-        List<ObjectNode> sessions = new ArrayList<>();
-        ObjectNode calibration;
-    }
-
-    private static void checkpoint(TrainConfig config, String dataHash, SceneNet net, AdamW optimizer, State state)
-            throws IOException {
-        Path out = config.out();
-        Path tmp = out.resolve(CHECKPOINT + ".tmp");
-        Path dir = out.resolve(CHECKPOINT);
-        Path old = out.resolve(CHECKPOINT + ".old");
-        deleteTree(tmp);
-        Files.createDirectories(tmp);
-        try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(tmp.resolve(ModelDirectory.PARAMS)))) {
-            net.saveParameters(new DataOutputStream(os));
-        }
-        try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(tmp.resolve("optimizer.ndlist")))) {
-            optimizer.state().encode(os);
-        }
-        ObjectNode s = MAPPER.createObjectNode();
-        s.put("epoch", state.epoch);
-        s.put("batch", state.batch);
-        s.put("step", state.step);
-        s.put("optimizer_steps", optimizer.steps());
-        s.put("loss_sum", state.lossSum);
-        s.put("loss_count", state.lossCount);
-        s.put("seconds", state.seconds);
-        s.put("train_sha256", dataHash);
-        s.set("config", config.toJson(MAPPER));
-        ArrayNode h = s.putArray("history");
-        state.history.forEach(h::add);
-        ArrayNode sessions = s.putArray("sessions");
-        state.sessions.forEach(sessions::add);
-        MAPPER.writeValue(tmp.resolve("state.json").toFile(), s);
-        deleteTree(old);
-        if (Files.exists(dir)) {
-            Files.move(dir, old, StandardCopyOption.ATOMIC_MOVE);
-        }
-        Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
-        deleteTree(old);
-    }
-
-    private static boolean resume(TrainConfig config, String dataHash, SceneNet net, AdamW optimizer,
-            NDManager manager, State state) {
-        Path dir = config.out().resolve(CHECKPOINT);
-        if (!Files.isRegularFile(dir.resolve("state.json"))) {
-            dir = config.out().resolve(CHECKPOINT + ".old"); // a crash between the two renames
-            if (!Files.isRegularFile(dir.resolve("state.json"))) {
-                return false;
-            }
-        }
-        try {
-            JsonNode s = MAPPER.readTree(dir.resolve("state.json").toFile());
-            if (!dataHash.equals(s.path("train_sha256").asText())) {
-                throw new InputException("checkpoint_mismatch", dir + " was made from other training data (hash "
-                        + s.path("train_sha256").asText() + ", now " + dataHash + "); use another --out");
-            }
-            JsonNode savedConfig = s.path("config");
-            JsonNode nowConfig = config.toJson(MAPPER);
-            for (String key : List.of("model", "batch_size", "seed", "limit_train", "learning_rate", "warmup_steps")) {
-                if (!savedConfig.path(key).toString().equals(nowConfig.path(key).toString())) {
-                    throw new InputException("checkpoint_mismatch", dir + " was made with " + key + " = "
-                            + savedConfig.path(key) + ", now " + nowConfig.path(key) + "; use another --out");
-                }
-            }
-            try (InputStream is = new BufferedInputStream(Files.newInputStream(dir.resolve(ModelDirectory.PARAMS)))) {
-                net.loadParameters(manager, new DataInputStream(is));
-            }
-            for (var p : net.getParameters().values()) { // loading replaces the arrays: track gradients again
-                if (p.requiresGradient()) {
-                    p.getArray().setRequiresGradient(true);
-                }
-            }
-            try (InputStream is = new BufferedInputStream(Files.newInputStream(dir.resolve("optimizer.ndlist")));
-                    NDManager tmp = manager.newSubManager()) {
-                optimizer.restore(NDList.decode(tmp, is), s.path("optimizer_steps").asLong());
-            }
-            state.epoch = s.path("epoch").asInt();
-            state.batch = s.path("batch").asInt();
-            state.step = s.path("step").asLong();
-            state.lossSum = s.path("loss_sum").asDouble();
-            state.lossCount = s.path("loss_count").asInt();
-            state.seconds = s.path("seconds").asDouble();
-            for (JsonNode e : s.path("history")) {
-                state.history.add((ObjectNode) e);
-            }
-            for (JsonNode e : s.path("sessions")) {
-                state.sessions.add((ObjectNode) e);
-            }
-            return true;
-        } catch (IOException | ai.djl.MalformedModelException e) {
-            throw new InputException("bad_checkpoint", "cannot resume from " + dir + ": " + e.getMessage(), e);
-        }
-    }
-
     /** Loads the weights of a model directory into the network, which must have the same architecture. */
     private static void initialise(SceneNet net, Path dir, NDManager manager) {
         try (NDManager tmp = manager.newSubManager()) {
             SceneNet source = ModelDirectory.read(dir, tmp);
             if (!source.config().withThreshold(net.config().threshold())
                     .withMirrorAverage(net.config().mirrorAverage()).equals(net.config())) {
-                throw new InputException("init_mismatch", dir + " holds " + source.config() + ", not "
+                throw new InputException(ErrorKind.INIT_MISMATCH, dir + " holds " + source.config() + ", not "
                         + net.config());
             }
             var from = source.getParameters();
             var to = net.getParameters();
             for (int i = 0; i < to.size(); i++) {
                 if (!to.get(i).getKey().equals(from.get(i).getKey())) {
-                    throw new InputException("init_mismatch", dir + ": parameter " + from.get(i).getKey()
+                    throw new InputException(ErrorKind.INIT_MISMATCH, dir + ": parameter " + from.get(i).getKey()
                             + " where " + to.get(i).getKey() + " was expected");
                 }
                 to.get(i).getValue().getArray().set(from.get(i).getValue().getArray().toFloatArray());
@@ -489,64 +355,5 @@ public final class VisionTrainer {
         }
     }
 
-    private static void writeReports(TrainConfig config, String trainHash, int trainImages, String valName,
-            String valHash, int valImages, State state, Instant started, long parameterCount) throws IOException {
-        ObjectNode metrics = MAPPER.createObjectNode();
-        ArrayNode epochs = metrics.putArray("epochs");
-        state.history.forEach(epochs::add);
-        if (!state.history.isEmpty()) {
-            metrics.set("last_epoch", state.history.get(state.history.size() - 1));
-        }
-        if (state.calibration != null) {
-            metrics.set("final", state.calibration);
-        }
-        MAPPER.writeValue(config.out().resolve("metrics.json").toFile(), metrics);
 
-        ObjectNode p = MAPPER.createObjectNode();
-        ArrayNode cmd = p.putArray("command_line");
-        config.commandLine().forEach(cmd::add);
-        ArrayNode sessions = p.putArray("sessions");
-        state.sessions.forEach(sessions::add);
-        p.put("seed", config.seed());
-        ObjectNode data = p.putObject("dataset");
-        data.put("path", config.data().toAbsolutePath().normalize().toString());
-        data.put("train_split", config.trainSplit());
-        data.put("train_images", trainImages);
-        data.put("train_sha256", trainHash);
-        data.put("validation", valName);
-        data.put("validation_images", valImages);
-        data.put("validation_sha256", valHash);
-        Path generator = config.data().resolve("provenance.json");
-        if (Files.isRegularFile(generator)) {
-            data.set("generator_provenance", MAPPER.readTree(generator.toFile()));
-        }
-        p.set("config", config.toJson(MAPPER));
-        if (config.init() != null && Files.isRegularFile(config.init().resolve("provenance.json"))) {
-            p.set("init_provenance", MAPPER.readTree(config.init().resolve("provenance.json").toFile()));
-        }
-        p.put("parameters", parameterCount);
-        p.put("steps", state.step);
-        p.put("epochs_done", state.epoch);
-        p.put("training_seconds", state.seconds);
-        p.put("session_started", started.toString());
-        p.put("written", Instant.now().toString());
-        p.put("java", System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")");
-        p.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
-        p.put("arch", System.getProperty("os.arch"));
-        p.put("cores", Runtime.getRuntime().availableProcessors());
-        p.put("djl_version", Engine.getDjlVersion());
-        p.put("engine", Engine.getInstance().getEngineName() + " " + Engine.getInstance().getVersion());
-        MAPPER.writeValue(config.out().resolve("provenance.json").toFile(), p);
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
-    }
 }

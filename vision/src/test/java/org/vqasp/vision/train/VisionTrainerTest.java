@@ -1,7 +1,5 @@
 package org.vqasp.vision.train;
 
-import org.vqasp.world.SceneMetrics;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,9 +11,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.vqasp.world.SceneMetrics;
 
+@Tag("slow") // training runs
 class VisionTrainerTest {
 
     @TempDir
@@ -60,8 +61,9 @@ class VisionTrainerTest {
         JsonNode prov = new ObjectMapper().readTree(out.resolve("provenance.json").toFile());
         assertEquals(5, prov.get("seed").asInt());
         assertEquals("--test", prov.get("command_line").get(3).asText());
-        assertEquals(64, prov.get("dataset").get("train_sha256").asText().length());
-        assertTrue(prov.get("djl_version").asText().startsWith("0.36"));
+        assertEquals(64, prov.get("dataset").get("train").get("sha256").asText().length());
+        assertTrue(prov.get("versions").get("djl").asText().startsWith("0.36"), prov.toString());
+        assertTrue(prov.get("java").asText().startsWith("17"), prov.toString());
         assertEquals(8, r.validation().images());
     }
 

@@ -1,0 +1,23 @@
+package org.vqasp.cli;
+
+import picocli.CommandLine.Option;
+import picocli.CommandLine;
+
+/** {@code --threads N}, declared once: how many threads a command works on (default: all cores). */
+final class ThreadsOption {
+
+    @Option(names = "--threads", paramLabel = "N", description = "Threads (default: all cores).")
+    int threads = Runtime.getRuntime().availableProcessors();
+
+    /**
+     * Returns the number of threads, checked.
+     *
+     * @param cl the command being run, whose usage is shown with the error
+     */
+    int get(CommandLine cl) {
+        if (threads < 1) {
+            throw new CommandLine.ParameterException(cl, "--threads must be at least 1, was " + threads);
+        }
+        return threads;
+    }
+}
