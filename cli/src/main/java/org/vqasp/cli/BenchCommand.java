@@ -11,6 +11,7 @@ import picocli.CommandLine.Spec;
         description = "Benchmarks (never part of the test suite).",
         subcommands = {
             BenchAttentionCommand.class,
+            BenchParserCommand.class,
             BenchReasoningCommand.class,
             BenchVisionCommand.class,
         })

@@ -29,17 +29,20 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code vqa demo}: the whole pipeline on the samples bundled in the repository, offline: real CLEVR images
- * read by the bundled vision model and questions read by the parser, answered by clingo; the original CLEVR
- * generator's questions over their gold scenes; real GQA questions over their gold scene graphs.
+ * read by the bundled vision model and questions read by the parser chain (template questions and questions
+ * people wrote), answered by clingo; the original CLEVR generator's questions over their gold scenes; human
+ * questions over their real scenes; real GQA questions over their gold scene graphs.
  */
 @Command(
         name = "demo",
         mixinStandardHelpOptions = true,
         description = {
             "Run the whole pipeline offline on the bundled samples, with accuracy.",
-            "  1. 5 real CLEVR images -> scene graphs (bundled model) -> parsed questions -> ASP -> answers",
+            "  1. 5 real CLEVR images -> scene graphs (bundled model) -> parsed questions -> ASP -> answers;",
+            "     also questions people wrote about 4 of them (CLEVR-Humans), read by the parser chain",
             "  2. 3,200 questions of the original CLEVR generator over their gold scenes",
-            "  3. GQA questions (2 real, 50 written here) over real GQA scene graphs",
+            "  3. 60 questions people wrote (CLEVR-Humans) over their real CLEVR scenes, parser chain",
+            "  4. GQA questions (2 real, 50 written here) over real GQA scene graphs",
             "with accuracy for each; the run directory keeps predictions.jsonl and summary.json of each part."
         })
 final class DemoCommand implements Callable<Integer> {
@@ -85,6 +88,22 @@ final class DemoCommand implements Callable<Integer> {
                     w.print("  the same, the scene read as weighted choices (eval --weighted):");
                     line(w, parts.get("clevr_real_images_weighted"));
                 }
+                // questions people wrote about the same images (CLEVR-Humans), read by the parser chain
+                EvalRunner.Run humans = part(base, "clevr-humans-real-images",
+                        options -> ClevrEvaluation.evaluate(Samples.path("clevr/humans/demo_questions.json"), images,
+                                ClevrEvaluation.Programs.PARSED, new ClevrReasoner(), false, options,
+                                progressFor("human questions, real images")));
+                parts.put("clevr_humans_real_images", humans.evalSummary());
+                if (!run.json.stdout()) {
+                    w.println("  questions people wrote about these images (CLEVR-Humans), read by the parser chain:");
+                    for (Prediction p : PredictionLog.readAll(humans.predictions())) {
+                        w.printf("  %s %-58s %-9s gold %-9s %s%n", Boolean.TRUE.equals(p.correct()) ? "ok " : "NO ",
+                                abbreviate(p.question(), 58), p.predicted() == null ? p.errorKind() : p.predicted(),
+                                p.gold(), p.origin() == null || p.origin().parser() == null ? ""
+                                        : "(" + p.origin().parser() + ")");
+                    }
+                    line(w, parts.get("clevr_humans_real_images"));
+                }
             }
         } else if (!run.json.stdout()) {
             section(w, "1. Real CLEVR images: skipped, this build has no bundled vision model");
@@ -101,7 +120,23 @@ final class DemoCommand implements Callable<Integer> {
             line(w, parts.get("clevr_gold_scenes"));
         }
 
-        section(w, "3. GQA questions over real GQA scene graphs; clingo");
+        section(w, "3. Questions people wrote (CLEVR-Humans) over their real CLEVR scenes; parser chain; clingo");
+        EvalRunner.Run humanGold = part(base, "clevr-humans-gold-scenes",
+                options -> ClevrEvaluation.evaluate(Samples.path("clevr/humans/questions.json"),
+                        ClevrEvaluation.goldScenes(Samples.path("clevr/humans/scenes.json")),
+                        ClevrEvaluation.Programs.PARSED, new ClevrReasoner(), false, options,
+                        progressFor("human questions")));
+        parts.put("clevr_humans_gold_scenes", humanGold.evalSummary());
+        if (!run.json.stdout()) {
+            EvalSummary h = parts.get("clevr_humans_gold_scenes");
+            StringBuilder by = new StringBuilder("  by parser:");
+            h.byParser().forEach((name, c) -> by.append(' ').append(name).append(' ').append(c[1]).append('/')
+                    .append(c[0]));
+            w.println(by);
+            line(w, h);
+        }
+
+        section(w, "4. GQA questions over real GQA scene graphs; clingo");
         Path graphs = Samples.path("gqa/sample/sceneGraphs.json");
         for (String[] f : new String[][] {{"questions.json", "gqa_real_questions", "real GQA questions"},
                 {"written_questions.json", "gqa_written_questions", "questions written here, answers checked by hand"}}) {

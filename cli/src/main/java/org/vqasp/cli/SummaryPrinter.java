@@ -30,6 +30,12 @@ final class SummaryPrinter {
         if (!s.errors().isEmpty()) {
             out.println("errors: " + s.errors());
         }
+        if (!s.byParser().isEmpty()) {
+            StringBuilder sb = new StringBuilder("by parser:");
+            s.byParser().forEach((name, c) -> sb.append(String.format(" %s %d/%d (%.1f%%)", name, c[1], c[0],
+                    c[0] == 0 ? 0 : 100.0 * c[1] / c[0])));
+            out.println(sb);
+        }
         out.printf("answered %d of %d; %.1f s, %.0f questions/s%n", s.answered(), s.questions(), s.seconds(),
                 s.questionsPerSecond());
         out.println("predictions: " + dir.resolve("predictions.jsonl"));

@@ -38,16 +38,27 @@ class AskCommandTest extends CliTest {
         // and as text, the reason once (the question is not repeated) and the closest form on its own line
         out.getBuffer().setLength(0);
         assertEquals(0, vqa("ask", "--scene", sample("clevr/val-sample/CLEVR_val_scenes.json"), "How many unicorns are there?"));
-        assertTrue(out.toString().contains("Not understood: matches no CLEVR question template; unknown words: unicorns"
-                + System.lineSeparator() + "Closest question form: How many <Z> <C> <M> <S>s are there?"), out.toString());
+        assertTrue(out.toString().contains("Not understood: template: matches no CLEVR question template; unknown words: "
+                + "unicorns; grammar: unknown words: unicorns" + System.lineSeparator()
+                + "Closest question form: How many <Z> <C> <M> <S>s are there?"), out.toString());
+    }
+
+    @Test
+    void should_answer_for_the_nearest_of_several_and_say_so() {
+        // val scene 0 has two gray objects: "the gray thing" is not unique; the large gray cube is nearer the viewer
+        int code = vqa("ask", "--scene", sample("clevr/val-sample/CLEVR_val_scenes.json"), "What size is the gray thing?");
+        assertEquals(0, code, err.toString());
+        assertTrue(out.toString().contains("Answer:  large" + System.lineSeparator()
+                + "Note:    step 2 (unique): found 2 objects, expected exactly one; answered for the one nearest"),
+                out.toString());
     }
 
     @Test
     void should_explain_a_failed_presupposition() {
-        // val scene 0 has two gray objects: "the gray thing" is not unique
-        int code = vqa("ask", "--scene", sample("clevr/val-sample/CLEVR_val_scenes.json"), "What size is the gray thing?");
+        // val scene 0 has no yellow object: even the relaxed reading finds nothing
+        int code = vqa("ask", "--scene", sample("clevr/val-sample/CLEVR_val_scenes.json"), "What size is the yellow thing?");
         assertEquals(0, code, err.toString());
-        assertTrue(out.toString().contains("No answer: step 2 (unique): found 2 objects, expected exactly one [unique]"),
+        assertTrue(out.toString().contains("No answer: step 2 (unique): found 0 objects, expected exactly one [unique]"),
                 out.toString());
     }
 

@@ -16,11 +16,13 @@ import org.vqasp.core.io.AtomicFiles;
  * @param correct questions answered correctly
  * @param errors error rows by kind
  * @param byFamily per report group: questions and correct answers
+ * @param byParser for runs with parsed programs, per parser ({@code none} for questions no parser read):
+ *     questions and correct answers; empty otherwise
  * @param seconds wall-clock seconds of this run
  * @param processed questions this run answered (for the rate)
  */
 public record EvalSummary(long questions, long answered, long correct, Map<String, Long> errors,
-        Map<String, long[]> byFamily, double seconds, long processed) {
+        Map<String, long[]> byFamily, Map<String, long[]> byParser, double seconds, long processed) {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -45,6 +47,7 @@ public record EvalSummary(long questions, long answered, long correct, Map<Strin
         long[] totals = new long[3];
         Map<String, Long> errors = new TreeMap<>();
         Map<String, long[]> families = new TreeMap<>();
+        Map<String, long[]> parsers = new TreeMap<>();
         PredictionLog.read(predictions, p -> {
             totals[0]++;
             if (p.predicted() != null) {
@@ -64,8 +67,16 @@ public record EvalSummary(long questions, long answered, long correct, Map<Strin
                     c[1]++;
                 }
             }
+            if (p.origin() != null) {
+                long[] c = parsers.computeIfAbsent(p.origin().parser() == null ? "none" : p.origin().parser(),
+                        k -> new long[2]);
+                c[0]++;
+                if (ok) {
+                    c[1]++;
+                }
+            }
         });
-        return new EvalSummary(totals[0], totals[1], totals[2], errors, families, seconds, processed);
+        return new EvalSummary(totals[0], totals[1], totals[2], errors, families, parsers, seconds, processed);
     }
 
     /** Returns the summary in the layout of CLI.md. */
@@ -84,6 +95,15 @@ public record EvalSummary(long questions, long answered, long correct, Map<Strin
             fam.put("correct", c[1]);
             fam.put("accuracy", round(c[0] == 0 ? 0 : (double) c[1] / c[0]));
         });
+        if (!byParser.isEmpty()) {
+            ObjectNode b = n.putObject("by_parser");
+            byParser.forEach((name, c) -> {
+                ObjectNode row = b.putObject(name);
+                row.put("questions", c[0]);
+                row.put("correct", c[1]);
+                row.put("accuracy", round(c[0] == 0 ? 0 : (double) c[1] / c[0]));
+            });
+        }
         n.put("seconds", round(seconds));
         n.put("questions_per_second", round(questionsPerSecond()));
         return n;

@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * One line of {@code predictions.jsonl}: {@code {"id", "image", "question", "gold", "predicted", "correct",
- * "error", "ms", "family"}}; {@code error} is null or {@code {"kind", "message"}}.
+ * "error", "ms", "family"}}; {@code error} is null or {@code {"kind", "message"}}. Runs with parsed programs add
+ * {@code "parser"}, {@code "parser_confidence"} and {@code "relaxed"} ({@link ProgramOrigin}).
  *
  * @param id the question's identifier
  * @param image the image
@@ -21,15 +22,23 @@ import java.util.List;
  * @param errorMessage the error message, or null
  * @param ms milliseconds spent
  * @param families the report groups
+ * @param origin where the program came from, or null when programs are not parsed
  */
 public record Prediction(String id, String image, String question, String gold, String predicted,
-        Boolean correct, String errorKind, String errorMessage, double ms, List<String> families) {
+        Boolean correct, String errorKind, String errorMessage, double ms, List<String> families,
+        ProgramOrigin origin) {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     /** Copies the families. */
     public Prediction {
         families = families == null ? List.of() : List.copyOf(families);
+    }
+
+    /** A prediction without a parser. */
+    public Prediction(String id, String image, String question, String gold, String predicted, Boolean correct,
+            String errorKind, String errorMessage, double ms, List<String> families) {
+        this(id, image, question, gold, predicted, correct, errorKind, errorMessage, ms, families, null);
     }
 
     /** Returns the line as JSON, without a newline. */
@@ -55,6 +64,15 @@ public record Prediction(String id, String image, String question, String gold, 
         n.put("ms", Math.round(ms * 1000) / 1000.0);
         ArrayNode f = n.putArray("family");
         families.forEach(f::add);
+        if (origin != null) {
+            n.put("parser", origin.parser());
+            if (origin.confidence() == null) {
+                n.putNull("parser_confidence");
+            } else {
+                n.put("parser_confidence", origin.confidence());
+            }
+            n.put("relaxed", origin.relaxed());
+        }
         return n.toString();
     }
 
@@ -78,7 +96,10 @@ public record Prediction(String id, String image, String question, String gold, 
                     text(n, "predicted"), n.hasNonNull("correct") ? n.get("correct").asBoolean() : null,
                     e != null && e.isObject() ? text(e, "kind") : null,
                     e != null && e.isObject() ? text(e, "message") : null,
-                    n.path("ms").asDouble(), families);
+                    n.path("ms").asDouble(), families,
+                    n.has("parser") ? new ProgramOrigin(text(n, "parser"),
+                            n.hasNonNull("parser_confidence") ? n.get("parser_confidence").asDouble() : null,
+                            n.path("relaxed").asBoolean()) : null);
         } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
             throw new IllegalArgumentException("not JSON: " + ex.getOriginalMessage(), ex);
         }

@@ -40,7 +40,7 @@ import org.vqasp.core.gqa.GqaQuestion;
 import org.vqasp.core.json.DatasetReader;
 import org.vqasp.eval.clevr.ProgramSource;
 import org.vqasp.eval.clevr.SceneLog;
-import org.vqasp.language.clevr.ClevrQuestionParser;
+import org.vqasp.language.clevr.ClevrParsers;
 import org.vqasp.reasoning.clevr.ClevrExplanation;
 import org.vqasp.reasoning.clevr.ClevrReasoner;
 import org.vqasp.world.ClevrVocabulary;
@@ -177,11 +177,11 @@ public record FailureGallery(List<FailureCard> cards, long failures, List<String
                 program = ClevrJson.program(r.program());
             } else if (q != null && parsed) {
                 if (reparse == null) {
-                    reparse = ProgramSource.parsed(ClevrQuestionParser.load());
+                    reparse = ProgramSource.parsed(ClevrParsers.chain());
                 }
                 try {
                     program = reparse.program(q);
-                    cardNotes.add("program parsed again from the question text by today's parser");
+                    cardNotes.add("program parsed again from the question text by today's parser chain");
                 } catch (VqaspException e) {
                     program = null;
                 }

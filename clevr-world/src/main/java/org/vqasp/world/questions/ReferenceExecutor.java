@@ -5,6 +5,7 @@ import java.util.List;
 import org.vqasp.core.ErrorKind;
 import org.vqasp.core.VqaspException;
 import org.vqasp.core.clevr.ClevrScene;
+import org.vqasp.core.clevr.ObjectPositions;
 import org.vqasp.core.clevr.Program;
 import org.vqasp.core.clevr.ProgramStep;
 import org.vqasp.world.questions.ProgramValue.Attribute;
@@ -24,9 +25,19 @@ import org.vqasp.world.questions.ProgramValue.SceneObject;
  * "any". {@code relate} reads the scene's {@code relationships}: {@code relationships["left"][i]} are the
  * objects left of object {@code i}. {@code same_*} never includes the object itself.
  *
+ * <p>Beyond CLEVR's functions it runs the extension functions of {@code docs/language.md}: {@code exclude} (set
+ * difference), {@code extreme[dir]} (the member farthest left, right, front or behind, or nearest the members' centre
+ * for {@code middle}, as a set of one),
+ * {@code nearest} (the member of a set nearest on the ground plane to an object), {@code between} (the objects
+ * between the two members of a set), {@code count_distinct[attr]},
+ * {@code most_common[attr]}, {@code all_same[attr]} and {@code subtract}; positions are
+ * {@link ObjectPositions}' integers and ties go to the lower object index, as in the ASP theory.
+ *
  * <p>Failures are {@link VqaspException}s: {@code unique} (a unique step over zero or several objects),
  * {@code unknown_function}, {@code bad_program} (wrong number or type of inputs), {@code bad_value} (a relation
- * the scene does not have). Instances are stateless and thread-safe.
+ * the scene does not have), {@code tie} ({@code most_common} without a single most common value), {@code pair} ({@code between}
+ * over a set that does not have two members),
+ * {@code no_position} (a scene without positions). Instances are stateless and thread-safe.
  */
 public final class ReferenceExecutor {
 
@@ -156,9 +167,175 @@ public final class ReferenceExecutor {
             case "equal_object":
                 arity(s, index, 2, 0);
                 return new Bool(object(s, index, out, 0) == object(s, index, out, 1));
+            case "exclude":
+                arity(s, index, 2, 0);
+                return new ObjectSet(set(s, index, out, 0) & ~set(s, index, out, 1));
+            case "extreme": {
+                arity(s, index, 1, 1);
+                return new ObjectSet(extreme(set(s, index, out, 0), direction(s, index), f));
+            }
+            case "nearest": {
+                arity(s, index, 2, 0);
+                return new ObjectSet(nearest(set(s, index, out, 0), object(s, index, out, 1), f));
+            }
+            case "between":
+                arity(s, index, 1, 0);
+                return new ObjectSet(between(s, index, set(s, index, out, 0), f));
+            case "count_distinct":
+                arity(s, index, 1, 1);
+                return new Count(distinct(set(s, index, out, 0), attributeValue(s, index), f));
+            case "all_same":
+                arity(s, index, 1, 1);
+                return new Bool(distinct(set(s, index, out, 0), attributeValue(s, index), f) <= 1);
+            case "most_common":
+                arity(s, index, 1, 1);
+                return new Attribute(mostCommon(s, index, set(s, index, out, 0), attributeValue(s, index), f));
+            case "subtract":
+                arity(s, index, 2, 0);
+                return new Count(count(s, index, out, 0) - count(s, index, out, 1));
             default:
                 throw new VqaspException(ErrorKind.UNKNOWN_FUNCTION, "step " + index + ": unknown function \"" + fn + "\"");
         }
+    }
+
+    // ---- extension functions (docs/language.md): positions are the integers of ObjectPositions, ties go to the
+    // lower object index, exactly as the ASP theory decides them
+
+    private static String direction(ProgramStep s, int index) {
+        String d = s.valueInputs().get(0);
+        if (!ObjectPositions.DIRECTIONS.contains(d) && !d.equals("middle")) {
+            throw new VqaspException("bad_value", "step " + index + " (" + s.function() + "): no direction \"" + d
+                    + "\" (expected " + ObjectPositions.DIRECTIONS + ")");
+        }
+        return d;
+    }
+
+    private static int attributeValue(ProgramStep s, int index) {
+        int k = SceneFacts.ATTRIBUTES.indexOf(s.valueInputs().get(0));
+        if (k < 0) {
+            throw new VqaspException("bad_value", "step " + index + " (" + s.function() + "): no attribute \""
+                    + s.valueInputs().get(0) + "\" (expected " + SceneFacts.ATTRIBUTES + ")");
+        }
+        return k;
+    }
+
+    /**
+     * The member farthest along a direction, or for {@code middle} the member nearest the members' centre on the
+     * ground plane, as a set of one (empty for an empty set).
+     */
+    private static long extreme(long members, String direction, SceneFacts f) {
+        if (direction.equals("middle")) {
+            return middle(members, f);
+        }
+        int[] at = f.along(direction);
+        int best = -1;
+        for (long m = members; m != 0; m &= m - 1) {
+            int i = Long.numberOfTrailingZeros(m);
+            if (best < 0 || at[i] > at[best]) {
+                best = i;
+            }
+        }
+        return best < 0 ? 0L : 1L << best;
+    }
+
+    /** The member nearest the members' centre: least (n x - sum x)^2 + (n y - sum y)^2, as in the theory. */
+    private static long middle(long members, SceneFacts f) {
+        int[][] g = f.ground();
+        long n = Long.bitCount(members);
+        long sx = 0;
+        long sy = 0;
+        for (long m = members; m != 0; m &= m - 1) {
+            int i = Long.numberOfTrailingZeros(m);
+            sx += g[i][0];
+            sy += g[i][1];
+        }
+        int best = -1;
+        long bestOff = Long.MAX_VALUE;
+        for (long m = members; m != 0; m &= m - 1) {
+            int i = Long.numberOfTrailingZeros(m);
+            long dx = n * g[i][0] - sx;
+            long dy = n * g[i][1] - sy;
+            long off = dx * dx + dy * dy;
+            if (off < bestOff) {
+                bestOff = off;
+                best = i;
+            }
+        }
+        return best < 0 ? 0L : 1L << best;
+    }
+
+    /** The member other than {@code x} nearest to {@code x} on the ground plane, as a set of one. */
+    private static long nearest(long members, int x, SceneFacts f) {
+        int[][] g = f.ground();
+        int best = -1;
+        long bestDistance = Long.MAX_VALUE;
+        for (long m = members & ~(1L << x); m != 0; m &= m - 1) {
+            int i = Long.numberOfTrailingZeros(m);
+            long dx = g[i][0] - g[x][0];
+            long dy = g[i][1] - g[x][1];
+            long d = dx * dx + dy * dy;
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = i;
+            }
+        }
+        return best < 0 ? 0L : 1L << best;
+    }
+
+    /**
+     * The objects between the two members of a set on the ground plane: past neither end along the line
+     * through them, and nearer to it than half their distance.
+     */
+    private static long between(ProgramStep s, int index, long ends, SceneFacts f) {
+        if (Long.bitCount(ends) != 2) {
+            throw new VqaspException("pair", "step " + index + " (" + s.function()
+                    + "): expected two objects to look between, found " + Long.bitCount(ends));
+        }
+        int a = Long.numberOfTrailingZeros(ends);
+        int b = 63 - Long.numberOfLeadingZeros(ends);
+        int[][] g = f.ground();
+        long abx = g[b][0] - g[a][0];
+        long aby = g[b][1] - g[a][1];
+        long out = 0;
+        for (int o = 0; o < f.count; o++) {
+            if (o == a || o == b) {
+                continue;
+            }
+            long ax = g[o][0] - g[a][0];
+            long ay = g[o][1] - g[a][1];
+            long bx = g[o][0] - g[b][0];
+            long by = g[o][1] - g[b][1];
+            long cross = ax * aby - ay * abx;
+            if (ax * abx + ay * aby > 0 && -(bx * abx + by * aby) > 0
+                    && 2 * Math.abs(cross) <= abx * abx + aby * aby) {
+                out |= 1L << o;
+            }
+        }
+        return out;
+    }
+
+    /** The number of different values of attribute {@code k} among the members. */
+    private static int distinct(long members, int k, SceneFacts f) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (long m = members; m != 0; m &= m - 1) {
+            seen.add(f.value(Long.numberOfTrailingZeros(m), k));
+        }
+        return seen.size();
+    }
+
+    private static String mostCommon(ProgramStep s, int index, long members, int k, SceneFacts f) {
+        java.util.Map<String, Integer> counts = new java.util.TreeMap<>();
+        for (long m = members; m != 0; m &= m - 1) {
+            counts.merge(f.value(Long.numberOfTrailingZeros(m), k), 1, Integer::sum);
+        }
+        int top = counts.values().stream().max(Integer::compare).orElse(0);
+        java.util.List<String> best = counts.entrySet().stream().filter(e -> e.getValue() == top)
+                .map(java.util.Map.Entry::getKey).toList();
+        if (best.size() != 1) {
+            throw new VqaspException("tie", "step " + index + " (" + s.function() + "): " + (best.isEmpty()
+                    ? "no objects" : "no single most common value, " + best.size() + " tie: " + best));
+        }
+        return best.get(0);
     }
 
     /** Applies the four fused filter values (size, colour, material, shape) starting at {@code from}. */

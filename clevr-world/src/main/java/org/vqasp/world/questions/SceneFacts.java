@@ -9,6 +9,7 @@ import org.vqasp.core.ErrorKind;
 import org.vqasp.core.VqaspException;
 import org.vqasp.core.clevr.ClevrObject;
 import org.vqasp.core.clevr.ClevrScene;
+import org.vqasp.core.clevr.ObjectPositions;
 
 /**
  * A scene as bit masks: the objects with each attribute value, the objects in each relation to each object,
@@ -71,6 +72,22 @@ final class SceneFacts {
             }
             relations.put(r, masks);
         }
+    }
+
+    private final Map<String, int[]> along = new HashMap<>();
+    private int[][] ground;
+
+    /** Returns each object's position along a direction ({@link ObjectPositions#along}), computed once. */
+    int[] along(String direction) {
+        return along.computeIfAbsent(direction, d -> ObjectPositions.along(scene, d));
+    }
+
+    /** Returns each object's ground-plane position ({@link ObjectPositions#ground}), computed once. */
+    int[][] ground() {
+        if (ground == null) {
+            ground = ObjectPositions.ground(scene);
+        }
+        return ground;
     }
 
     /** Returns the value of attribute {@code k} (index into {@link #ATTRIBUTES}) of object {@code i}. */

@@ -51,6 +51,9 @@ public final class AskPrinter {
         }
         if (r.answer() != null) {
             out.println("Answer:  " + r.answer());
+            if (r.note() != null) {
+                out.println("Note:    " + r.note());
+            }
         } else if (ErrorKind.NOT_UNDERSTOOD.equals(r.errorKind())) {
             out.println("Not understood: " + (r.errorReason() != null ? r.errorReason() : r.errorMessage()));
             if (r.suggestion() != null) {
@@ -98,6 +101,7 @@ public final class AskPrinter {
             }
         }
         n.put("program_source", r.source());
+        n.put("note", r.note());
         ArrayNode objects = n.putArray("objects");
         List<ClevrObject> os = scene.objects();
         for (int i = 0; i < os.size(); i++) {

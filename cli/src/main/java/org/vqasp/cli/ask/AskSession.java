@@ -15,21 +15,29 @@ import org.vqasp.core.clevr.ClevrDataset;
 import org.vqasp.core.clevr.ClevrScene;
 import org.vqasp.core.clevr.Program;
 import org.vqasp.core.json.DatasetReader;
+import org.vqasp.language.Parse;
+import org.vqasp.language.ParserChain;
+import org.vqasp.language.QuestionParser;
+import org.vqasp.language.clevr.ClevrParsers;
 import org.vqasp.language.clevr.ClevrQuestionParser;
 import org.vqasp.language.clevr.ParseResult;
+import org.vqasp.language.clevr.UniqueRelaxation;
 import org.vqasp.reasoning.ExplainedAnswer;
 import org.vqasp.reasoning.clevr.ClevrExplanation;
 import org.vqasp.reasoning.clevr.ClevrReasoner;
 import org.vqasp.vision.SceneExtractor;
 
 /**
- * One person asking questions about one image (or scene) at a time: the parser, the reasoner and the vision
- * model are loaded once; each question is parsed (or, when the parser does not understand it, translated by
- * an optional {@link ProgramTranslator}), answered with an explanation, and kept for {@code :why}.
+ * One person asking questions about one image (or scene) at a time: the parser chain, the reasoner and the
+ * vision model are loaded once; each question is read by the chain (template, grammar, then the optional
+ * {@link ProgramTranslator} as its {@code llm} stage, whose programs are compiled against the theory first),
+ * answered with an explanation (a program that fails with {@code unique} is answered again in its
+ * {@link UniqueRelaxation} reading), and kept for {@code :why}.
  */
 public final class AskSession implements AutoCloseable {
 
     private final ClevrQuestionParser parser;
+    private final ParserChain<Program> chain;
     private final ClevrReasoner reasoner;
     private final ModelLoader models;
     private final ProgramTranslator translator;
@@ -81,6 +89,25 @@ public final class AskSession implements AutoCloseable {
         this.models = models;
         this.translator = translator;
         this.weighted = weighted;
+        QuestionParser<Program> llm = translator == null ? null : new QuestionParser<>() {
+            @Override
+            public String name() {
+                return "llm";
+            }
+
+            @Override
+            public Parse<Program> parse(String question) {
+                try {
+                    return new Parse.Parsed<>(translator.translate(question), "llm", 0.5, "");
+                } catch (VqaspException e) {
+                    return new Parse.NotUnderstood<>("llm", ErrorKind.LLM_PROGRAM_REFUSED.equals(e.kind())
+                            ? e.getMessage() : "the language model could not help: " + e.getMessage());
+                }
+            }
+        };
+        this.chain = ClevrParsers.chain(parser, null, llm, p -> {
+            return reasoner.check(p).map(VqaspException::getMessage).orElse(null);
+        });
     }
 
     /**
@@ -169,42 +196,49 @@ public final class AskSession implements AutoCloseable {
             throw new IllegalStateException("no scene opened");
         }
         long t0 = System.nanoTime();
-        Program program;
-        String source;
-        ParseResult parsed = parser.parse(question);
-        if (parsed instanceof ParseResult.Parsed p) {
-            program = p.program();
-            source = "parser";
-        } else {
-            ParseResult.NotUnderstood nu = (ParseResult.NotUnderstood) parsed;
-            String llmNote = "";
-            program = null;
-            if (translator != null) {
-                try {
-                    program = translator.translate(question);
-                } catch (VqaspException e) {
-                    llmNote = "; " + (ErrorKind.LLM_PROGRAM_REFUSED.equals(e.kind()) ? e.getMessage()
-                            : "the language model could not help: " + e.getMessage());
-                }
-            }
-            if (program == null) {
-                last = new AskResult(question, null, null, null, null, ErrorKind.NOT_UNDERSTOOD, nu.message() + llmNote,
-                        nu.reason() + llmNote, nu.closestTemplateText(), ms(t0));
-                return last;
-            }
-            source = "llm";
+        Parse<Program> parsed = chain.parse(question);
+        if (parsed instanceof Parse.NotUnderstood<Program> nu) {
+            String closest = parser.parse(question) instanceof ParseResult.NotUnderstood t
+                    ? t.closestTemplateText() : null;
+            last = new AskResult(question, null, null, null, null, ErrorKind.NOT_UNDERSTOOD,
+                    "not understood: \"" + question.strip() + "\": " + nu.reason(), nu.reason(), closest, ms(t0));
+            return last;
         }
+        Parse.Parsed<Program> p = (Parse.Parsed<Program>) parsed;
+        Program program = p.program();
+        String source = p.parser();
         try {
-            ExplainedAnswer r = weighted ? reasoner.answerLikely(scene, program, true)
-                    : reasoner.explain(scene, program, true);
+            ExplainedAnswer r;
+            String note = null;
+            try {
+                r = answer(program);
+            } catch (VqaspException e) {
+                Program relaxed = UniqueRelaxation.relax(program);
+                if (!e.kind().equals(ErrorKind.UNIQUE) || relaxed == program) {
+                    throw e;
+                }
+                // "the ball behind the cube" when several are: the one nearest it (or nearest the viewer)
+                try {
+                    r = answer(relaxed);
+                } catch (VqaspException second) {
+                    throw e;
+                }
+                program = relaxed;
+                note = e.getMessage()
+                        + "; answered for the one nearest what it is related to (else nearest the viewer)";
+            }
             ClevrExplanation e = ClevrExplanation.of(program, r.outcome());
-            last = new AskResult(question, r.answer(), program, source, e, null, null, null, null, ms(t0));
+            last = new AskResult(question, r.answer(), program, source, e, null, null, null, null, ms(t0), note);
         } catch (VqaspException e) {
             ClevrExplanation partial = null;
             last = new AskResult(question, null, program, source, partial, e.kind(), e.getMessage(), null, null,
                     ms(t0));
         }
         return last;
+    }
+
+    private ExplainedAnswer answer(Program program) {
+        return weighted ? reasoner.answerLikely(scene, program, true) : reasoner.explain(scene, program, true);
     }
 
     private static double ms(long t0) {

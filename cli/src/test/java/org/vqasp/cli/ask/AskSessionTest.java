@@ -68,13 +68,15 @@ class AskSessionTest {
             // then the reasoner's check refused the program, and the answer says why
             assertNull(r.answer());
             assertEquals("not_understood", r.errorKind());
-            assertTrue(r.errorMessage().contains("the language model's program was refused: step 1 (filter_colour): "
+            assertTrue(r.errorMessage().contains("llm: the language model's program was refused: step 1 (filter_colour): "
                     + "unknown function \"filter_colour\""), r.errorMessage());
-            // and the prompt's text keeps the refusal beside the parser's reason
+            // and the prompt's text keeps the refusal beside the parsers' reasons
             StringWriter text = new StringWriter();
             AskPrinter.text(new PrintWriter(text, true), r, false);
-            assertTrue(text.toString().contains("Not understood: matches no CLEVR question template; unknown words: "
-                    + "tell, me, grey; the language model's program was refused: step 1 (filter_colour)"), text.toString());
+            assertTrue(text.toString().contains("Not understood: template: matches no CLEVR question template; unknown "
+                    + "words: tell, me, grey; grammar: "), text.toString());
+            assertTrue(text.toString().contains("; llm: the language model's program was refused: step 1 (filter_colour)"),
+                    text.toString());
             assertTrue(text.toString().contains("Closest question form: "), text.toString());
         }
     }
@@ -86,7 +88,7 @@ class AskSessionTest {
                 new ConnectException("connection refused")));
         try (AskSession s = session(llm(down, new ClevrReasoner()))) {
             AskResult r = s.ask("Tell me the number of grey objects");
-            assertTrue(r.errorMessage().contains("the language model could not help: scripted failed after 1 calls: "),
+            assertTrue(r.errorMessage().contains("llm: the language model could not help: scripted failed after 1 calls: "),
                     r.errorMessage());
             assertTrue(r.errorMessage().endsWith("connection refused"), r.errorMessage());
         }

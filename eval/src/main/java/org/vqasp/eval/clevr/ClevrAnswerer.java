@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.vqasp.core.ErrorKind;
 import org.vqasp.core.VqaspException;
 import org.vqasp.core.clevr.ClevrQuestion;
 import org.vqasp.core.clevr.ClevrScene;
@@ -11,6 +12,8 @@ import org.vqasp.core.clevr.Program;
 import org.vqasp.eval.BatchAnswerer;
 import org.vqasp.eval.EvalItem;
 import org.vqasp.eval.Outcome;
+import org.vqasp.eval.ProgramOrigin;
+import org.vqasp.language.clevr.UniqueRelaxation;
 import org.vqasp.reasoning.Answer;
 import org.vqasp.reasoning.DatasetReasoner;
 import org.vqasp.reasoning.clevr.ClevrReasoner;
@@ -49,6 +52,7 @@ public final class ClevrAnswerer implements BatchAnswerer<ClevrQuestion> {
         Map<Integer, ClevrScene> scenesOf = new HashMap<>();
         Map<Integer, VqaspException> failed = new HashMap<>();
         List<DatasetReasoner.Question<ClevrScene, Program>> toSolve = new ArrayList<>();
+        List<ProgramOrigin> origins = new ArrayList<>();
         List<Integer> where = new ArrayList<>();
         for (int i = 0; i < batch.size(); i++) {
             EvalItem<ClevrQuestion> item = batch.get(i);
@@ -68,25 +72,65 @@ public final class ClevrAnswerer implements BatchAnswerer<ClevrQuestion> {
                     }
                     scenesOf.put(image, scene);
                 }
-                toSolve.add(new DatasetReasoner.Question<>(scene, programs.program(item.payload())));
+                ProgramSource.Sourced p = programs.read(item.payload());
+                toSolve.add(new DatasetReasoner.Question<>(scene, p.program()));
+                origins.add(p.origin());
                 where.add(i);
             } catch (VqaspException e) {
-                out[i] = Outcome.failed(e, 0);
+                out[i] = Outcome.failed(e, 0).from(programs.relaxes() ? ProgramOrigin.NONE : null);
             }
         }
         List<Answer> answers = toSolve.isEmpty() ? List.of()
                 : weighted ? likely(toSolve) : reasoner.answerAll(toSolve);
+        boolean[] relaxed = new boolean[answers.size()];
+        if (programs.relaxes()) {
+            answers = relaxed(toSolve, answers, relaxed);
+        }
         double ms = (System.nanoTime() - t0) / 1e6 / batch.size();
         for (int k = 0; k < answers.size(); k++) {
             Answer a = answers.get(k);
-            out[where.get(k)] = a.ok() ? Outcome.of(a.answer(), ms) : Outcome.failed(a.error(), ms);
+            ProgramOrigin o = origins.get(k);
+            out[where.get(k)] = (a.ok() ? Outcome.of(a.answer(), ms) : Outcome.failed(a.error(), ms))
+                    .from(o != null && relaxed[k] ? o.asRelaxed() : o);
         }
         for (int i = 0; i < out.length; i++) {
             if (out[i].ms() == 0) {
-                out[i] = Outcome.failed(out[i].error(), ms);
+                out[i] = Outcome.failed(out[i].error(), ms).from(out[i].origin());
             }
         }
         return List.of(out);
+    }
+
+    /**
+     * Answers again, with {@link UniqueRelaxation}, the questions whose program failed with {@code unique}; marks
+     * in {@code relaxed} those the relaxed reading answered.
+     */
+    private List<Answer> relaxed(List<DatasetReasoner.Question<ClevrScene, Program>> questions, List<Answer> answers,
+            boolean[] relaxed) {
+        List<DatasetReasoner.Question<ClevrScene, Program>> again = new ArrayList<>();
+        List<Integer> at = new ArrayList<>();
+        for (int k = 0; k < answers.size(); k++) {
+            Answer a = answers.get(k);
+            if (!a.ok() && a.error().kind().equals(ErrorKind.UNIQUE)) {
+                Program p = UniqueRelaxation.relax(questions.get(k).program());
+                if (p != questions.get(k).program()) {
+                    again.add(new DatasetReasoner.Question<>(questions.get(k).scene(), p));
+                    at.add(k);
+                }
+            }
+        }
+        if (again.isEmpty()) {
+            return answers;
+        }
+        List<Answer> second = weighted ? likely(again) : reasoner.answerAll(again);
+        List<Answer> out = new ArrayList<>(answers);
+        for (int i = 0; i < again.size(); i++) {
+            if (second.get(i).ok()) {
+                out.set(at.get(i), second.get(i));
+                relaxed[at.get(i)] = true;
+            }
+        }
+        return out;
     }
 
     private List<Answer> likely(List<DatasetReasoner.Question<ClevrScene, Program>> questions) {

@@ -11,7 +11,7 @@ import org.vqasp.core.json.DatasetReader;
 import org.vqasp.eval.BatchAnswerer;
 import org.vqasp.eval.EvalItem;
 import org.vqasp.eval.EvalRunner;
-import org.vqasp.language.clevr.ClevrQuestionParser;
+import org.vqasp.language.clevr.ClevrParsers;
 import org.vqasp.reasoning.clevr.ClevrReasoner;
 
 /**
@@ -91,7 +91,7 @@ public final class ClevrEvaluation {
     }
 
     private static ProgramSource programSource(Programs programs) {
-        return programs == Programs.PARSED ? ProgramSource.parsed(ClevrQuestionParser.load()) : ProgramSource.gold();
+        return programs == Programs.PARSED ? ProgramSource.parsed(ClevrParsers.chain()) : ProgramSource.gold();
     }
 
     private static EvalRunner.Run run(Path questions, BatchAnswerer<ClevrQuestion> answerer,

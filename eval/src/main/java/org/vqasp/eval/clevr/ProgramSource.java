@@ -4,19 +4,47 @@ import org.vqasp.core.ErrorKind;
 import org.vqasp.core.VqaspException;
 import org.vqasp.core.clevr.ClevrQuestion;
 import org.vqasp.core.clevr.Program;
-import org.vqasp.language.clevr.ClevrQuestionParser;
-import org.vqasp.language.clevr.ParseResult;
+import org.vqasp.eval.ProgramOrigin;
+import org.vqasp.language.Parse;
+import org.vqasp.language.QuestionParser;
+import org.vqasp.language.clevr.UniqueRelaxation;
 
 /** Where a question's program comes from: the dataset (gold) or the question parser. */
 @FunctionalInterface
 public interface ProgramSource {
 
     /**
+     * A question's program and where it came from.
+     *
+     * @param program the program
+     * @param origin the parser that read it, or null for the dataset's own program
+     */
+    record Sourced(Program program, ProgramOrigin origin) {
+    }
+
+    /**
+     * Returns the program of a question and where it came from.
+     *
+     * @throws VqaspException {@code missing_program} or {@code not_understood}
+     */
+    Sourced read(ClevrQuestion question);
+
+    /**
      * Returns the program of a question.
      *
      * @throws VqaspException {@code missing_program} or {@code not_understood}
      */
-    Program program(ClevrQuestion question);
+    default Program program(ClevrQuestion question) {
+        return read(question).program();
+    }
+
+    /**
+     * Returns whether a program that fails with {@code unique} may be read again the way people mean it
+     * ({@link UniqueRelaxation}): true for parsed programs, false for the dataset's own.
+     */
+    default boolean relaxes() {
+        return false;
+    }
 
     /** The dataset's own programs. */
     static ProgramSource gold() {
@@ -25,18 +53,27 @@ public interface ProgramSource {
                 throw new VqaspException(ErrorKind.MISSING_PROGRAM, "question " + q.questionIndex()
                         + " has no program (use --programs parsed)");
             }
-            return q.program();
+            return new Sourced(q.program(), null);
         };
     }
 
-    /** Programs parsed from the question text. */
-    static ProgramSource parsed(ClevrQuestionParser parser) {
-        return q -> {
-            ParseResult r = parser.parse(q.question());
-            if (r instanceof ParseResult.Parsed p) {
-                return p.program();
+    /** Programs parsed from the question text by a parser (the parser chain). */
+    static ProgramSource parsed(QuestionParser<Program> parser) {
+        return new ProgramSource() {
+            @Override
+            public Sourced read(ClevrQuestion q) {
+                Parse<Program> r = parser.parse(q.question());
+                if (r instanceof Parse.Parsed<Program> p) {
+                    return new Sourced(p.program(), new ProgramOrigin(p.parser(), p.confidence(), false));
+                }
+                throw new VqaspException(ErrorKind.NOT_UNDERSTOOD,
+                        "not understood: " + ((Parse.NotUnderstood<Program>) r).reason());
             }
-            throw new VqaspException(ErrorKind.NOT_UNDERSTOOD, ((ParseResult.NotUnderstood) r).message());
+
+            @Override
+            public boolean relaxes() {
+                return true;
+            }
         };
     }
 }

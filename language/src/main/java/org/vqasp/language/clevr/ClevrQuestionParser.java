@@ -118,8 +118,34 @@ public final class ClevrQuestionParser {
      */
     public ParseResult parse(String text) {
         List<String> words = normalize(text == null ? "" : text);
+        ParseResult.Parsed p = match(words);
+        return p != null ? p : notUnderstood(text, words);
+    }
+
+    /**
+     * Reads a question without looking for the closest template when it matches none (the parser chain's fast
+     * path: the next stage reads it).
+     *
+     * @return the program with its template, or null
+     */
+    public ParseResult.Parsed match(String text) {
+        return match(normalize(text == null ? "" : text));
+    }
+
+    /** Returns the words of a question that no template or value has, in order. */
+    public List<String> unknownWords(String text) {
+        List<String> unknown = new ArrayList<>();
+        for (String w : normalize(text == null ? "" : text)) {
+            if (!vocabulary.contains(w) && !unknown.contains(w)) {
+                unknown.add(w);
+            }
+        }
+        return unknown;
+    }
+
+    private ParseResult.Parsed match(List<String> words) {
         if (words.isEmpty()) {
-            return notUnderstood(text, words);
+            return null;
         }
         List<Match> matches = new ArrayList<>();
         for (Pattern p : byFirstWord.getOrDefault(words.get(0), List.of())) {
@@ -129,7 +155,7 @@ public final class ClevrQuestionParser {
             match(p, words, matches);
         }
         if (matches.isEmpty()) {
-            return notUnderstood(text, words);
+            return null;
         }
         Match best = null;
         for (Match m : matches) {

@@ -6,12 +6,14 @@ import org.vqasp.core.ErrorKind;
 import org.vqasp.core.InputException;
 import org.vqasp.core.clevr.ClevrObject;
 import org.vqasp.core.clevr.ClevrScene;
+import org.vqasp.core.clevr.ObjectPositions;
 import org.vqasp.reasoning.Facts;
 
 /**
  * Encodes a CLEVR scene as facts for the CLEVR theory: {@code object(W,O)}, {@code has(O,A,V)} for size,
  * colour, material and shape, and {@code related(R,O,P)} when object P is in the scene's
- * {@code relationships[R][O]} (P is R of O).
+ * {@code relationships[R][O]} (P is R of O), and, when the scene gives positions, {@code pos(O,D,V)} and
+ * {@code xy(O,X,Y)} ({@link ObjectPositions}).
  *
  * <p>Scenes solved in one call are numbered apart: object {@code i} of image {@code w} is
  * {@code w * STRIDE + i}; a single scene (image 0) keeps its object indices.
@@ -59,6 +61,27 @@ public final class ClevrSceneEncoder {
                 }
             }
         }
+        positions(scene, base, facts);
         return facts;
+    }
+
+    /**
+     * Appends {@code pos(O,D,V)} and {@code xy(O,X,Y)} for every object, from {@link ObjectPositions}, when the
+     * scene gives positions (the extension functions {@code extreme} and {@code nearest} read them).
+     */
+    static void positions(ClevrScene scene, int base, Facts facts) {
+        if (!ObjectPositions.available(scene)) {
+            return;
+        }
+        for (String d : ObjectPositions.DIRECTIONS) {
+            int[] along = ObjectPositions.along(scene, d);
+            for (int i = 0; i < along.length; i++) {
+                facts.add("pos", base + i, d, along[i]);
+            }
+        }
+        int[][] ground = ObjectPositions.ground(scene);
+        for (int i = 0; i < ground.length; i++) {
+            facts.add("xy", base + i, ground[i][0], ground[i][1]);
+        }
     }
 }

@@ -6,6 +6,7 @@ import org.vqasp.core.ErrorKind;
 import org.vqasp.core.InputException;
 import org.vqasp.core.clevr.ClevrObject;
 import org.vqasp.core.clevr.ClevrScene;
+import org.vqasp.core.clevr.ObjectPositions;
 import org.vqasp.reasoning.Facts;
 
 /**
@@ -98,6 +99,8 @@ public final class ProbabilisticSceneEncoder {
                 }
             }
         }
+        // positions do not depend on the choices: plain facts, read by extreme and nearest
+        ClevrSceneEncoder.positions(scene, base, facts);
         return facts;
     }
 

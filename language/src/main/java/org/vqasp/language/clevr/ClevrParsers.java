@@ -1,0 +1,62 @@
+package org.vqasp.language.clevr;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.vqasp.core.clevr.Program;
+import org.vqasp.language.ParserChain;
+import org.vqasp.language.QuestionParser;
+import org.vqasp.language.clevr.grammar.ClevrGrammarParser;
+
+/**
+ * The one CLEVR parser chain every command uses: the exact template parser (confidence 1), the grammar parser,
+ * then, when given, a learned model and a language model (both checked against the theory before their
+ * program is used).
+ */
+public final class ClevrParsers {
+
+    /** Readings of the learned stage below this confidence go on to the next stage. */
+    public static final double LEARNED_MIN_CONFIDENCE = 0.5;
+
+    private ClevrParsers() {
+    }
+
+    /** Returns the template and grammar parsers as a chain. */
+    public static ParserChain<Program> chain() {
+        return chain(null, null, null);
+    }
+
+    /**
+     * Returns the chain: template, grammar, then the optional stages.
+     *
+     * @param learned a learned parser ({@code learned}), or null
+     * @param llm a language-model translator as a parser ({@code llm}), or null
+     * @param check checks the learned and language-model stages' programs (compiles them against the theory);
+     *     required when either is given
+     */
+    public static ParserChain<Program> chain(QuestionParser<Program> learned, QuestionParser<Program> llm,
+            ParserChain.ProgramCheck<Program> check) {
+        return chain(ClevrQuestionParser.load(), learned, llm, check);
+    }
+
+    /**
+     * Returns the chain over a template parser already loaded.
+     *
+     * @param templates the template parser
+     * @param learned a learned parser, or null
+     * @param llm a language-model translator as a parser, or null
+     * @param check checks the learned and language-model stages' programs; required when either is given
+     */
+    public static ParserChain<Program> chain(ClevrQuestionParser templates, QuestionParser<Program> learned,
+            QuestionParser<Program> llm, ParserChain.ProgramCheck<Program> check) {
+        List<ParserChain.Stage<Program>> stages = new ArrayList<>();
+        stages.add(ParserChain.Stage.of(new TemplateStage(templates)));
+        stages.add(ParserChain.Stage.of(ClevrGrammarParser.load()));
+        if (learned != null) {
+            stages.add(new ParserChain.Stage<>(learned, LEARNED_MIN_CONFIDENCE, true));
+        }
+        if (llm != null) {
+            stages.add(new ParserChain.Stage<>(llm, 0, true));
+        }
+        return new ParserChain<>(stages, check);
+    }
+}

@@ -1,0 +1,261 @@
+package org.vqasp.language.clevr.grammar;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Turns a question as people type it into the grammar's words: lower case, contractions spelled out
+ * ({@code isn't} -> {@code is not}, {@code that's} -> {@code that is}, possessive {@code 's} dropped), hyphens and
+ * punctuation as spaces, misspellings corrected (the lexicon's list of known misspellings, else the one grammar
+ * word within a small edit distance), multi-word lexicon entries joined ({@code light blue} -> {@code light_blue})
+ * and filler dropped ("in the picture", "pictured", "can you see").
+ */
+final class Normalizer {
+
+    /**
+     * The normalized words of a question.
+     *
+     * @param words the words the grammar reads
+     * @param corrections the corrections made, as {@code "thew->the"}
+     * @param unknown words neither the grammar nor the lexicon knows, after correction
+     */
+    record Words(List<String> words, List<String> corrections, List<String> unknown) {
+    }
+
+    private static final Pattern NOT = Pattern.compile("\\b(\\w+)n't\\b");
+    private static final Pattern IS = Pattern.compile("\\b(it|that|what|there|here|where|who|how|which|this|one)'s\\b");
+    private static final Pattern POSSESSIVE = Pattern.compile("(\\w)'s\\b");
+    private static final Pattern NON_WORD = Pattern.compile("[^a-z0-9_ ]+");
+
+    /** Filler phrases, as word lists; removed wherever they occur (longest first). */
+    private static final List<List<String>> FILLER = phrases(
+            "in the picture", "in this picture", "of the picture", "of this picture", "on the picture",
+            "in the image", "in this image", "of the image", "of this image", "on the image",
+            "in the photo", "in this photo", "of the photo", "of this photo", "in the photograph",
+            "in the scene", "in this scene", "of the scene", "in the pic", "in this pic", "of the pic",
+            "on the screen", "of the screen", "in the frame", "of the frame", "in view", "in this group",
+            "in the group", "in the grouping", "in this grouping", "from the camera view", "from this view",
+            "can you see", "do you see", "can be seen", "you can see", "that you can see", "that you see",
+            "of all sizes", "of any size", "of all colors", "of any color", "of all shapes", "of all materials",
+            "regardless of size", "regardless of color", "regardless of material", "or not",
+            "in total", "all together", "altogether", "total", "here", "please", "exactly", "currently",
+            "overall", "also", "directly", "immediately", "very", "just", "pictured", "shown", "present",
+            "visible", "depicted", "displayed", "actually", "located", "positioned", "situated", "placed",
+            "sitting", "standing", "lying", "combined", "together");
+
+    private final Lexicon lexicon;
+    private final Set<String> grammarWords;
+    private volatile List<String> candidates;
+
+    /**
+     * Creates a normalizer.
+     *
+     * @param lexicon the lexicon
+     * @param grammarWords the literal words of the grammar's rules (function words, relation words)
+     */
+    Normalizer(Lexicon lexicon, Set<String> grammarWords) {
+        this.lexicon = lexicon;
+        this.grammarWords = grammarWords;
+    }
+
+    private static List<List<String>> phrases(String... texts) {
+        List<List<String>> out = new ArrayList<>();
+        for (String t : texts) {
+            out.add(List.of(t.split(" ")));
+        }
+        out.sort((a, b) -> Integer.compare(b.size(), a.size()));
+        return out;
+    }
+
+    /** Normalizes a question. */
+    Words normalize(String text) {
+        String s = text.toLowerCase(Locale.ROOT).replace('\u2019', '\'').replace('`', '\'');
+        s = s.replace("can't", "can not").replace("won't", "will not").replace("cannot", "can not");
+        s = NOT.matcher(s).replaceAll("$1 not");
+        s = IS.matcher(s).replaceAll("$1 is");
+        s = POSSESSIVE.matcher(s).replaceAll("$1");
+        s = s.replace("'re", " are").replace("'ll", " will").replace("'ve", " have").replace("'d", " would");
+        s = s.replace('-', ' ').replace('/', ' ');
+        s = NON_WORD.matcher(s).replaceAll(" ").trim();
+        List<String> raw = new ArrayList<>();
+        for (String w : s.split("\\s+")) {
+            if (!w.isEmpty()) {
+                raw.add(w);
+            }
+        }
+        List<String> corrections = new ArrayList<>();
+        List<String> unknown = new ArrayList<>();
+        List<String> words = new ArrayList<>();
+        for (String w : raw) {
+            String c = correct(w);
+            if (c == null) {
+                if (!unknown.contains(w)) {
+                    unknown.add(w);
+                }
+                words.add(w);
+            } else {
+                if (!c.equals(w)) {
+                    corrections.add(w + "->" + c.replace('_', ' '));
+                }
+                for (String part : c.split("_")) {
+                    words.add(part);
+                }
+            }
+        }
+        words = expandShortForms(words);
+        words = join(words, lexicon.phrases());
+        words = dropFiller(words);
+        return new Words(List.copyOf(words), List.copyOf(corrections), List.copyOf(unknown));
+    }
+
+    /** Spells out {@code whats} and the like, which lose their apostrophe. */
+    private static List<String> expandShortForms(List<String> words) {
+        List<String> out = new ArrayList<>(words.size() + 2);
+        for (String w : words) {
+            switch (w) {
+                case "whats" -> {
+                    out.add("what");
+                    out.add("is");
+                }
+                case "theres" -> {
+                    out.add("there");
+                    out.add("is");
+                }
+                case "isnt", "arent", "doesnt", "dont" -> {
+                    out.add(w.substring(0, w.length() - 2));
+                    out.add("not");
+                }
+                default -> out.add(w);
+            }
+        }
+        return out;
+    }
+
+    private boolean isKnown(String w) {
+        return lexicon.known(w) || grammarWords.contains(w) || lexicon.number(w) != null;
+    }
+
+    /** Returns the word itself when known, its correction, or null when it is neither. */
+    String correct(String w) {
+        String t = lexicon.typo(w);
+        if (t != null) {
+            return t;
+        }
+        if (isKnown(w)) {
+            return w;
+        }
+        if (w.length() < 3) {
+            return null;
+        }
+        int limit = w.length() >= 8 ? 2 : 1;
+        String best = null;
+        int bestDistance = limit + 1;
+        boolean tie = false;
+        for (String candidate : candidates()) {
+            if (Math.abs(candidate.length() - w.length()) > limit || candidate.contains("_")) {
+                continue;
+            }
+            int d = damerau(w, candidate, limit);
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = candidate;
+                tie = false;
+            } else if (d == bestDistance && d <= limit) {
+                tie = true;
+            }
+        }
+        if (best == null || tie) {
+            return null;
+        }
+        // three-letter words are only corrected by a swap of two letters ("hte")
+        if (w.length() == 3 && !(sameLetters(w, best))) {
+            return null;
+        }
+        return best;
+    }
+
+    private List<String> candidates() {
+        List<String> c = candidates;
+        if (c == null) {
+            java.util.Set<String> all = new java.util.TreeSet<>(lexicon.words());
+            all.addAll(grammarWords);
+            c = List.copyOf(all);
+            candidates = c;
+        }
+        return c;
+    }
+
+    private static boolean sameLetters(String a, String b) {
+        char[] x = a.toCharArray();
+        char[] y = b.toCharArray();
+        java.util.Arrays.sort(x);
+        java.util.Arrays.sort(y);
+        return java.util.Arrays.equals(x, y);
+    }
+
+    /** Optimal-string-alignment distance (edits and swaps of neighbours), cut off above {@code limit}. */
+    static int damerau(String a, String b, int limit) {
+        int n = a.length();
+        int m = b.length();
+        int[][] d = new int[n + 1][m + 1];
+        for (int i = 0; i <= n; i++) {
+            d[i][0] = i;
+        }
+        for (int j = 0; j <= m; j++) {
+            d[0][j] = j;
+        }
+        for (int i = 1; i <= n; i++) {
+            int rowMin = Integer.MAX_VALUE;
+            for (int j = 1; j <= m; j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                int v = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    v = Math.min(v, d[i - 2][j - 2] + 1);
+                }
+                d[i][j] = v;
+                rowMin = Math.min(rowMin, v);
+            }
+            if (rowMin > limit) {
+                return limit + 1;
+            }
+        }
+        return d[n][m];
+    }
+
+    private static List<String> join(List<String> words, List<List<String>> phrases) {
+        List<String> out = new ArrayList<>(words.size());
+        int i = 0;
+        outer:
+        while (i < words.size()) {
+            for (List<String> p : phrases) {
+                if (i + p.size() <= words.size() && words.subList(i, i + p.size()).equals(p)) {
+                    out.add(String.join("_", p));
+                    i += p.size();
+                    continue outer;
+                }
+            }
+            out.add(words.get(i++));
+        }
+        return out;
+    }
+
+    private static List<String> dropFiller(List<String> words) {
+        List<String> out = new ArrayList<>(words.size());
+        int i = 0;
+        outer:
+        while (i < words.size()) {
+            for (List<String> p : FILLER) {
+                if (i + p.size() <= words.size() && words.subList(i, i + p.size()).equals(p)) {
+                    i += p.size();
+                    continue outer;
+                }
+            }
+            out.add(words.get(i++));
+        }
+        return out;
+    }
+
+}

@@ -1,0 +1,136 @@
+package org.vqasp.language.clevr.grammar;
+
+/**
+ * What a CLEVR question means, as the grammar reads it: set, object and answer expressions that
+ * {@link ProgramCompiler} turns into a program of CLEVR functions (and the extension functions).
+ */
+sealed interface Sem {
+
+    /** An expression whose value is a set of objects. */
+    sealed interface SetE extends Sem permits Scene, Filter, Relate, Same, Union, Intersect, Exclude, Extreme,
+            Nearest, Between {
+    }
+
+    /** All objects of the scene. */
+    record Scene() implements SetE {
+    }
+
+    /** The objects of {@code in} whose {@code attribute} is {@code value}. */
+    record Filter(SetE in, String attribute, String value) implements SetE {
+    }
+
+    /** The objects in relation {@code relation} (left, right, behind, front) to one object. */
+    record Relate(ObjE of, String relation) implements SetE {
+    }
+
+    /** The other objects sharing an attribute value with one object. */
+    record Same(ObjE of, String attribute) implements SetE {
+    }
+
+    /** The objects in either set. */
+    record Union(SetE a, SetE b) implements SetE {
+    }
+
+    /** The objects in both sets. */
+    record Intersect(SetE a, SetE b) implements SetE {
+    }
+
+    /** The objects of {@code a} that are not in {@code b} (extension function {@code exclude}). */
+    record Exclude(SetE a, SetE b) implements SetE {
+    }
+
+    /** The object of a set farthest in a direction, as a set of one (extension function {@code extreme}). */
+    record Extreme(SetE in, String direction) implements SetE {
+    }
+
+    /** The object of a set nearest to another object, as a set of one (extension function {@code nearest}). */
+    record Nearest(SetE in, ObjE to) implements SetE {
+    }
+
+    /** The objects between the two members of a set (extension function {@code between}). */
+    record Between(SetE ends) implements SetE {
+    }
+
+    /** An expression whose value is one object: the only member of a set. */
+    record ObjE(SetE set) implements Sem {
+    }
+
+    /** An expression whose value answers a question. */
+    sealed interface Answer extends Sem permits Count, Exist, Query, Equal, Compare, CountDistinct, MostCommon,
+            Subtract, AllSame {
+        /** Returns the type of the answer: {@code integer}, {@code bool}, or an attribute name. */
+        String type();
+    }
+
+    /** How many objects a set has. */
+    record Count(SetE set) implements Answer {
+        @Override
+        public String type() {
+            return "integer";
+        }
+    }
+
+    /** Whether a set has any object. */
+    record Exist(SetE set) implements Answer {
+        @Override
+        public String type() {
+            return "bool";
+        }
+    }
+
+    /** An attribute of one object. */
+    record Query(String attribute, ObjE of) implements Answer {
+        @Override
+        public String type() {
+            return attribute;
+        }
+    }
+
+    /** Whether two objects share an attribute value. */
+    record Equal(String attribute, ObjE a, ObjE b) implements Answer {
+        @Override
+        public String type() {
+            return "bool";
+        }
+    }
+
+    /** A comparison of two integers: {@code equal_integer}, {@code less_than} or {@code greater_than}. */
+    record Compare(String function, Answer a, Answer b) implements Answer {
+        @Override
+        public String type() {
+            return "bool";
+        }
+    }
+
+    /** How many values of an attribute a set shows (extension function {@code count_distinct}). */
+    record CountDistinct(String attribute, SetE set) implements Answer {
+        @Override
+        public String type() {
+            return "integer";
+        }
+    }
+
+    /** The value of an attribute most objects of a set have (extension function {@code most_common}). */
+    record MostCommon(String attribute, SetE set) implements Answer {
+        @Override
+        public String type() {
+            return attribute;
+        }
+    }
+
+    /** One integer minus another (extension function {@code subtract}). */
+    record Subtract(Answer a, Answer b) implements Answer {
+        @Override
+        public String type() {
+            return "integer";
+        }
+    }
+
+    /** Whether every object of a set has the same value of an attribute (extension function {@code all_same}). */
+    record AllSame(String attribute, SetE set) implements Answer {
+        @Override
+        public String type() {
+            return "bool";
+        }
+    }
+}
