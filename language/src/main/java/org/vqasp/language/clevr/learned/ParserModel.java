@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.vqasp.core.ErrorKind;
 import org.vqasp.core.InputException;
 import org.vqasp.language.clevr.learned.ProgramGrammar.Signature;
 import org.vqasp.language.clevr.learned.ProgramGrammar.Type;
@@ -199,7 +200,7 @@ public final class ParserModel implements AutoCloseable {
             });
             return new ProgramGrammar(sigs, values);
         } catch (IllegalArgumentException e) {
-            throw new InputException("bad_model", source + ": grammar: " + e.getMessage(), e);
+            throw new InputException(ErrorKind.BAD_MODEL, source + ": grammar: " + e.getMessage(), e);
         }
     }
 
@@ -249,7 +250,8 @@ public final class ParserModel implements AutoCloseable {
                 words = MAPPER.readTree(in);
             }
             if (config.path("format").asInt() != 1) {
-                throw new InputException("bad_model", source + "/config.json: unknown format " + config.path("format"));
+                throw new InputException(ErrorKind.BAD_MODEL, source + "/config.json: unknown format "
+                        + config.path("format"));
             }
             ParserNetConfig nc = ParserNetConfig.fromJson(config.path("net"), source + "/config.json");
             ProgramGrammar grammar = readGrammar(config.path("grammar"), source + "/config.json");
@@ -267,10 +269,10 @@ public final class ParserModel implements AutoCloseable {
                     config.path("threshold").asDouble(0));
         } catch (NoSuchFileException e) {
             manager.close();
-            throw new InputException("missing_model", source + ": no file " + e.getMessage());
+            throw new InputException(ErrorKind.MISSING_MODEL, source + ": no file " + e.getMessage());
         } catch (IOException | MalformedModelException | IllegalArgumentException e) {
             manager.close();
-            throw new InputException("bad_model", source + ": " + e.getMessage(), e);
+            throw new InputException(ErrorKind.BAD_MODEL, source + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
             manager.close();
             throw e;

@@ -3,6 +3,7 @@ package org.vqasp.language.clevr.learned;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.vqasp.core.ErrorKind;
 import org.vqasp.core.InputException;
 
 /**
@@ -79,13 +80,13 @@ public record ParserNetConfig(int words, int tokens, int dim, int layers, int he
                     need(n, "mlp_dim", source), need(n, "max_words", source), need(n, "max_tokens", source),
                     (float) n.path("dropout").asDouble(0));
         } catch (IllegalArgumentException e) {
-            throw new InputException("bad_model", source + ": " + e.getMessage(), e);
+            throw new InputException(ErrorKind.BAD_MODEL, source + ": " + e.getMessage(), e);
         }
     }
 
     private static int need(JsonNode n, String key, String source) {
         if (!n.path(key).canConvertToInt()) {
-            throw new InputException("bad_model", source + ": \"" + key + "\" should be an integer, found "
+            throw new InputException(ErrorKind.BAD_MODEL, source + ": \"" + key + "\" should be an integer, found "
                     + n.path(key));
         }
         return n.path(key).asInt();

@@ -35,6 +35,7 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.vqasp.core.ErrorKind;
 import org.vqasp.core.InputException;
 import org.vqasp.core.VqaspException;
 import org.vqasp.core.clevr.ClevrQuestion;
@@ -211,7 +212,7 @@ public final class ParserTrainer {
                         optimizer.step(lr);
                     }
                     if (!Double.isFinite(loss)) {
-                        throw new VqaspException("diverged", "loss became " + loss + " at step " + state.step
+                        throw new VqaspException(ErrorKind.DIVERGED, "loss became " + loss + " at step " + state.step
                                 + "; lower --lr");
                     }
                     examples += batch.size();
@@ -507,7 +508,7 @@ public final class ParserTrainer {
                     }
                 }
             } catch (IOException | RuntimeException e) {
-                throw new InputException("bad_checkpoint", "cannot read " + file + ": " + e.getMessage(), e);
+                throw new InputException(ErrorKind.BAD_CHECKPOINT, "cannot read " + file + ": " + e.getMessage(), e);
             }
             return out;
         }
@@ -643,7 +644,7 @@ public final class ParserTrainer {
         try {
             JsonNode s = MAPPER.readTree(dir.resolve("state.json").toFile());
             if (!dataHash.equals(s.path("data_sha256").asText())) {
-                throw new InputException("checkpoint_mismatch", dir + " was made from other data (hash "
+                throw new InputException(ErrorKind.CHECKPOINT_MISMATCH, dir + " was made from other data (hash "
                         + s.path("data_sha256").asText() + ", now " + dataHash + "); use another --out");
             }
             JsonNode saved = s.path("config");
@@ -651,7 +652,7 @@ public final class ParserTrainer {
             for (String key : List.of("model", "batch_size", "seed", "learning_rate", "warmup_steps", "label_rounds",
                     "human_fraction", "self_train", "min_word_count", "paraphrase")) {
                 if (!saved.path(key).toString().equals(now.path(key).toString())) {
-                    throw new InputException("checkpoint_mismatch", dir + " was made with " + key + " = "
+                    throw new InputException(ErrorKind.CHECKPOINT_MISMATCH, dir + " was made with " + key + " = "
                             + saved.path(key) + ", now " + now.path(key) + "; use another --out");
                 }
             }
@@ -679,7 +680,7 @@ public final class ParserTrainer {
             s.path("rounds_report").forEach(e -> state.roundReports.add((ObjectNode) e));
             return true;
         } catch (IOException | ai.djl.MalformedModelException e) {
-            throw new InputException("bad_checkpoint", "cannot resume from " + dir + ": " + e.getMessage(), e);
+            throw new InputException(ErrorKind.BAD_CHECKPOINT, "cannot resume from " + dir + ": " + e.getMessage(), e);
         }
     }
 

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
+import org.vqasp.core.ErrorKind;
 import org.vqasp.core.InputException;
 import org.vqasp.core.clevr.ClevrDataset;
 import org.vqasp.core.clevr.ClevrQuestion;
@@ -210,7 +211,7 @@ final class ParserTrainingData {
                 md.update(buf, 0, n);
             }
         } catch (IOException e) {
-            throw new InputException("unreadable", file + ": " + e.getMessage(), e);
+            throw new InputException(ErrorKind.UNREADABLE_FILE, file + ": " + e.getMessage(), e);
         }
         return HexFormat.of().formatHex(md.digest());
     }

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.vqasp.core.ErrorKind;
 import org.vqasp.core.VqaspException;
 import org.vqasp.core.clevr.ClevrScene;
 import org.vqasp.core.clevr.Program;
@@ -218,7 +219,7 @@ public final class ProgramGrammar {
                 executor.answer(probe, scene);
                 kept.add(s);
             } catch (VqaspException e) {
-                if (!e.kind().equals("unknown_function")) {
+                if (!ErrorKind.UNKNOWN_FUNCTION.equals(e.kind())) {
                     kept.add(s); // it runs; this probe just feeds it the wrong inputs
                 }
             }
