@@ -22,6 +22,7 @@ import org.vqasp.language.clevr.ClevrParsers;
 import org.vqasp.language.clevr.ClevrQuestionParser;
 import org.vqasp.language.clevr.ParseResult;
 import org.vqasp.language.clevr.UniqueRelaxation;
+import org.vqasp.language.clevr.learned.LearnedStage;
 import org.vqasp.reasoning.ExplainedAnswer;
 import org.vqasp.reasoning.clevr.ClevrExplanation;
 import org.vqasp.reasoning.clevr.ClevrReasoner;
@@ -105,7 +106,7 @@ public final class AskSession implements AutoCloseable {
                 }
             }
         };
-        this.chain = ClevrParsers.chain(parser, null, llm, p -> {
+        this.chain = ClevrParsers.chain(parser, LearnedStage.bundledOrNull(), llm, p -> {
             return reasoner.check(p).map(VqaspException::getMessage).orElse(null);
         });
     }

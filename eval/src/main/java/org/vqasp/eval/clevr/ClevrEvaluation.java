@@ -61,9 +61,19 @@ public final class ClevrEvaluation {
      */
     public static EvalRunner.Run evaluate(Path questions, SceneSource scenes, Programs programs,
             ClevrReasoner reasoner, boolean weighted, EvalRunner.Options options, Progress progress) {
+        return evaluate(questions, scenes, programSource(programs), reasoner, weighted, options, progress);
+    }
+
+    /**
+     * Answers every question over its scene with programs from a source (a parser chain of the caller's
+     * choosing: {@code ProgramSource.parsed(chain)}) and writes predictions and the summary.
+     *
+     * @throws InputException when the questions file is missing or malformed
+     */
+    public static EvalRunner.Run evaluate(Path questions, SceneSource scenes, ProgramSource programs,
+            ClevrReasoner reasoner, boolean weighted, EvalRunner.Options options, Progress progress) {
         Objects.requireNonNull(scenes, "scenes");
-        return run(questions, new ClevrAnswerer(scenes, programSource(programs), reasoner, weighted), options,
-                progress);
+        return run(questions, new ClevrAnswerer(scenes, programs, reasoner, weighted), options, progress);
     }
 
     /**

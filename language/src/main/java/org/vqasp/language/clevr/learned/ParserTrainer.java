@@ -40,7 +40,9 @@ import org.vqasp.core.InputException;
 import org.vqasp.core.VqaspException;
 import org.vqasp.core.clevr.ClevrQuestion;
 import org.vqasp.core.clevr.Program;
+import org.vqasp.language.Parse;
 import org.vqasp.language.clevr.ClevrQuestionParser;
+import org.vqasp.language.clevr.grammar.ClevrGrammarParser;
 import org.vqasp.language.clevr.ParseResult;
 import org.vqasp.language.clevr.learned.ParserTrainingData.Example;
 import org.vqasp.language.clevr.learned.ParserTrainingData.HumanQuestion;
@@ -57,8 +59,8 @@ import org.vqasp.world.questions.TemplateLibrary;
  * the model being trained as the scorer: {@code labelRounds} times, evenly spaced over the run, the human training
  * questions are labelled again and the labels replace the previous ones; from the first round on, a share
  * {@code humanFraction} of every pool of examples is drawn from them. With {@code selfTrain > 0}, that many
- * unlabelled human questions are read by the teacher parsers (the exact template parser, and the grammar parser
- * when there is one) and kept when the program's answer type is the given answer's; a share
+ * unlabelled human questions are read by the teacher parsers (the exact template parser, then the grammar parser)
+ * and kept when the program's answer type is the given answer's; a share
  * {@code selfTrainFraction} of every pool is drawn from them.
  *
  * <p>Examples are drawn in pools of 64 batches; a pool is paraphrased, grouped into batches of questions of one
@@ -257,10 +259,19 @@ public final class ParserTrainer {
         }
     }
 
-    /** The parsers whose readings of unlabelled questions are self-training labels: the exact template parser. */
+    /**
+     * The parsers whose readings of unlabelled questions are self-training labels: the exact template parser, then
+     * the grammar parser.
+     */
     static java.util.function.Function<String, Program> teacher() {
         ClevrQuestionParser template = ClevrQuestionParser.load();
-        return q -> template.parse(q) instanceof ParseResult.Parsed p ? p.program() : null;
+        ClevrGrammarParser grammar = ClevrGrammarParser.load();
+        return q -> {
+            if (template.parse(q) instanceof ParseResult.Parsed p) {
+                return p.program();
+            }
+            return grammar.parse(q) instanceof Parse.Parsed<Program> g ? g.program() : null;
+        };
     }
 
     /** Linear warm-up, then cosine decay to 5% of the peak at the last step. */

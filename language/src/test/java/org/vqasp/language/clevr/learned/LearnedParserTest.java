@@ -19,7 +19,7 @@ import org.vqasp.core.InputException;
 class LearnedParserTest {
 
     /** Writes an untrained model (its readings are arbitrary, its confidences low) with a threshold. */
-    private static Path untrained(Path dir, double threshold) throws Exception {
+    static Path untrained(Path dir, double threshold) throws Exception {
         Engine.getInstance().setRandomSeed(11);
         WordVocabulary words = WordVocabulary.fromCounts(Map.of("how", 9, "many", 9, "cubes", 9, "are", 9,
                 "there", 9), 1);
