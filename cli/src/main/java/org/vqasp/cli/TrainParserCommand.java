@@ -171,57 +171,26 @@ final class TrainParserCommand implements Callable<Integer> {
 
     /** Prints news and validations; draws a bar on a terminal, else a line every 100 steps. */
     private static final class Listener implements ParserTrainer.Listener {
-        private final PrintWriter out;
-        private final PrintWriter err;
-        private final boolean terminal = System.console() != null;
-        private long lastDraw;
-        private boolean drawn;
+        private final TrainingBar bar;
 
         Listener(PrintWriter out, PrintWriter err) {
-            this.out = out;
-            this.err = err;
+            this.bar = new TrainingBar(out, err, 100);
         }
 
         @Override
         public void message(String line) {
-            endBar();
-            out.println(line);
-            out.flush();
+            bar.line(line);
         }
 
         @Override
         public void step(long step, long total, double loss, double examplesPerSecond, double etaSeconds) {
-            long eta = (long) etaSeconds;
-            String text = String.format(Locale.ROOT, "step %d/%d  loss %.4f  %.0f questions/s  ETA %d:%02d:%02d",
-                    step, total, loss, examplesPerSecond, eta / 3600, (eta / 60) % 60, eta % 60);
-            if (terminal) {
-                long now = System.nanoTime();
-                if (now - lastDraw > 250_000_000L) {
-                    lastDraw = now;
-                    int filled = (int) (30 * step / Math.max(1, total));
-                    err.print("\r[" + "=".repeat(filled) + " ".repeat(30 - filled) + "] " + text + "   ");
-                    err.flush();
-                    drawn = true;
-                }
-            } else if (step % 100 == 0) {
-                out.println(text);
-                out.flush();
-            }
+            bar.step(String.format(Locale.ROOT, "step %d/%d  loss %.4f  %.0f questions/s  ETA %s", step, total, loss,
+                    examplesPerSecond, TrainingBar.time(etaSeconds)), step, total, false);
         }
 
         @Override
         public void validation(long step, ParserTrainer.Validation v) {
-            endBar();
-            out.println("step " + step + ": " + v.summary());
-            out.flush();
-        }
-
-        private void endBar() {
-            if (drawn) {
-                err.println();
-                err.flush();
-                drawn = false;
-            }
+            bar.line("step " + step + ": " + v.summary());
         }
     }
 }

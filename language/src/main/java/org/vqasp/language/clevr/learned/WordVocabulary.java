@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.vqasp.language.EditDistance;
 
 /**
  * The words a learned parser knows, with the unknown-word path: a word outside the vocabulary is read as the most
@@ -128,7 +129,7 @@ public final class WordVocabulary {
             if (Math.abs(k.length() - w.length()) > limit || k.length() < 3) {
                 continue;
             }
-            int d = distance(w, k, limit);
+            int d = EditDistance.osa(w, k, limit);
             if (d <= limit && (d < bestDistance || d == bestDistance && counts[i] > bestCount)) {
                 best = k;
                 bestDistance = d;
@@ -136,37 +137,5 @@ public final class WordVocabulary {
             }
         }
         return best;
-    }
-
-    /**
-     * Optimal string alignment distance (Damerau-Levenshtein with adjacent swaps), or {@code limit + 1} as soon
-     * as it must exceed {@code limit}.
-     */
-    static int distance(String a, String b, int limit) {
-        int n = a.length();
-        int m = b.length();
-        int[][] d = new int[n + 1][m + 1];
-        for (int i = 0; i <= n; i++) {
-            d[i][0] = i;
-        }
-        for (int j = 0; j <= m; j++) {
-            d[0][j] = j;
-        }
-        for (int i = 1; i <= n; i++) {
-            int rowMin = Integer.MAX_VALUE;
-            for (int j = 1; j <= m; j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                int v = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
-                    v = Math.min(v, d[i - 2][j - 2] + 1);
-                }
-                d[i][j] = v;
-                rowMin = Math.min(rowMin, v);
-            }
-            if (rowMin > limit) {
-                return limit + 1;
-            }
-        }
-        return d[n][m];
     }
 }
