@@ -26,7 +26,8 @@ import org.vqasp.world.questions.ReferenceExecutor;
  *   <li>its answer type is the answer's (a colour for "cyan", a count for "3", yes/no for "yes");</li>
  *   <li>it runs on the scene and gives the answer.</li>
  * </ul>
- * Among those, the one the scorer likes best wins (a model's log-probability; without a model, the shortest).
+ * Among those, the one the scorer likes best wins (a model's log-probability; without a model, {@link #prior}: the
+ * shortest, extension functions counting extra).
  * Because a yes/no answer is right by chance half of the time and a small count often, the winner must also be
  * nearly as probable as the best agreeing candidate of the right type whatever its answer: a program the model
  * finds much less likely than another reading, which happens to give the right answer, is rejected as an
@@ -34,6 +35,9 @@ import org.vqasp.world.questions.ReferenceExecutor;
  * {@value #VALUE_MARGIN} for attribute values. Stateless apart from its settings; thread-safe when the scorer is.
  */
 public final class AnswerSearchLabeller {
+
+    private static final java.util.Set<String> EXTENSIONS = ProgramGrammar.extensionSignatures().stream()
+            .map(ProgramGrammar.Signature::name).collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     /** Log-probability margin for yes/no answers. */
     public static final double BOOL_MARGIN = 2.0;
@@ -183,7 +187,7 @@ public final class AnswerSearchLabeller {
         } else {
             scores = new double[typed.size()];
             for (int i = 0; i < scores.length; i++) {
-                scores[i] = -0.5 * typed.get(i).size();
+                scores[i] = prior(typed.get(i));
             }
         }
         int best = -1;
@@ -201,6 +205,19 @@ public final class AnswerSearchLabeller {
                     scores[best], reference - scores[best]), typed.size(), correct);
         }
         return new Outcome(q, typed.get(best), scores[best], null, typed.size(), correct);
+    }
+
+    /**
+     * The score of a program without a model: shorter is better, and a step of an extension function costs as much
+     * as three steps of CLEVR's own functions, so that the common reading wins a tie ("the small shiny ball" is the
+     * unique one, not the most common colour of a set of one).
+     */
+    static double prior(Program p) {
+        double score = 0;
+        for (int i = 0; i < p.size(); i++) {
+            score -= EXTENSIONS.contains(p.step(i).function()) ? 1.5 : 0.5;
+        }
+        return score;
     }
 
     private String key(Program p) {

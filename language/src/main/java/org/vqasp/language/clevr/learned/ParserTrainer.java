@@ -11,13 +11,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;
-import java.io.DataInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,7 +20,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -38,7 +32,6 @@ import org.slf4j.LoggerFactory;
 import org.vqasp.core.ErrorKind;
 import org.vqasp.core.InputException;
 import org.vqasp.core.VqaspException;
-import org.vqasp.core.clevr.ClevrQuestion;
 import org.vqasp.core.clevr.Program;
 import org.vqasp.language.Parse;
 import org.vqasp.language.clevr.ClevrQuestionParser;
@@ -48,6 +41,7 @@ import org.vqasp.language.clevr.learned.ParserTrainingData.Example;
 import org.vqasp.language.clevr.learned.ParserTrainingData.HumanQuestion;
 import org.vqasp.language.clevr.learned.ProgramGrammar.Token;
 import org.vqasp.nn.AdamW;
+import org.vqasp.nn.TrainingCheckpoint;
 import org.vqasp.world.questions.ReferenceExecutor;
 import org.vqasp.world.questions.TemplateLibrary;
 
@@ -600,49 +594,33 @@ public final class ParserTrainer {
 
     private static void checkpoint(ParserTrainConfig c, String dataHash, ParserNet net, AdamW optimizer, State state)
             throws IOException {
-        Path dir = c.out().resolve(CHECKPOINT);
-        Path tmp = c.out().resolve(CHECKPOINT + ".tmp");
-        Path old = c.out().resolve(CHECKPOINT + ".old");
-        deleteTree(tmp);
-        Files.createDirectories(tmp);
-        ParserModel.writeParameters(net, tmp.resolve(ParserModel.PARAMS));
-        try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(tmp.resolve("optimizer.ndlist")))) {
-            optimizer.state().encode(os);
-        }
-        ObjectNode s = MAPPER.createObjectNode();
-        s.put("step", state.step);
-        s.put("pool", state.pool);
-        s.put("batch_in_pool", state.batchInPool);
-        s.put("rounds", state.rounds);
-        s.put("optimizer_steps", optimizer.steps());
-        s.put("loss_sum", state.lossSum);
-        s.put("loss_count", state.lossCount);
-        s.put("seconds", state.seconds);
-        s.put("data_sha256", dataHash);
-        s.set("config", c.toJson(MAPPER));
-        s.set("history", MAPPER.valueToTree(state.history));
-        s.set("sessions", MAPPER.valueToTree(state.sessions));
-        s.set("rounds_report", MAPPER.valueToTree(state.roundReports));
-        MAPPER.writeValue(tmp.resolve("state.json").toFile(), s);
-        deleteTree(old);
-        if (Files.exists(dir)) {
-            Files.move(dir, old, StandardCopyOption.ATOMIC_MOVE);
-        }
-        Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
-        deleteTree(old);
+        TrainingCheckpoint.write(c.out(), net, ParserModel.PARAMS, optimizer, file -> {
+            ObjectNode s = MAPPER.createObjectNode();
+            s.put("step", state.step);
+            s.put("pool", state.pool);
+            s.put("batch_in_pool", state.batchInPool);
+            s.put("rounds", state.rounds);
+            s.put("optimizer_steps", optimizer.steps());
+            s.put("loss_sum", state.lossSum);
+            s.put("loss_count", state.lossCount);
+            s.put("seconds", state.seconds);
+            s.put("data_sha256", dataHash);
+            s.set("config", c.toJson(MAPPER));
+            s.set("history", MAPPER.valueToTree(state.history));
+            s.set("sessions", MAPPER.valueToTree(state.sessions));
+            s.set("rounds_report", MAPPER.valueToTree(state.roundReports));
+            MAPPER.writeValue(file.toFile(), s);
+        });
     }
 
     private static boolean resume(ParserTrainConfig c, String dataHash, ParserNet net, AdamW optimizer,
             NDManager manager, State state) {
-        Path dir = c.out().resolve(CHECKPOINT);
-        if (!Files.isRegularFile(dir.resolve("state.json"))) {
-            dir = c.out().resolve(CHECKPOINT + ".old"); // killed between the two renames
-            if (!Files.isRegularFile(dir.resolve("state.json"))) {
-                return false;
-            }
+        Path dir = TrainingCheckpoint.find(c.out());
+        if (dir == null) {
+            return false;
         }
         try {
-            JsonNode s = MAPPER.readTree(dir.resolve("state.json").toFile());
+            JsonNode s = MAPPER.readTree(dir.resolve(TrainingCheckpoint.STATE).toFile());
             if (!dataHash.equals(s.path("data_sha256").asText())) {
                 throw new InputException(ErrorKind.CHECKPOINT_MISMATCH, dir + " was made from other data (hash "
                         + s.path("data_sha256").asText() + ", now " + dataHash + "); use another --out");
@@ -656,18 +634,8 @@ public final class ParserTrainer {
                             + saved.path(key) + ", now " + now.path(key) + "; use another --out");
                 }
             }
-            try (InputStream is = new BufferedInputStream(Files.newInputStream(dir.resolve(ParserModel.PARAMS)))) {
-                net.loadParameters(manager, new DataInputStream(is));
-            }
-            for (var p : net.getParameters().values()) { // loading replaces the arrays: track gradients again
-                if (p.requiresGradient()) {
-                    p.getArray().setRequiresGradient(true);
-                }
-            }
-            try (InputStream is = new BufferedInputStream(Files.newInputStream(dir.resolve("optimizer.ndlist")));
-                    NDManager tmp = manager.newSubManager()) {
-                optimizer.restore(NDList.decode(tmp, is), s.path("optimizer_steps").asLong());
-            }
+            TrainingCheckpoint.restore(dir, net, ParserModel.PARAMS, optimizer, s.path("optimizer_steps").asLong(),
+                    manager);
             state.step = s.path("step").asLong();
             state.pool = s.path("pool").asInt();
             state.batchInPool = s.path("batch_in_pool").asInt();
@@ -735,16 +703,5 @@ public final class ParserTrainer {
         p.put("djl_version", Engine.getDjlVersion());
         p.put("engine", Engine.getInstance().getEngineName() + " " + Engine.getInstance().getVersion());
         MAPPER.writeValue(c.out().resolve("provenance.json").toFile(), p);
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path f : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(f);
-            }
-        }
     }
 }
