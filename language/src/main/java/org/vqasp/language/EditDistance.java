@@ -1,16 +1,20 @@
 package org.vqasp.language;
 
-/** How many typing edits separate two words: what the parsers' spelling correction measures. */
+/** The spelling distance the parsers correct typos by. */
 public final class EditDistance {
 
     private EditDistance() {
     }
 
     /**
-     * Optimal string alignment distance (Damerau-Levenshtein with swaps of neighbours), or {@code limit + 1} as
-     * soon as it must exceed {@code limit}.
+     * Returns the optimal-string-alignment distance of two words (insertions, deletions, replacements and swaps of
+     * neighbouring letters), or {@code limit + 1} as soon as it must exceed {@code limit}.
+     *
+     * @param a one word
+     * @param b the other
+     * @param limit the largest distance of interest
      */
-    public static int osa(String a, String b, int limit) {
+    public static int of(String a, String b, int limit) {
         int n = a.length();
         int m = b.length();
         int[][] d = new int[n + 1][m + 1];

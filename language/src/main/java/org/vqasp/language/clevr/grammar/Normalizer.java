@@ -159,7 +159,7 @@ final class Normalizer {
             if (Math.abs(candidate.length() - w.length()) > limit || candidate.contains("_")) {
                 continue;
             }
-            int d = EditDistance.osa(w, candidate, limit);
+            int d = EditDistance.of(w, candidate, limit);
             if (d < bestDistance) {
                 bestDistance = d;
                 best = candidate;

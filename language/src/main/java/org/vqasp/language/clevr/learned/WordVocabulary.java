@@ -129,7 +129,7 @@ public final class WordVocabulary {
             if (Math.abs(k.length() - w.length()) > limit || k.length() < 3) {
                 continue;
             }
-            int d = EditDistance.osa(w, k, limit);
+            int d = EditDistance.of(w, k, limit);
             if (d <= limit && (d < bestDistance || d == bestDistance && counts[i] > bestCount)) {
                 best = k;
                 bestDistance = d;
