@@ -84,6 +84,9 @@ final class AskCommand implements Callable<Integer> {
     @Mixin
     LlmOptions llm;
 
+    @Mixin
+    LearnedParserOption learned;
+
     @Option(names = "--history", paramLabel = "FILE", description = "Prompt history file (default: ~/.vqa_history).")
     Path history = Path.of(System.getProperty("user.home"), ".vqa_history");
 
@@ -114,7 +117,7 @@ final class AskCommand implements Callable<Integer> {
             }
             translator = t::translate;
         }
-        try (AskSession session = new AskSession(ClevrQuestionParser.load(), reasoner, loader, translator,
+        try (AskSession session = new AskSession(ClevrQuestionParser.load(), learned.stage(), reasoner, loader, translator,
                 weighted)) {
             if (input.image != null) {
                 session.openImage(input.image);

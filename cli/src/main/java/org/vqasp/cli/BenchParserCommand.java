@@ -62,10 +62,13 @@ final class BenchParserCommand implements Callable<Integer> {
     @Mixin
     JsonOption json;
 
+    @Mixin
+    LearnedParserOption learned;
+
     @Override
     public Integer call() throws Exception {
         return switch (dataset) {
-            case clevr -> new ClevrParserBench(questions, humanQuestions, runs, warmup)
+            case clevr -> new ClevrParserBench(questions, humanQuestions, runs, warmup, learned.stage())
                     .run(spec.commandLine().getOut(), json);
             case gqa -> new GqaParserBench(questions, limit, runs, seconds).run(spec.commandLine().getOut(), json);
         };

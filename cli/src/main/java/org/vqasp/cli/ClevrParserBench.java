@@ -15,6 +15,7 @@ import org.vqasp.core.clevr.Program;
 import org.vqasp.eval.bench.ClevrParserBenchmark;
 import org.vqasp.language.ParserChain;
 import org.vqasp.language.clevr.ClevrParsers;
+import org.vqasp.language.clevr.learned.LearnedStage;
 
 /**
  * {@code vqa bench parser --dataset clevr}: each stage of the CLEVR parser chain and the whole chain, on template
@@ -26,6 +27,7 @@ final class ClevrParserBench {
     private final Path humanQuestions;
     private final int runs;
     private final int warmup;
+    private final LearnedStage learned;
 
     /**
      * Creates the benchmark.
@@ -34,17 +36,19 @@ final class ClevrParserBench {
      * @param humanQuestions questions people wrote, or null for the bundled CLEVR-Humans sample
      * @param runs measured passes
      * @param warmup passes before measuring
+     * @param learned the chain's learned stage, or null for none
      */
-    ClevrParserBench(Path questions, Path humanQuestions, int runs, int warmup) {
+    ClevrParserBench(Path questions, Path humanQuestions, int runs, int warmup, LearnedStage learned) {
         this.questions = questions != null ? questions : Samples.path("clevr/gen-dev/questions.json");
         this.humanQuestions = humanQuestions != null ? humanQuestions : Samples.path("clevr/humans/questions.json");
         this.runs = runs;
         this.warmup = warmup;
+        this.learned = learned;
     }
 
     /** Measures, prints the table (unless the JSON goes to standard output) and emits the JSON. */
     int run(PrintWriter out, JsonOption json) throws Exception {
-        ParserChain<Program> chain = ClevrParsers.chain();
+        ParserChain<Program> chain = ClevrParsers.chain(learned, null, null);
         ClevrParserBenchmark bench = new ClevrParserBenchmark(runs, warmup);
         boolean table = !json.stdout();
         if (table) {

@@ -13,9 +13,11 @@ import org.vqasp.core.Provenance;
 import org.vqasp.core.io.AtomicFiles;
 import org.vqasp.eval.EvalRunner;
 import org.vqasp.eval.clevr.ClevrEvaluation;
+import org.vqasp.eval.clevr.ProgramSource;
 import org.vqasp.eval.clevr.SceneLog;
 import org.vqasp.eval.clevr.SceneSource;
 import org.vqasp.eval.clevr.VisionScenes;
+import org.vqasp.language.clevr.ClevrParsers;
 import org.vqasp.reasoning.clevr.ClevrReasoner;
 import org.vqasp.vision.SceneExtractor;
 import org.vqasp.world.SceneMetrics;
@@ -77,6 +79,9 @@ final class EvalClevrCommand implements Callable<Integer> {
     @Mixin
     ReportOption report;
 
+    @Mixin
+    LearnedParserOption learned;
+
     @Override
     public Integer call() throws Exception {
         Provenance provenance = run.provenance(spec.commandLine(), questions, programs);
@@ -102,8 +107,18 @@ final class EvalClevrCommand implements Callable<Integer> {
             config.put("model", model == null ? "bundled" : model.toAbsolutePath().normalize().toString());
             provenance.version("djl", ai.djl.engine.Engine.getDjlVersion());
         }
+        ProgramSource source = ProgramSource.gold();
+        if (programs == ClevrEvaluation.Programs.PARSED) {
+            config.put("learned_parser", learned.learnedParser);
+            source = ProgramSource.parsed(ClevrParsers.chain(learned.stage(), null, null));
+        }
+        ProgramSource programSource = source;
         provenance.config(config);
         if (spark.enabled()) {
+            if (!"bundled".equals(learned.learnedParser)) {
+                throw new ParameterException(spec.commandLine(), "--learned-parser " + learned.learnedParser
+                        + " applies to local runs: Spark executors read with the bundled chain");
+            }
             return callOnSpark(provenance, vision);
         }
         SceneExtractor extractor = null;
@@ -121,7 +136,7 @@ final class EvalClevrCommand implements Callable<Integer> {
         }
         try {
             EvalRunner.Run r = run.execute(spec.commandLine(), "eval clevr", provenance,
-                    (options, progress) -> ClevrEvaluation.evaluate(questions, sceneFrom, programs, new ClevrReasoner(),
+                    (options, progress) -> ClevrEvaluation.evaluate(questions, sceneFrom, programSource, new ClevrReasoner(),
                             weighted, options, progress));
             run.reportEval(spec.commandLine(), r);
             SceneMetrics.Evaluation scored = visionScenes == null ? null : visionScenes.sceneMetrics();

@@ -11,6 +11,7 @@ import picocli.CommandLine.Spec;
         description = "Train models.",
         subcommands = {
             TrainVisionCommand.class,
+            TrainParserCommand.class,
         })
 final class TrainCommand implements Runnable {
 

@@ -158,63 +158,29 @@ final class TrainVisionCommand implements Callable<Integer> {
 
     /** Prints news and epoch results; draws a bar on a terminal, else a line every 50 steps. */
     private static final class Listener implements TrainListener {
-        private final PrintWriter out;
-        private final PrintWriter err;
-        private final boolean terminal = System.console() != null;
-        private long lastDraw;
-        private boolean drawn;
+        private final TrainingBar bar;
 
         Listener(PrintWriter out, PrintWriter err) {
-            this.out = out;
-            this.err = err;
+            this.bar = new TrainingBar(out, err, 50);
         }
 
         @Override
         public void message(String line) {
-            endBar();
-            out.println(line);
-            out.flush();
+            bar.line(line);
         }
 
         @Override
         public void step(Progress p) {
             String text = String.format("epoch %d/%d step %d/%d  loss %.3f (presence %.3f attributes %.3f "
                     + "positions %.3f)  %.1f img/s  ETA %s", p.epoch(), p.epochs(), p.step(), p.stepsPerEpoch(),
-                    p.loss(), p.terms()[0], p.terms()[1], p.terms()[2], p.imagesPerSecond(), time(p.etaSeconds()));
-            if (terminal) {
-                long now = System.nanoTime();
-                if (now - lastDraw > 250_000_000L || p.step() == p.stepsPerEpoch()) {
-                    lastDraw = now;
-                    int width = 30;
-                    int filled = (int) (width * p.globalStep() / Math.max(1, p.totalSteps()));
-                    err.print("\r[" + "=".repeat(filled) + " ".repeat(width - filled) + "] " + text + "   ");
-                    err.flush();
-                    drawn = true;
-                }
-            } else if (p.globalStep() % 50 == 0) {
-                out.println(text);
-                out.flush();
-            }
-        }
-
-        private void endBar() {
-            if (drawn) {
-                err.println();
-                err.flush();
-                drawn = false;
-            }
+                    p.loss(), p.terms()[0], p.terms()[1], p.terms()[2], p.imagesPerSecond(),
+                    TrainingBar.time(p.etaSeconds()));
+            bar.step(text, p.globalStep(), p.totalSteps(), p.step() == p.stepsPerEpoch());
         }
 
         @Override
         public void epoch(int epoch, double trainLoss, SceneMetrics.Evaluation v) {
-            endBar();
-            out.printf("epoch %d: train loss %.4f; validation %s%n", epoch, trainLoss, v.summary());
-            out.flush();
-        }
-
-        private static String time(double s) {
-            long t = (long) s;
-            return String.format("%d:%02d:%02d", t / 3600, (t / 60) % 60, t % 60);
+            bar.line(String.format("epoch %d: train loss %.4f; validation %s", epoch, trainLoss, v.summary()));
         }
     }
 }

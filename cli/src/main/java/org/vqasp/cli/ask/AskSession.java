@@ -22,6 +22,7 @@ import org.vqasp.language.clevr.ClevrParsers;
 import org.vqasp.language.clevr.ClevrQuestionParser;
 import org.vqasp.language.clevr.ParseResult;
 import org.vqasp.language.clevr.UniqueRelaxation;
+import org.vqasp.language.clevr.learned.LearnedStage;
 import org.vqasp.reasoning.ExplainedAnswer;
 import org.vqasp.reasoning.clevr.ClevrExplanation;
 import org.vqasp.reasoning.clevr.ClevrReasoner;
@@ -84,6 +85,21 @@ public final class AskSession implements AutoCloseable {
      */
     public AskSession(ClevrQuestionParser parser, ClevrReasoner reasoner, ModelLoader models,
             ProgramTranslator translator, boolean weighted) {
+        this(parser, LearnedStage.bundledOrNull(), reasoner, models, translator, weighted);
+    }
+
+    /**
+     * Creates a session with a learned stage of the caller's choosing.
+     *
+     * @param parser the question parser
+     * @param learned the chain's learned stage, or null for none
+     * @param reasoner the reasoner
+     * @param models loads the vision model when an image is opened
+     * @param translator translates questions the parser does not understand, or null
+     * @param weighted answer over the scene's probabilities as weighted choices
+     */
+    public AskSession(ClevrQuestionParser parser, LearnedStage learned, ClevrReasoner reasoner, ModelLoader models,
+            ProgramTranslator translator, boolean weighted) {
         this.parser = Objects.requireNonNull(parser, "parser");
         this.reasoner = Objects.requireNonNull(reasoner, "reasoner");
         this.models = models;
@@ -105,7 +121,7 @@ public final class AskSession implements AutoCloseable {
                 }
             }
         };
-        this.chain = ClevrParsers.chain(parser, null, llm, p -> {
+        this.chain = ClevrParsers.chain(parser, learned, llm, p -> {
             return reasoner.check(p).map(VqaspException::getMessage).orElse(null);
         });
     }

@@ -61,6 +61,17 @@ public final class ClevrEvaluation {
      */
     public static EvalRunner.Run evaluate(Path questions, SceneSource scenes, Programs programs,
             ClevrReasoner reasoner, boolean weighted, EvalRunner.Options options, Progress progress) {
+        return evaluate(questions, scenes, programSource(programs), reasoner, weighted, options, progress);
+    }
+
+    /**
+     * Answers every question over its scene with programs from a source (a parser chain of the caller's
+     * choosing: {@code ProgramSource.parsed(chain)}) and writes predictions and the summary.
+     *
+     * @throws InputException when the questions file is missing or malformed
+     */
+    public static EvalRunner.Run evaluate(Path questions, SceneSource scenes, ProgramSource programs,
+            ClevrReasoner reasoner, boolean weighted, EvalRunner.Options options, Progress progress) {
         return run(questions, answerer(scenes, programs, reasoner, weighted), options, progress);
     }
 
@@ -74,8 +85,14 @@ public final class ClevrEvaluation {
      */
     public static BatchAnswerer<ClevrQuestion> answerer(SceneSource scenes, Programs programs, ClevrReasoner reasoner,
             boolean weighted) {
+        return answerer(scenes, programSource(programs), reasoner, weighted);
+    }
+
+    /** Returns the answerer over programs from a source, such as a parser chain of the caller's choosing. */
+    public static BatchAnswerer<ClevrQuestion> answerer(SceneSource scenes, ProgramSource programs,
+            ClevrReasoner reasoner, boolean weighted) {
         Objects.requireNonNull(scenes, "scenes");
-        return new ClevrAnswerer(scenes, programSource(programs), reasoner, weighted);
+        return new ClevrAnswerer(scenes, programs, reasoner, weighted);
     }
 
     /**

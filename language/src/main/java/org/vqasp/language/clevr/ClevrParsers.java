@@ -6,23 +6,21 @@ import org.vqasp.core.clevr.Program;
 import org.vqasp.language.ParserChain;
 import org.vqasp.language.QuestionParser;
 import org.vqasp.language.clevr.grammar.ClevrGrammarParser;
+import org.vqasp.language.clevr.learned.LearnedStage;
 
 /**
  * The one CLEVR parser chain every command uses: the exact template parser (confidence 1), the grammar parser,
- * then, when given, a learned model and a language model (both checked against the theory before their
- * program is used).
+ * then, when given, a learned model ({@link LearnedStage}: it declines below its model's threshold; its programs
+ * are well-typed by construction) and a language model (checked against the theory before its program is used).
  */
 public final class ClevrParsers {
-
-    /** Readings of the learned stage below this confidence go on to the next stage. */
-    public static final double LEARNED_MIN_CONFIDENCE = 0.5;
 
     private ClevrParsers() {
     }
 
-    /** Returns the template and grammar parsers as a chain. */
+    /** Returns the default chain: template, grammar, and the bundled learned parser when the build bundles one. */
     public static ParserChain<Program> chain() {
-        return chain(null, null, null);
+        return chain(LearnedStage.bundledOrNull(), null, null);
     }
 
     /**
@@ -30,8 +28,8 @@ public final class ClevrParsers {
      *
      * @param learned a learned parser ({@code learned}), or null
      * @param llm a language-model translator as a parser ({@code llm}), or null
-     * @param check checks the learned and language-model stages' programs (compiles them against the theory);
-     *     required when either is given
+     * @param check checks the language-model stage's programs (compiles them against the theory); required
+     *     when it is given
      */
     public static ParserChain<Program> chain(QuestionParser<Program> learned, QuestionParser<Program> llm,
             ParserChain.ProgramCheck<Program> check) {
@@ -44,7 +42,7 @@ public final class ClevrParsers {
      * @param templates the template parser
      * @param learned a learned parser, or null
      * @param llm a language-model translator as a parser, or null
-     * @param check checks the learned and language-model stages' programs; required when either is given
+     * @param check checks the language-model stage's programs; required when it is given
      */
     public static ParserChain<Program> chain(ClevrQuestionParser templates, QuestionParser<Program> learned,
             QuestionParser<Program> llm, ParserChain.ProgramCheck<Program> check) {
@@ -52,7 +50,7 @@ public final class ClevrParsers {
         stages.add(ParserChain.Stage.of(new TemplateStage(templates)));
         stages.add(ParserChain.Stage.of(ClevrGrammarParser.load()));
         if (learned != null) {
-            stages.add(new ParserChain.Stage<>(learned, LEARNED_MIN_CONFIDENCE, true));
+            stages.add(ParserChain.Stage.of(learned));
         }
         if (llm != null) {
             stages.add(new ParserChain.Stage<>(llm, 0, true));

@@ -1,27 +1,18 @@
 package org.vqasp.vision.train;
 
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import org.vqasp.core.ErrorKind;
 import org.vqasp.core.InputException;
-import org.vqasp.core.io.FileTrees;
 import org.vqasp.nn.AdamW;
+import org.vqasp.nn.TrainingCheckpoint;
 import org.vqasp.vision.model.ModelDirectory;
 import org.vqasp.vision.model.SceneNet;
 
@@ -33,7 +24,7 @@ import org.vqasp.vision.model.SceneNet;
 final class Checkpoints {
 
     /** The checkpoint's folder name in the model directory. */
-    static final String CHECKPOINT = "checkpoint";
+    static final String CHECKPOINT = TrainingCheckpoint.DIR;
 
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -47,39 +38,23 @@ final class Checkpoints {
      */
     static void save(TrainConfig config, String dataHash, SceneNet net, AdamW optimizer, TrainingState state)
             throws IOException {
-        Path out = config.out();
-        Path tmp = out.resolve(CHECKPOINT + ".tmp");
-        Path dir = out.resolve(CHECKPOINT);
-        Path old = out.resolve(CHECKPOINT + ".old");
-        FileTrees.delete(tmp);
-        Files.createDirectories(tmp);
-        try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(tmp.resolve(ModelDirectory.PARAMS)))) {
-            net.saveParameters(new DataOutputStream(os));
-        }
-        try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(tmp.resolve("optimizer.ndlist")))) {
-            optimizer.state().encode(os);
-        }
-        ObjectNode s = MAPPER.createObjectNode();
-        s.put("epoch", state.epoch);
-        s.put("batch", state.batch);
-        s.put("step", state.step);
-        s.put("optimizer_steps", optimizer.steps());
-        s.put("loss_sum", state.lossSum);
-        s.put("loss_count", state.lossCount);
-        s.put("seconds", state.seconds);
-        s.put("train_sha256", dataHash);
-        s.set("config", config.toJson(MAPPER));
-        ArrayNode h = s.putArray("history");
-        state.history.forEach(h::add);
-        ArrayNode sessions = s.putArray("sessions");
-        state.sessions.forEach(sessions::add);
-        MAPPER.writeValue(tmp.resolve("state.json").toFile(), s);
-        FileTrees.delete(old);
-        if (Files.exists(dir)) {
-            Files.move(dir, old, StandardCopyOption.ATOMIC_MOVE);
-        }
-        Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
-        FileTrees.delete(old);
+        TrainingCheckpoint.write(config.out(), net, ModelDirectory.PARAMS, optimizer, file -> {
+            ObjectNode s = MAPPER.createObjectNode();
+            s.put("epoch", state.epoch);
+            s.put("batch", state.batch);
+            s.put("step", state.step);
+            s.put("optimizer_steps", optimizer.steps());
+            s.put("loss_sum", state.lossSum);
+            s.put("loss_count", state.lossCount);
+            s.put("seconds", state.seconds);
+            s.put("train_sha256", dataHash);
+            s.set("config", config.toJson(MAPPER));
+            ArrayNode h = s.putArray("history");
+            state.history.forEach(h::add);
+            ArrayNode sessions = s.putArray("sessions");
+            state.sessions.forEach(sessions::add);
+            MAPPER.writeValue(file.toFile(), s);
+        });
     }
 
     /**
@@ -90,15 +65,12 @@ final class Checkpoints {
      */
     static boolean resume(TrainConfig config, String dataHash, SceneNet net, AdamW optimizer,
             NDManager manager, TrainingState state) {
-        Path dir = config.out().resolve(CHECKPOINT);
-        if (!Files.isRegularFile(dir.resolve("state.json"))) {
-            dir = config.out().resolve(CHECKPOINT + ".old"); // a crash between the two renames
-            if (!Files.isRegularFile(dir.resolve("state.json"))) {
-                return false;
-            }
+        Path dir = TrainingCheckpoint.find(config.out());
+        if (dir == null) {
+            return false;
         }
         try {
-            JsonNode s = MAPPER.readTree(dir.resolve("state.json").toFile());
+            JsonNode s = MAPPER.readTree(dir.resolve(TrainingCheckpoint.STATE).toFile());
             if (!dataHash.equals(s.path("train_sha256").asText())) {
                 throw new InputException(ErrorKind.CHECKPOINT_MISMATCH, dir + " was made from other training data (hash "
                         + s.path("train_sha256").asText() + ", now " + dataHash + "); use another --out");
@@ -111,18 +83,8 @@ final class Checkpoints {
                             + savedConfig.path(key) + ", now " + nowConfig.path(key) + "; use another --out");
                 }
             }
-            try (InputStream is = new BufferedInputStream(Files.newInputStream(dir.resolve(ModelDirectory.PARAMS)))) {
-                net.loadParameters(manager, new DataInputStream(is));
-            }
-            for (var p : net.getParameters().values()) { // loading replaces the arrays: track gradients again
-                if (p.requiresGradient()) {
-                    p.getArray().setRequiresGradient(true);
-                }
-            }
-            try (InputStream is = new BufferedInputStream(Files.newInputStream(dir.resolve("optimizer.ndlist")));
-                    NDManager tmp = manager.newSubManager()) {
-                optimizer.restore(NDList.decode(tmp, is), s.path("optimizer_steps").asLong());
-            }
+            TrainingCheckpoint.restore(dir, net, ModelDirectory.PARAMS, optimizer, s.path("optimizer_steps").asLong(),
+                    manager);
             state.epoch = s.path("epoch").asInt();
             state.batch = s.path("batch").asInt();
             state.step = s.path("step").asLong();

@@ -1,0 +1,71 @@
+package org.vqasp.language.clevr.learned;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Splits a question into lower-case words the way the learned parser reads them: contractions spelled out
+ * ({@code isn't} is {@code is not}), a few joined words split ({@code infront}), digits kept, every other
+ * character a separator. Stateless.
+ */
+public final class QuestionWords {
+
+    private static final Map<String, String> SPELLED = Map.ofEntries(
+            Map.entry("isn't", "is not"), Map.entry("aren't", "are not"), Map.entry("doesn't", "does not"),
+            Map.entry("don't", "do not"), Map.entry("didn't", "did not"), Map.entry("wasn't", "was not"),
+            Map.entry("weren't", "were not"), Map.entry("can't", "can not"), Map.entry("cannot", "can not"),
+            Map.entry("won't", "will not"), Map.entry("hasn't", "has not"), Map.entry("haven't", "have not"),
+            Map.entry("what's", "what is"), Map.entry("there's", "there is"), Map.entry("it's", "it is"),
+            Map.entry("that's", "that is"), Map.entry("who's", "who is"), Map.entry("where's", "where is"),
+            Map.entry("how's", "how is"), Map.entry("i'm", "i am"), Map.entry("they're", "they are"),
+            Map.entry("infront", "in front"), Map.entry("non-metal", "non metal"),
+            Map.entry("isnt", "is not"), Map.entry("arent", "are not"), Map.entry("doesnt", "does not"),
+            Map.entry("dont", "do not"), Map.entry("whats", "what is"), Map.entry("theres", "there is"));
+
+    private QuestionWords() {
+    }
+
+    /**
+     * Returns the words of a text.
+     *
+     * @param text any text; null reads as empty
+     * @return the words, lower case, possibly empty
+     */
+    public static List<String> split(String text) {
+        List<String> out = new ArrayList<>();
+        if (text == null) {
+            return out;
+        }
+        String t = text.toLowerCase(Locale.ROOT).replace('\u2019', '\'').replace('\u2018', '\'');
+        StringBuilder word = new StringBuilder();
+        for (int i = 0; i <= t.length(); i++) {
+            char c = i < t.length() ? t.charAt(i) : ' ';
+            boolean inner = c == '\'' && word.length() > 0 && i + 1 < t.length()
+                    && Character.isLetter(t.charAt(i + 1));
+            if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || inner) {
+                word.append(c);
+            } else if (word.length() > 0) {
+                add(word.toString(), out);
+                word.setLength(0);
+            }
+        }
+        return out;
+    }
+
+    private static void add(String w, List<String> out) {
+        String spelled = SPELLED.get(w);
+        if (spelled != null) {
+            for (String s : spelled.split(" ")) {
+                out.add(s);
+            }
+            return;
+        }
+        if (w.endsWith("'s")) { // possessive: "the cube's colour" reads as "the cube colour"
+            out.add(w.substring(0, w.length() - 2));
+            return;
+        }
+        out.add(w.replace("'", ""));
+    }
+}
