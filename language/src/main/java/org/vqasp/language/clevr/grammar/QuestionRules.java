@@ -178,6 +178,14 @@ final class QuestionRules {
         g.rule(0, HOW_MANY + " {np} (do|does) not (have|share) the same {attr} as {obj}",
                 v -> setLike(np(v[0])) ? count(np(v[0]),
                         new Predicate.Not(new Predicate.Restrict(new Sem.Same(obj(v[2]), attr(v[1]))))) : null);
+        // the green cube is the same size as how many (other) objects?
+        g.rule(0, "{obj} (is|has|shares) the same {attr} as how many [other] {np}",
+                v -> count(np(v[2]), new Predicate.Restrict(new Sem.Same(obj(v[0]), attr(v[1])))));
+        for (String[] rel : new String[][] {{"[to the] left of", "right"}, {"[to the] right of", "left"},
+                {"(behind|in back of|at the back of)", "front"}, {"in front of", "behind"}}) {
+            g.rule(0, "{obj} (is|are) " + rel[0] + " how many [other] {np}",
+                    v -> count(np(v[1]), new Predicate.Restrict(new Sem.Relate(obj(v[0]), rel[1]))));
+        }
         // "how many shapes are there" asks for kinds of shape (CLEVR-Humans answers are 1-3)
         g.rule(-1, "how many shapes [are there|is there|exist|are|there are|appear]",
                 v -> new Sem.CountDistinct("shape", new Sem.Scene()));
@@ -235,11 +243,11 @@ final class QuestionRules {
         // are all the cubes the same colour?
         String same = "([all] [of] the same {attr}|[all] (made of|made from|made out of) the same material|all {attr}"
                 + "|identical in {attr}|alike in {attr}|equal in {attr}|the same in {attr})";
-        g.rule(0, "(are|is) {np} " + same,
+        g.rule(0, "(are|is) {np} " + same + " [as each other|as one another|to each other|to one another]",
                 v -> (np(v[0]).plural() || np(v[0]).determiner().equals("all")) && !np(v[0]).determiner().equals("any")
                         ? new Sem.AllSame(v.length > 1 && v[1] != null ? attr(v[1]) : "material", np(v[0]).set())
                         : null);
-        g.rule(0, "(do|does) {np} [all] (have|share) the same {attr}",
+        g.rule(0, "(do|does) {np} [all] (have|share) the same {attr} [as each other|as one another]",
                 v -> np(v[0]).plural() || np(v[0]).determiner().equals("all")
                         ? new Sem.AllSame(attr(v[1]), np(v[0]).set()) : null);
         g.rule(0, "(is|are) the {attr} of {np} [all] the same",
@@ -251,6 +259,21 @@ final class QuestionRules {
         g.rule(0, "(are|is) there (any|two) {np} (that are|that have|with|of|that share|sharing|having) the same {attr}",
                 v -> np(v[0]).plural() ? new Sem.Compare("less_than",
                         new Sem.CountDistinct(attr(v[1]), np(v[0]).set()), count(np(v[0]))) : null);
+        // is there a cube and a cylinder that are the same material? (some value of the first is one of the second:
+        // the values of both together are fewer than the values of each added)
+        g.rule(0, "(is|are) there {np} and {np} (that are|that have|that share|with|of|made of|made from|sharing|having"
+                        + "|which are|which have) the same {attr}",
+                v -> {
+                    NounPhrase a = np(v[0]);
+                    NounPhrase b = np(v[1]);
+                    if (!setLike(a) || !setLike(b) || a.plural() || b.plural()) {
+                        return null;
+                    }
+                    String at = attr(v[2]);
+                    Sem.Answer union = new Sem.CountDistinct(at, new Sem.Union(a.set(), b.set()));
+                    return new Sem.Compare("greater_than", new Sem.CountDistinct(at, a.set()),
+                            new Sem.Subtract(union, new Sem.CountDistinct(at, b.set())));
+                });
         // is yellow the colour of the leftmost object?
         g.rule(0, "(is|are) {val} the {attr} of {np}", v -> property(np(v[2]), new Predicate.Values(val(v[0]))));
         // is the cube larger than the sphere?
@@ -375,6 +398,28 @@ final class QuestionRules {
             NounPhrase x = Predicate.apply(np, pred(v[1]));
             return x == null ? null : new Sem.Query("shape", x.object());
         });
+        // which of the red objects is not shiny? (its shape)
+        g.rule(1, "(which|what) [one] of the {np} (is|are) {pred}", v -> {
+            NounPhrase np = np(v[0]);
+            if (!np.plural()) {
+                return null;
+            }
+            NounPhrase x = Predicate.apply(np, pred(v[1]));
+            return x == null ? null : new Sem.Query("shape", x.object());
+        });
+        g.rule(0, "(what|which) {attr} (of|among) the {np} (is|are) {pred}", v -> {
+            NounPhrase np = np(v[1]);
+            if (!np.plural()) {
+                return null;
+            }
+            NounPhrase x = Predicate.apply(np, pred(v[2]));
+            return x == null ? null : new Sem.Query(attr(v[0]), x.object());
+        });
+        // what colour is shared by the two cylinders? (the value they have)
+        g.rule(0, "(what|which) {attr} (is|are) shared by {np}", v -> {
+            NounPhrase np = np(v[1]);
+            return np.plural() && !np.determiner().equals("all") ? new Sem.MostCommon(attr(v[0]), np.set()) : null;
+        });
         g.rule(0, "which is the {attr} of {obj}", v -> new Sem.Query(attr(v[0]), obj(v[1])));
         // what colour are the cubes? what is the most common shape?
         g.rule(1, "(what|which) is the {attr} of {np}", v -> {
@@ -458,6 +503,15 @@ final class QuestionRules {
         g.rule(0, "{obj} and {obj} (are|have) the same {attr}", v -> new Sem.Equal(attr(v[2]), obj(v[0]), obj(v[1])));
         // are there more cubes than spheres?
         g.rule(0, "(are|is) there more {np} than [there are] {np}", v -> compare("greater_than", np(v[0]), np(v[1])));
+        g.rule(0, "(are|is) there more {np} than [there are] {np} and {np}", v -> {
+            NounPhrase a = np(v[0]);
+            NounPhrase b = np(v[1]);
+            NounPhrase c = np(v[2]);
+            if (!setLike(a) || !setLike(b) || !setLike(c) || !b.plural() || !c.plural()) {
+                return null;
+            }
+            return new Sem.Compare("greater_than", count(a), new Sem.Count(new Sem.Union(b.set(), c.set())));
+        });
         g.rule(0, "(are|is) there (fewer|less) {np} than [there are] {np}", v -> compare("less_than", np(v[0]), np(v[1])));
         g.rule(0, "(are|is) there (an equal number|the same number|equal numbers|the same amount|an equal amount"
                         + "|the same quantity|an equal quantity) of {np} (and|as) {np}",
