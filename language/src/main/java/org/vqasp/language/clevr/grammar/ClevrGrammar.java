@@ -161,6 +161,7 @@ final class ClevrGrammar {
             "does", "do", "same", "as", "made", "from", "out", "with", "in", "on", "at", "to", "side", "hand",
             "left", "right", "behind", "front", "back", "rear", "far", "farthest", "furthest", "farther", "further",
             "most", "closest", "nearest", "closer", "nearer", "next", "near", "beside", "by", "adjacent", "touching",
+            "distant",
             "close", "leftmost", "rightmost", "frontmost", "backmost", "foremost", "rearmost", "forward",
             "camera", "viewer", "foreground", "background", "away", "than", "ahead", "beyond", "else", "anything",
             "something", "besides", "except", "excluding", "apart", "it", "its", "they", "them", "their", "colored",
@@ -1334,6 +1335,26 @@ final class ClevrGrammar {
             }
             if (p > 0) {
                 for (Alt<Sem.ObjE> o : obj(p, true)) {
+                    out.add(new Alt<>(new Predicate.Near(o.value()), o.end(), o.cost()));
+                }
+            }
+            // farthest from X, furthest away from X
+            int fa = -1;
+            if (x.equals("farthest") || x.equals("furthest") || x.equals("fartherst")) {
+                fa = at(pos + 1, "from") ? pos + 2 : at(pos + 1, "away") && at(pos + 2, "from") ? pos + 3 : -1;
+            } else if (x.equals("the") && (at(pos + 1, "farthest") || at(pos + 1, "furthest"))) {
+                fa = at(pos + 2, "from") ? pos + 3 : at(pos + 2, "away") && at(pos + 3, "from") ? pos + 4 : -1;
+            } else if (x.equals("most") && at(pos + 1, "distant") && at(pos + 2, "from")) {
+                fa = pos + 3;
+            }
+            if (fa > 0) {
+                for (Alt<Sem.ObjE> o : obj(fa, true)) {
+                    out.add(new Alt<>(new Predicate.Near(o.value(), true), o.end(), o.cost()));
+                }
+            }
+            // the closest to X
+            if (x.equals("the") && (at(pos + 1, "closest") || at(pos + 1, "nearest")) && at(pos + 2, "to")) {
+                for (Alt<Sem.ObjE> o : obj(pos + 3, true)) {
                     out.add(new Alt<>(new Predicate.Near(o.value()), o.end(), o.cost()));
                 }
             }

@@ -44,7 +44,7 @@ final class Normalizer {
             "in total", "all together", "altogether", "total", "here", "please", "exactly", "currently",
             "overall", "also", "directly", "immediately", "very", "just", "pictured", "shown", "present",
             "visible", "depicted", "displayed", "actually", "located", "positioned", "situated", "placed",
-            "sitting", "standing", "lying", "combined", "together");
+            "sitting", "standing", "lying", "combined", "together", "found", "in this");
 
     private final Lexicon lexicon;
     private final Set<String> grammarWords;

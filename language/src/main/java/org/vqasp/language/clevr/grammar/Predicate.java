@@ -37,8 +37,11 @@ sealed interface Predicate {
         }
     }
 
-    /** The object nearest to another ("next to the cube"). */
-    record Near(Sem.ObjE to) implements Predicate {
+    /** The object nearest to another ("next to the cube"), or farthest from it ("farthest from the cube"). */
+    record Near(Sem.ObjE to, boolean far) implements Predicate {
+        Near(Sem.ObjE to) {
+            this(to, false);
+        }
     }
 
     /** The two values of the attributes CLEVR has two of. */
@@ -81,7 +84,8 @@ sealed interface Predicate {
             NounPhrase x = np.withExtreme(e.direction());
             return x == null || e.rank() == 1 ? x : x.withRank(e.rank());
         } else {
-            return np.withNear(((Near) p).to());
+            Near n = (Near) p;
+            return np.withNear(n.to(), n.far());
         }
     }
 

@@ -63,7 +63,7 @@ final class ProgramCompiler {
             Sem.Nearest n = (Sem.Nearest) s;
             int in = set(n.in());
             int o = object(n.to());
-            return add("nearest", List.of(), in, o);
+            return add(n.far() ? "farthest" : "nearest", List.of(), in, o);
         }
     }
 
@@ -92,7 +92,9 @@ final class ProgramCompiler {
         } else if (a instanceof Sem.CountDistinct d) {
             return add("count_distinct", List.of(d.attribute()), set(d.set()));
         } else if (a instanceof Sem.MostCommon m) {
-            return add("most_common", List.of(m.attribute()), set(m.set()));
+            return add(m.least() ? "least_common" : "most_common", List.of(m.attribute()), set(m.set()));
+        } else if (a instanceof Sem.Number n) {
+            return add("number", List.of(String.valueOf(n.n())));
         } else if (a instanceof Sem.Subtract s) {
             int x = answer(s.a());
             int y = answer(s.b());

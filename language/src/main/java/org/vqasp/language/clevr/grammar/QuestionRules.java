@@ -51,7 +51,31 @@ final class QuestionRules {
 
     private static Sem.Answer exist(NounPhrase np, Predicate p) {
         NounPhrase x = Predicate.apply(np, p);
-        return x == null ? null : new Sem.Exist(x.set());
+        return x == null ? null : exist(x);
+    }
+
+    /** "Is there a cube?", "are there two cubes?" (exactly so many). */
+    private static Sem.Answer exist(NounPhrase np) {
+        if (np.determiner().equals("num") && np.number() >= 0) {
+            return np.number() > 10 ? null
+                    : new Sem.Compare("equal_integer", count(np), new Sem.Number(np.number()));
+        }
+        return new Sem.Exist(np.set());
+    }
+
+    /** "Are there more than two cubes?": the count against the phrase's number plus {@code shift}. */
+    private static Sem.Answer than(String function, NounPhrase np, Predicate p, int number, int shift) {
+        NounPhrase x = p == null ? np : Predicate.apply(np, p);
+        int n = number + shift;
+        return x == null || n < 0 || n > 10 ? null : new Sem.Compare(function, count(x), new Sem.Number(n));
+    }
+
+    /** The number a phrase's numeral gives ("two cubes"), 1 for a bare phrase after "one", else -1. */
+    private static int numeral(NounPhrase np, boolean one) {
+        if (one) {
+            return np.determiner().isEmpty() ? 1 : -1;
+        }
+        return np.determiner().equals("num") ? np.number() : -1;
     }
 
     /** "Are all the cubes red?": the cubes number as many as the red cubes. */
@@ -66,7 +90,11 @@ final class QuestionRules {
             case "all":
                 return all(np, p);
             case "the", "num":
-                return np.plural() ? all(np, p) : exist(np, p);
+                if (np.plural()) {
+                    return all(np, p);
+                }
+                // "is the object farthest right a sphere": the farthest right of all, then the test
+                return exist(np.extreme() != null || np.near() != null ? NounPhrase.of(np.set(), false) : np, p);
             default:
                 return exist(np, p);
         }
@@ -218,6 +246,31 @@ final class QuestionRules {
         g.rule(0, "(is there|are there|is there any|are there any|does there exist|do you see|can you see|are any"
                         + "|is any|do any|does any) {np} [visible|present]",
                 v -> setLike(np(v[0])) && !np(v[0]).determiner().equals("num") ? new Sem.Exist(np(v[0]).set()) : null);
+        g.rule(0, "(is|are) there {np} [visible|present]",
+                v -> np(v[0]).determiner().equals("num") ? exist(np(v[0])) : null);
+        // are there more than two cubes? is there more than one red thing that is left of the ball?
+        String[][] bounds = {{"more than", "greater_than", "0"}, {"(fewer|less) than", "less_than", "0"},
+                {"at least", "greater_than", "-1"}, {"at most", "less_than", "1"}, {"only", "equal_integer", "0"},
+                {"exactly", "equal_integer", "0"}};
+        for (String[] b : bounds) {
+            int shift = Integer.parseInt(b[2]);
+            g.rule(0, "(is|are) there " + b[0] + " {np}", v -> {
+                int n = numeral(np(v[0]), false);
+                return n < 0 ? null : than(b[1], np(v[0]), null, n, shift);
+            });
+            g.rule(0, "(is|are) there " + b[0] + " one {np}", v -> {
+                int n = numeral(np(v[0]), true);
+                return n < 0 ? null : than(b[1], np(v[0]), null, n, shift);
+            });
+            g.rule(0, "(is|are) there " + b[0] + " {np} (that|which) (is|are) {pred}", v -> {
+                int n = numeral(np(v[0]), false);
+                return n < 0 ? null : than(b[1], np(v[0]), pred(v[1]), n, shift);
+            });
+            g.rule(0, "(is|are) there " + b[0] + " one {np} (that|which) (is|are) {pred}", v -> {
+                int n = numeral(np(v[0]), true);
+                return n < 0 ? null : than(b[1], np(v[0]), pred(v[1]), n, shift);
+            });
+        }
         g.rule(0, "are there {np} (that|which) are {preds}",
                 v -> setLike(np(v[0])) ? exist(np(v[0]), pred(v[1])) : null);
         g.rule(0, "(is there|are there) {np} (that|which) (is|are) {pred}",
@@ -274,6 +327,16 @@ final class QuestionRules {
                     return new Sem.Compare("greater_than", new Sem.CountDistinct(at, a.set()),
                             new Sem.Subtract(union, new Sem.CountDistinct(at, b.set())));
                 });
+        // is the blue object the only metallic one? (every metal object is the blue one)
+        g.rule(0, "(is|are) {obj} the only {np}", v -> {
+            NounPhrase only = np(v[1]);
+            if (!only.determiner().isEmpty() || only.plural()) {
+                return null;
+            }
+            Sem.SetE ys = only.set();
+            return new Sem.Compare("equal_integer", new Sem.Count(ys),
+                    new Sem.Count(new Sem.Intersect(ys, obj(v[0]).set())));
+        });
         // is yellow the colour of the leftmost object?
         g.rule(0, "(is|are) {val} the {attr} of {np}", v -> property(np(v[2]), new Predicate.Values(val(v[0]))));
         // is the cube larger than the sphere?
@@ -475,6 +538,28 @@ final class QuestionRules {
                 v -> new Sem.MostCommon(attr(v[0]), np(v[1]).set()));
         g.rule(0, "(most|the majority) of the {np} are (what|which) {attr}",
                 v -> new Sem.MostCommon(attr(v[1]), np(v[0]).set()));
+        // which shape occurs the least? what is the least common colour?
+        String leastCommon = "(least common|least frequent|least popular|least prevalent|least represented|rarest"
+                + "|least numerous|least used|least seen)";
+        g.rule(0, "what is the " + leastCommon + " {attr}",
+                v -> new Sem.MostCommon(attr(v[0]), new Sem.Scene(), true));
+        g.rule(0, "what is the " + leastCommon + " {attr} (of|among|in) [the] {np}",
+                v -> new Sem.MostCommon(attr(v[0]), np(v[1]).set(), true));
+        g.rule(0, "(what|which) {attr} (is|are|appears|appear|occurs|occur|shows up|show up|is seen|is there|is used"
+                        + "|is represented) [the] (least|fewest) [often|frequently|commonly|times|number of times]"
+                        + " [represented|seen|shown|used|found]",
+                v -> new Sem.MostCommon(attr(v[0]), new Sem.Scene(), true));
+        g.rule(0, "(what|which) {attrs} (is|are|appears|appear|occurs|occur|show up|shows up) [the] (least|fewest)"
+                        + " [often|frequently|commonly]",
+                v -> new Sem.MostCommon(attr(v[0]), new Sem.Scene(), true));
+        g.rule(1, "(what|which) is the {attr} that [only] (occurs|appears|shows up|is seen|is used) (once|one time)",
+                v -> new Sem.MostCommon(attr(v[0]), new Sem.Scene(), true));
+        g.rule(0, "(what|which) {attr} (is|appears|occurs) [the] " + leastCommon,
+                v -> new Sem.MostCommon(attr(v[0]), new Sem.Scene(), true));
+        g.rule(0, "(what|which) {attr} (is|are) there [the] (least|fewest) of",
+                v -> new Sem.MostCommon(attr(v[0]), new Sem.Scene(), true));
+        g.rule(0, "(what|which) {attr} (has|have) the (fewest|least) (objects|things|items|shapes)",
+                v -> new Sem.MostCommon(attr(v[0]), new Sem.Scene(), true));
         // what colour do the cube and the ball share?
         g.rule(0, "(what|which) {attr} (do|does) {obj} and {obj} (share|have in common)",
                 v -> new Sem.Query(attr(v[0]), obj(v[1])));
