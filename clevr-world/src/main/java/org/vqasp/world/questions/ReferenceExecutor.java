@@ -31,7 +31,8 @@ import org.vqasp.world.questions.ProgramValue.SceneObject;
  * {@code nearest} (the member of a set nearest on the ground plane to an object), {@code between} (the objects
  * between the two members of a set), {@code count_distinct[attr]},
  * {@code most_common[attr]}, {@code least_common[attr]}, {@code all_same[attr]}, {@code subtract}, {@code farthest}
- * (the member of a set farthest from an object) and {@code number[N]} (the integer N, 0 to 10); positions are
+ * (the member of a set farthest from an object), {@code unmatched[attr]} (the members no other member shares the
+ * value with) and {@code number[N]} (the integer N, 0 to 10); positions are
  * {@link ObjectPositions}' integers and ties go to the lower object index, as in the ASP theory.
  *
  * <p>Failures are {@link VqaspException}s: {@code unique} (a unique step over zero or several objects),
@@ -198,6 +199,9 @@ public final class ReferenceExecutor {
                 arity(s, index, 2, 0);
                 return new ObjectSet(farthest(set(s, index, out, 0), object(s, index, out, 1), f));
             }
+            case "unmatched":
+                arity(s, index, 1, 1);
+                return new ObjectSet(unmatched(set(s, index, out, 0), attributeValue(s, index), f));
             case "number":
                 arity(s, index, 0, 1);
                 return new Count(number(s, index));
@@ -342,6 +346,22 @@ public final class ReferenceExecutor {
                     + "\" (expected 0 to 10)");
         }
         return Integer.parseInt(v);
+    }
+
+    /** The members whose value of attribute k no other member has. */
+    private static long unmatched(long members, int k, SceneFacts f) {
+        long out = 0;
+        for (long m = members; m != 0; m &= m - 1) {
+            int i = Long.numberOfTrailingZeros(m);
+            boolean alone = true;
+            for (long n = members & ~(1L << i); n != 0 && alone; n &= n - 1) {
+                alone = !f.value(Long.numberOfTrailingZeros(n), k).equals(f.value(i, k));
+            }
+            if (alone) {
+                out |= 1L << i;
+            }
+        }
+        return out;
     }
 
     /** The member other than {@code x} farthest from {@code x} on the ground plane, as a set of one. */

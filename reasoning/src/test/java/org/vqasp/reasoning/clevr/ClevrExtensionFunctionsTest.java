@@ -77,6 +77,12 @@ class ClevrExtensionFunctionsTest {
         "scene ; least_common[material](0) | metal",
         "scene ; least_common[size](0) | small",
         "scene ; least_common[shape](0) | sphere",
+        // unmatched: the sphere is the only sphere, the purple and the green and the brown objects the only ones
+        // of their colour; no object is alone in its size
+        "scene ; unmatched[shape](0) ; unique(1) ; query_color(2) | purple",
+        "scene ; unmatched[color](0) ; count(1) | 3",
+        "scene ; unmatched[size](0) ; count(1) | 0",
+        "scene ; filter_material[metal](0) ; unmatched[size](1) ; count(2) | 2",
         // number: a constant to compare counts with
         "scene ; count(0) ; number[5] ; equal_integer(1,2) | yes",
         "scene ; filter_size[large](0) ; count(1) ; number[2] ; greater_than(2,3) | yes",

@@ -161,7 +161,7 @@ final class ClevrGrammar {
             "does", "do", "same", "as", "made", "from", "out", "with", "in", "on", "at", "to", "side", "hand",
             "left", "right", "behind", "front", "back", "rear", "far", "farthest", "furthest", "farther", "further",
             "most", "closest", "nearest", "closer", "nearer", "next", "near", "beside", "by", "adjacent", "touching",
-            "distant",
+            "distant", "alone", "others", "rest",
             "close", "leftmost", "rightmost", "frontmost", "backmost", "foremost", "rearmost", "forward",
             "camera", "viewer", "foreground", "background", "away", "than", "ahead", "beyond", "else", "anything",
             "something", "besides", "except", "excluding", "apart", "it", "its", "they", "them", "their", "colored",
@@ -269,6 +269,96 @@ final class ClevrGrammar {
         }
 
         // ---------------------------------------------------------------- small nonterminals
+
+        /**
+         * A phrase saying an object is alone in a value: "different in colour", "of a different shape than the
+         * others", "unique in size", "the only one of its colour", "different from the rest" (a null attribute:
+         * the one the question asks for).
+         */
+        List<Alt<String>> different(int pos) {
+            List<Alt<String>> out = new ArrayList<>();
+            int p = pos;
+            if (at(p, "of") || at(p, "with") || at(p, "having")) {
+                p++;
+            }
+            int q = at(p, "a") || at(p, "an") ? p + 1 : p;
+            if (at(q, "different") || at(q, "unique") || at(q, "distinct")) {
+                if (at(q + 1, "in")) {
+                    for (Alt<String> a : attribute(q + 2)) {
+                        out.add(new Alt<>(a.value(), others(a.end()), 0));
+                    }
+                }
+                for (Alt<String> a : attribute(q + 1)) {
+                    out.add(new Alt<>(a.value(), others(a.end()), 0));
+                }
+                if (q == pos) {
+                    int e = others(q + 1);
+                    out.add(new Alt<>(null, e, e > q + 1 ? 0 : 1));
+                }
+            }
+            // the only one of its colour, the only object with its shape, alone in its colour
+            int r = lit(pos, "the", "only");
+            if (r > 0 && (at(r, "one") || at(r, "object") || at(r, "thing") || at(r, "item") || at(r, "shape"))
+                    && (at(r + 1, "of") || at(r + 1, "with")) && (at(r + 2, "its") || at(r + 2, "that"))) {
+                for (Alt<String> a : attribute(r + 3)) {
+                    out.add(new Alt<>(a.value(), a.end(), 0));
+                }
+            }
+            if (at(pos, "alone") && at(pos + 1, "in") && at(pos + 2, "its")) {
+                for (Alt<String> a : attribute(pos + 3)) {
+                    out.add(new Alt<>(a.value(), a.end(), 0));
+                }
+            }
+            return out;
+        }
+
+        /**
+         * "(all|any) (of) the others", "any other object", "the other shapes", "the rest"; returns where it ends,
+         * or -1.
+         */
+        private int othersPhrase(int pos) {
+            int p = pos;
+            if (at(p, "all") || at(p, "any")) {
+                p++;
+                if (at(p, "of")) {
+                    p++;
+                }
+            }
+            if (at(p, "the")) {
+                p++;
+            }
+            if (at(p, "others") || at(p, "rest")) {
+                return p + 1;
+            }
+            if (at(p, "other") && lex.noun(word(p + 1)) != null && lex.noun(word(p + 1)).shape() == null) {
+                return p + 2;
+            }
+            return -1;
+        }
+
+        /** Skips "from the others", "than all the rest", "from the other objects"; returns where it ends. */
+        private int others(int pos) {
+            if (!at(pos, "from") && !at(pos, "than") && !at(pos, "to")) {
+                return pos;
+            }
+            int p = pos + 1;
+            if (at(p, "all")) {
+                p++;
+            }
+            if (at(p, "of")) {
+                p++;
+            }
+            if (at(p, "the")) {
+                p++;
+            }
+            if (at(p, "others") || at(p, "rest")) {
+                return at(p + 1, "of") && at(p + 2, "the") && lex.noun(word(p + 3)) != null ? p + 4 : p + 1;
+            }
+            if (at(p, "other") && lex.noun(word(p + 1)) != null) {
+                return p + 2;
+            }
+            return pos;
+        }
 
         /** An attribute name: "colour", "kind of material", "shape". */
         List<Alt<String>> attribute(int pos) {
@@ -1131,6 +1221,19 @@ final class ClevrGrammar {
             if (made && !attrs.contains("material")) {
                 return out;
             }
+            if (!made && !verb || verb) {
+                // "the cubes that are the same size", "the two that share a colour": those some other one matches
+                Predicate pr = new Predicate.Matched(attrs.get(0), false);
+                if (attrs.size() > 1) {
+                    pr = new Predicate.And(pr, new Predicate.Matched(attrs.get(1), false));
+                }
+                out.add(new Alt<>(pr, r, 1));
+                // "the same size as (any of) the others": not alone in it
+                int e = at(r, "as") || at(r, "with") ? othersPhrase(r + 1) : -1;
+                if (e > 0) {
+                    out.add(new Alt<>(pr, e, 0));
+                }
+            }
             if (at(r, "as") || at(r, "with") || at(r, "that")) {
                 for (Alt<Sem.ObjE> o : obj(r + 1, true)) {
                     Predicate pr = new Predicate.Restrict(new Sem.Same(o.value(), attrs.get(0)));
@@ -1337,6 +1440,10 @@ final class ClevrGrammar {
                 for (Alt<Sem.ObjE> o : obj(p, true)) {
                     out.add(new Alt<>(new Predicate.Near(o.value()), o.end(), o.cost()));
                 }
+            }
+            // different in colour (from the others), of a unique shape, the only one of its colour
+            for (Alt<String> d : different(pos)) {
+                out.add(new Alt<>(new Predicate.Matched(d.value(), true), d.end(), d.cost()));
             }
             // farthest from X, furthest away from X
             int fa = -1;

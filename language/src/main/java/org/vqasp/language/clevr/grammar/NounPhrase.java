@@ -102,6 +102,11 @@ record NounPhrase(Sem.SetE restriction, List<Sem.SetE> exclusions, List<String[]
                 r);
     }
 
+    /** Returns the phrase for a set built from its own ("the cubes that are the same size"), as many and as determined. */
+    NounPhrase over(Sem.SetE set) {
+        return new NounPhrase(set, List.of(), List.of(), null, null, false, plural, determiner, noun, clause, number, 1);
+    }
+
     /** Returns the phrase marked as having a relative clause. */
     NounPhrase withClause() {
         return new NounPhrase(restriction, exclusions, filters, extreme, near, far, plural, determiner, noun, true, number, rank);

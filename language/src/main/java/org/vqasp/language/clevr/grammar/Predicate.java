@@ -44,6 +44,14 @@ sealed interface Predicate {
         }
     }
 
+    /**
+     * The members of the phrase's set that no other member shares a value of the attribute with ("the one of a
+     * different colour", "the only one of its shape"), or when {@code alone} is false those that do ("the two
+     * cubes that are the same size"); a null attribute is the one the question asks for.
+     */
+    record Matched(String attribute, boolean alone) implements Predicate {
+    }
+
     /** The two values of the attributes CLEVR has two of. */
     Map<String, Map<String, String>> COMPLEMENT = Map.of(
             "size", Map.of("large", "small", "small", "large"),
@@ -64,6 +72,9 @@ sealed interface Predicate {
         } else if (p instanceof Restrict r) {
             return np.withRestriction(r.set());
         } else if (p instanceof Not n) {
+            if (n.p() instanceof Matched m) {
+                return apply(np, new Matched(m.attribute(), !m.alone()));
+            }
             if (n.p() instanceof Values v && v.values().size() == 1) {
                 Map.Entry<String, String> e = v.values().entrySet().iterator().next();
                 Map<String, String> flip = COMPLEMENT.get(e.getKey());
@@ -80,6 +91,10 @@ sealed interface Predicate {
             Sem.SetE x = asSet(o.a());
             Sem.SetE y = asSet(o.b());
             return x == null || y == null ? null : np.withRestriction(new Sem.Union(x, y));
+        } else if (p instanceof Matched m) {
+            Sem.SetE set = np.set();
+            Sem.SetE alone = new Sem.Unmatched(set, m.attribute());
+            return np.over(m.alone() ? alone : new Sem.Exclude(set, alone));
         } else if (p instanceof Extreme e) {
             NounPhrase x = np.withExtreme(e.direction());
             return x == null || e.rank() == 1 ? x : x.withRank(e.rank());

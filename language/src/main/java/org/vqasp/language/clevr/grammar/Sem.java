@@ -8,7 +8,7 @@ sealed interface Sem {
 
     /** An expression whose value is a set of objects. */
     sealed interface SetE extends Sem permits Scene, Filter, Relate, Same, Union, Intersect, Exclude, Extreme,
-            Nearest, Between {
+            Nearest, Between, Unmatched {
     }
 
     /** All objects of the scene. */
@@ -48,6 +48,14 @@ sealed interface Sem {
      * (extension functions {@code nearest}, {@code farthest}).
      */
     record Nearest(SetE in, ObjE to, boolean far) implements SetE {
+    }
+
+    /**
+     * The members of a set no other member shares the value of an attribute with (extension function
+     * {@code unmatched}); a null attribute is the one the question asks for ("what shape is different?"), else
+     * the shape.
+     */
+    record Unmatched(SetE in, String attribute) implements SetE {
     }
 
     /** The objects between the two members of a set (extension function {@code between}). */
