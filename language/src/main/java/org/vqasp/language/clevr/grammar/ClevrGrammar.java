@@ -1099,6 +1099,25 @@ final class ClevrGrammar {
                     }
                 }
             }
+            // "has a matte finish", "have a red colour"
+            if (at(p, "has") || at(p, "have")) {
+                for (Alt<Predicate> v : valueOfAttribute(p + 1)) {
+                    out.add(new Alt<>(not ? new Predicate.Not(v.value()) : v.value(), v.end(), v.cost()));
+                }
+            }
+            return out;
+        }
+
+        /** "a matte finish", "red colour", "a cubic shape": a value named with its attribute. */
+        List<Alt<Predicate>> valueOfAttribute(int pos) {
+            List<Alt<Predicate>> out = new ArrayList<>();
+            int q = at(pos, "a") || at(pos, "an") ? pos + 1 : pos;
+            for (Alt<Map<String, String>> v : values(q, false)) {
+                // the values read their attribute's name ("matte finish") with them
+                if (lex.attributeName(word(v.end() - 1)) != null) {
+                    out.add(new Alt<>(new Predicate.Values(v.value()), v.end(), 0));
+                }
+            }
             return out;
         }
 
@@ -1519,6 +1538,10 @@ final class ClevrGrammar {
                     e++;
                 }
                 out.add(new Alt<>(new Predicate.Values(lex.values(word(pos + 1)).values()), e, 0));
+            }
+            // with a shiny finish, having a red colour
+            if (at(pos, "with") || at(pos, "having")) {
+                out.addAll(valueOfAttribute(pos + 1));
             }
             if (reduced) {
                 // "made of metal"

@@ -1,5 +1,6 @@
 package org.vqasp.language.clevr.grammar;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -271,6 +272,23 @@ final class QuestionRules {
                 return n < 0 ? null : than(b[1], np(v[0]), pred(v[1]), n, shift);
             });
         }
+        // (do you see) a red ball?
+        g.rule(2, "{np}", v -> {
+            NounPhrase np = np(v[0]);
+            return np.determiner().equals("a") || np.determiner().equals("any") ? new Sem.Exist(np.set()) : null;
+        });
+        // is the largest object the purple cube? (it has the second's values)
+        g.rule(1, "(is|are) {obj} the {np}", v -> {
+            NounPhrase b = np(v[1]);
+            if (!b.simple() || b.plural() || !b.determiner().isEmpty() || b.filters().isEmpty()) {
+                return null;
+            }
+            Map<String, String> vals = new LinkedHashMap<>();
+            for (String[] f : b.filters()) {
+                vals.put(f[0], f[1]);
+            }
+            return new Sem.Exist(Predicate.apply(NounPhrase.of(obj(v[0]).set(), false), new Predicate.Values(vals)).set());
+        });
         g.rule(0, "are there {np} (that|which) are {preds}",
                 v -> setLike(np(v[0])) ? exist(np(v[0]), pred(v[1])) : null);
         g.rule(0, "(is there|are there) {np} (that|which) (is|are) {pred}",
@@ -538,6 +556,27 @@ final class QuestionRules {
                 v -> new Sem.MostCommon(attr(v[0]), np(v[1]).set()));
         g.rule(0, "(most|the majority) of the {np} are (what|which) {attr}",
                 v -> new Sem.MostCommon(attr(v[1]), np(v[0]).set()));
+        // which colour has the most cubes? which shape is seen the most among the large objects?
+        g.rule(0, "(what|which) {attr} (has|have) the (most|greatest number of|largest number of) {np}", v -> {
+            NounPhrase np = np(v[1]);
+            return np.plural() && np.determiner().isEmpty() ? new Sem.MostCommon(attr(v[0]), np.set()) : null;
+        });
+        g.rule(0, "(what|which) {attr} (has|have) the (fewest|least|smallest number of) {np}", v -> {
+            NounPhrase np = np(v[1]);
+            return np.plural() && np.determiner().isEmpty() ? new Sem.MostCommon(attr(v[0]), np.set(), true) : null;
+        });
+        g.rule(0, "(what|which) {attr} (is|are|appears|appear|occurs|occur) [represented|seen|shown|used|found] [the]"
+                        + " most [often|frequently|commonly] (among|of|in|for) [the] {np}",
+                v -> np(v[1]).plural() ? new Sem.MostCommon(attr(v[0]), np(v[1]).set()) : null);
+        g.rule(0, "(what|which) {attr} (is|are|appears|appear|occurs|occur) [represented|seen|shown|used|found] [the]"
+                        + " (least|fewest) [often|frequently|commonly] (among|of|in|for) [the] {np}",
+                v -> np(v[1]).plural() ? new Sem.MostCommon(attr(v[0]), np(v[1]).set(), true) : null);
+        g.rule(0, "what is the {attr} [that is] shared by {obj} and {obj}",
+                v -> new Sem.Query(attr(v[0]), obj(v[1])));
+        g.rule(0, "what is the {attr} [that is] shared by {np}", v -> {
+            NounPhrase np = np(v[1]);
+            return np.plural() && !np.determiner().equals("all") ? new Sem.MostCommon(attr(v[0]), np.set()) : null;
+        });
         // which shape occurs the least? what is the least common colour?
         String leastCommon = "(least common|least frequent|least popular|least prevalent|least represented|rarest"
                 + "|least numerous|least used|least seen)";
