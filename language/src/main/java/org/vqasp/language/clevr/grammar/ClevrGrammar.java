@@ -161,7 +161,7 @@ final class ClevrGrammar {
             "does", "do", "same", "as", "made", "from", "out", "with", "in", "on", "at", "to", "side", "hand",
             "left", "right", "behind", "front", "back", "rear", "far", "farthest", "furthest", "farther", "further",
             "most", "closest", "nearest", "closer", "nearer", "next", "near", "beside", "by", "adjacent", "touching",
-            "distant", "alone", "others", "rest",
+            "distant", "alone", "others", "rest", "centermost", "centremost", "middlemost", "very",
             "close", "leftmost", "rightmost", "frontmost", "backmost", "foremost", "rearmost", "forward",
             "camera", "viewer", "foreground", "background", "away", "than", "ahead", "beyond", "else", "anything",
             "something", "besides", "except", "excluding", "apart", "it", "its", "they", "them", "their", "colored",
@@ -628,6 +628,12 @@ final class ClevrGrammar {
                 case "rightmost" -> out.add(new Alt<>("right", p + 1, 0));
                 case "frontmost", "foremost" -> out.add(new Alt<>("front", p + 1, 0));
                 case "backmost", "rearmost" -> out.add(new Alt<>("behind", p + 1, 0));
+                case "centermost", "centremost", "middlemost" -> out.add(new Alt<>("middle", p + 1, 0));
+                case "center", "centre", "middle" -> {
+                    if (at(p + 1, "most")) {
+                        out.add(new Alt<>("middle", p + 2, 0));
+                    }
+                }
                 default -> {
                 }
             }
@@ -694,9 +700,20 @@ final class ClevrGrammar {
                     || at(p + 2, "centre"))) {
                 out.add(new Alt<>("middle", p + 3, 0));
             }
-            // (the second) from the left, from the front
+            // on the furthest left side, at the very back
+            if ((at(p, "on") || at(p, "at") || at(p, "in")) && at(p + 1, "the") && (at(p + 2, "farthest")
+                    || at(p + 2, "furthest") || at(p + 2, "most") || at(p + 2, "very"))) {
+                String d = direction(word(p + 3));
+                if (d != null && !at(p + 4, "of")) {
+                    out.add(new Alt<>(d, at(p + 4, "side") ? p + 5 : p + 4, 0));
+                }
+            }
+            // (the second) from the left, from the front, from the far right
             if (at(p, "from")) {
                 int f = at(p + 1, "the") ? p + 2 : p + 1;
+                if (at(f, "far") || at(f, "very")) {
+                    f++;
+                }
                 String d = direction(word(f));
                 if (d != null && !word(f).equals("behind") && !at(f + 1, "of")) {
                     out.add(new Alt<>(d, at(f + 1, "side") ? f + 2 : f + 1, 1));

@@ -82,7 +82,8 @@ final class Normalizer {
         s = NON_WORD.matcher(s).replaceAll(" ").trim();
         List<String> raw = new ArrayList<>();
         for (String w : s.split("\\s+")) {
-            if (!w.isEmpty()) {
+            // a word typed twice ("the the") counts once
+            if (!w.isEmpty() && (raw.isEmpty() || !raw.get(raw.size() - 1).equals(w))) {
                 raw.add(w);
             }
         }

@@ -470,6 +470,30 @@ final class QuestionRules {
             NounPhrase x = Predicate.apply(thing(), pred(v[0]));
             return x == null ? null : new Sem.Query("shape", x.object());
         });
+        // which cylinder is rubber and small? (the shape given, its colour)
+        g.rule(2, "(what|which) {np} (is|are) {pred}", v -> {
+            NounPhrase np = np(v[0]);
+            if (!np.determiner().isEmpty() || !np.hasFilter("shape") || np.hasFilter("color") || np.plural()) {
+                return null;
+            }
+            NounPhrase x = Predicate.apply(np, pred(v[1]));
+            return x == null ? null : new Sem.Query("color", x.object());
+        });
+        // how many balls or cylinders are green?
+        g.rule(1, HOW_MANY + " {np} (or|and) {np} [are there|is there|exist|are|there are]", v -> {
+            NounPhrase a = np(v[0]);
+            NounPhrase b = np(v[1]);
+            return a.plural() && b.plural() && a.determiner().isEmpty() && b.determiner().isEmpty()
+                    ? new Sem.Count(new Sem.Union(a.set(), b.set())) : null;
+        });
+        g.rule(1, HOW_MANY + " {np} (or|and) {np} (are|is) {pred}", v -> {
+            NounPhrase a = np(v[0]);
+            NounPhrase b = np(v[1]);
+            if (!a.plural() || !b.plural() || !a.determiner().isEmpty() || !b.determiner().isEmpty()) {
+                return null;
+            }
+            return count(NounPhrase.of(new Sem.Union(a.set(), b.set()), true), pred(v[2]));
+        });
         // which red shape is not a sphere? (its shape)
         g.rule(1, "(what|which) {np} (is|are) {pred}", v -> {
             NounPhrase np = np(v[0]);
