@@ -103,7 +103,7 @@ class ClevrExtensionFunctionsTest {
         "scene ; filter_color[yellow](0) ; most_common[shape](1) | tie | no objects",
         "scene ; least_common[color](0) | tie | no single least common value (3 tie)",
         "scene ; count(0) ; number[11] ; equal_integer(1,2) | unknown_value | unknown value \"11\"",
-        "scene ; number(0) ; count(1) | inputs | takes 1 inputs",
+        "scene ; count(0) ; number ; equal_integer(1,2) | missing_value | missing value",
         "scene ; extreme[up](0) ; count(1) | unknown_value | unknown value \"up\"",
         "scene ; count_distinct[weight](0) | unknown_value | unknown value \"weight\"",
         "scene ; count_distinct(0) | missing_value | missing value",

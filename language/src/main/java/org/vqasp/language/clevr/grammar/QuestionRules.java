@@ -617,6 +617,15 @@ final class QuestionRules {
                 v -> new Sem.MostCommon(attr(v[0]), new Sem.Scene(), true));
         g.rule(1, "(what|which) is the {attr} that [only] (occurs|appears|shows up|is seen|is used) (once|one time)",
                 v -> new Sem.MostCommon(attr(v[0]), new Sem.Scene(), true));
+        // what colour only appears once? what shape is only on one object? (the one value of a single object)
+        g.rule(1, "(what|which) {attr} [object|thing|item|shape] [only] (is|appears|occurs|shows up|is seen|is represented"
+                        + "|is found|is used) [only] (once|one time|(on|in|by|for) [only] (one|1|a single)"
+                        + " (object|item|thing|shape))",
+                v -> new Sem.MostCommon(attr(v[0]), new Sem.Scene(), true));
+        g.rule(1, "(what|which) {attr} is there only (one|1) of",
+                v -> new Sem.MostCommon(attr(v[0]), new Sem.Scene(), true));
+        g.rule(1, "what is there only (one|1) {attr} of",
+                v -> new Sem.MostCommon(attr(v[0]), new Sem.Scene(), true));
         g.rule(0, "(what|which) {attr} (is|appears|occurs) [the] " + leastCommon,
                 v -> new Sem.MostCommon(attr(v[0]), new Sem.Scene(), true));
         g.rule(0, "(what|which) {attr} (is|are) there [the] (least|fewest) of",
