@@ -313,36 +313,12 @@ final class ClevrGrammar {
         }
 
         /**
-         * "(all|any) (of) the others", "any other object", "the other shapes", "the rest"; returns where it ends,
-         * or -1.
+         * "(all|any) (of) the others (of the objects)", "any other object", "the other shapes", "the rest"; returns
+         * where it ends, or -1.
          */
         private int othersPhrase(int pos) {
             int p = pos;
             if (at(p, "all") || at(p, "any")) {
-                p++;
-                if (at(p, "of")) {
-                    p++;
-                }
-            }
-            if (at(p, "the")) {
-                p++;
-            }
-            if (at(p, "others") || at(p, "rest")) {
-                return p + 1;
-            }
-            if (at(p, "other") && lex.noun(word(p + 1)) != null && lex.noun(word(p + 1)).shape() == null) {
-                return p + 2;
-            }
-            return -1;
-        }
-
-        /** Skips "from the others", "than all the rest", "from the other objects"; returns where it ends. */
-        private int others(int pos) {
-            if (!at(pos, "from") && !at(pos, "than") && !at(pos, "to")) {
-                return pos;
-            }
-            int p = pos + 1;
-            if (at(p, "all")) {
                 p++;
             }
             if (at(p, "of")) {
@@ -357,7 +333,16 @@ final class ClevrGrammar {
             if (at(p, "other") && lex.noun(word(p + 1)) != null) {
                 return p + 2;
             }
-            return pos;
+            return -1;
+        }
+
+        /** Skips "from the others", "than all the rest", "from the other objects"; returns where it ends. */
+        private int others(int pos) {
+            if (!at(pos, "from") && !at(pos, "than") && !at(pos, "to")) {
+                return pos;
+            }
+            int e = othersPhrase(pos + 1);
+            return e > 0 ? e : pos;
         }
 
         /** An attribute name: "colour", "kind of material", "shape". */

@@ -157,6 +157,15 @@ final class QuestionRules {
         return new Sem.Compare(larger ? "greater_than" : "less_than", x, y);
     }
 
+    /** The attribute of the one of several objects a predicate picks ("which of the red objects is not shiny"). */
+    private static Sem.Answer oneOf(String attribute, NounPhrase np, Predicate p) {
+        if (!np.plural()) {
+            return null;
+        }
+        NounPhrase x = Predicate.apply(np, p);
+        return x == null ? null : new Sem.Query(attribute, x.object());
+    }
+
     private static boolean definite(NounPhrase np) {
         return (np.determiner().equals("the") || np.determiner().isEmpty() || np.determiner().equals("other"))
                 && !np.plural();
@@ -503,23 +512,10 @@ final class QuestionRules {
             NounPhrase x = Predicate.apply(np, pred(v[1]));
             return x == null ? null : new Sem.Query("shape", x.object());
         });
-        // which of the red objects is not shiny? (its shape)
-        g.rule(1, "(which|what) [one] of the {np} (is|are) {pred}", v -> {
-            NounPhrase np = np(v[0]);
-            if (!np.plural()) {
-                return null;
-            }
-            NounPhrase x = Predicate.apply(np, pred(v[1]));
-            return x == null ? null : new Sem.Query("shape", x.object());
-        });
-        g.rule(0, "(what|which) {attr} (of|among) the {np} (is|are) {pred}", v -> {
-            NounPhrase np = np(v[1]);
-            if (!np.plural()) {
-                return null;
-            }
-            NounPhrase x = Predicate.apply(np, pred(v[2]));
-            return x == null ? null : new Sem.Query(attr(v[0]), x.object());
-        });
+        // which of the red objects is not shiny? (its shape) what colour of the cubes is left of the ball?
+        g.rule(1, "(which|what) [one] of the {np} (is|are) {pred}", v -> oneOf("shape", np(v[0]), pred(v[1])));
+        g.rule(0, "(what|which) {attr} (of|among) the {np} (is|are) {pred}",
+                v -> oneOf(attr(v[0]), np(v[1]), pred(v[2])));
         // what colour is shared by the two cylinders? (the value they have)
         g.rule(0, "(what|which) {attr} (is|are) shared by {np}", v -> {
             NounPhrase np = np(v[1]);
