@@ -1249,6 +1249,13 @@ final class ClevrGrammar {
                     pr = new Predicate.And(pr, new Predicate.Matched(attrs.get(1), false));
                 }
                 out.add(new Alt<>(pr, r, 1));
+                int each = lit(r, "as", "each", "other");
+                if (each < 0) {
+                    each = lit(r, "as", "one", "another");
+                }
+                if (each > 0) {
+                    out.add(new Alt<>(pr, each, 0));
+                }
                 // "the same size as (any of) the others": not alone in it
                 int e = at(r, "as") || at(r, "with") ? othersPhrase(r + 1) : -1;
                 if (e > 0) {

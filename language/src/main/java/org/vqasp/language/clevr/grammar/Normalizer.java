@@ -45,7 +45,7 @@ final class Normalizer {
             "in total", "all together", "altogether", "total", "here", "please", "exactly", "currently",
             "overall", "also", "directly", "immediately", "very", "just", "pictured", "shown", "present",
             "visible", "depicted", "displayed", "actually", "located", "positioned", "situated", "placed",
-            "sitting", "standing", "lying", "combined", "together", "found", "in this");
+            "sitting", "standing", "lying", "combined", "together", "found", "in this", "exact");
 
     private final Lexicon lexicon;
     private final Set<String> grammarWords;

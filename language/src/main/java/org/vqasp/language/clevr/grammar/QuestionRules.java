@@ -333,10 +333,12 @@ final class QuestionRules {
         g.rule(0, "(is|are) the {attr} of {np} [all] the same",
                 v -> np(v[1]).plural() ? new Sem.AllSame(attr(v[0]), np(v[1]).set()) : null);
         // are any of the balls the same colour? (two of them share it)
-        g.rule(0, "(are|is|do|does) (any|any two|two) [of] [the] {np} [have|share] the same {attr}",
+        g.rule(0, "(are|is|do|does) (any|any two|two) [of] [the] {np} [both] [have|share] the same {attr}"
+                        + " [as each other|as one another|to each other]",
                 v -> np(v[0]).plural() || np(v[0]).determiner().equals("all") ? new Sem.Compare("less_than",
                         new Sem.CountDistinct(attr(v[1]), np(v[0]).set()), count(np(v[0]))) : null);
-        g.rule(0, "(are|is) there (any|two) {np} (that are|that have|with|of|that share|sharing|having) the same {attr}",
+        g.rule(0, "(are|is) there (any|two) {np} (that are|that have|with|of|that share|sharing|having) the same [in] {attr}"
+                        + " [as each other|as one another]",
                 v -> np(v[0]).plural() ? new Sem.Compare("less_than",
                         new Sem.CountDistinct(attr(v[1]), np(v[0]).set()), count(np(v[0]))) : null);
         // is there a cube and a cylinder that are the same material? (some value of the first is one of the second:
