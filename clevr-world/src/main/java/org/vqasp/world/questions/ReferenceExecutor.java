@@ -30,7 +30,9 @@ import org.vqasp.world.questions.ProgramValue.SceneObject;
  * for {@code middle}, as a set of one),
  * {@code nearest} (the member of a set nearest on the ground plane to an object), {@code between} (the objects
  * between the two members of a set), {@code count_distinct[attr]},
- * {@code most_common[attr]}, {@code all_same[attr]} and {@code subtract}; positions are
+ * {@code most_common[attr]}, {@code least_common[attr]}, {@code all_same[attr]}, {@code subtract}, {@code farthest}
+ * (the member of a set farthest from an object), {@code unmatched[attr]} (the members no other member shares the
+ * value with) and {@code number[N]} (the integer N, 0 to 10); positions are
  * {@link ObjectPositions}' integers and ties go to the lower object index, as in the ASP theory.
  *
  * <p>Failures are {@link VqaspException}s: {@code unique} (a unique step over zero or several objects),
@@ -189,7 +191,20 @@ public final class ReferenceExecutor {
                 return new Bool(distinct(set(s, index, out, 0), attributeValue(s, index), f) <= 1);
             case "most_common":
                 arity(s, index, 1, 1);
-                return new Attribute(mostCommon(s, index, set(s, index, out, 0), attributeValue(s, index), f));
+                return new Attribute(mostCommon(s, index, set(s, index, out, 0), attributeValue(s, index), f, true));
+            case "least_common":
+                arity(s, index, 1, 1);
+                return new Attribute(mostCommon(s, index, set(s, index, out, 0), attributeValue(s, index), f, false));
+            case "farthest": {
+                arity(s, index, 2, 0);
+                return new ObjectSet(farthest(set(s, index, out, 0), object(s, index, out, 1), f));
+            }
+            case "unmatched":
+                arity(s, index, 1, 1);
+                return new ObjectSet(unmatched(set(s, index, out, 0), attributeValue(s, index), f));
+            case "number":
+                arity(s, index, 0, 1);
+                return new Count(number(s, index));
             case "subtract":
                 arity(s, index, 2, 0);
                 return new Count(count(s, index, out, 0) - count(s, index, out, 1));
@@ -323,17 +338,63 @@ public final class ReferenceExecutor {
         return seen.size();
     }
 
-    private static String mostCommon(ProgramStep s, int index, long members, int k, SceneFacts f) {
+    /** The integer of {@code number[N]}: 0 to 10, as the theory's numerals. */
+    private static int number(ProgramStep s, int index) {
+        String v = s.valueInputs().get(0);
+        if (!v.matches("[0-9]{1,2}") || Integer.parseInt(v) > 10) {
+            throw new VqaspException("bad_value", "step " + index + " (" + s.function() + "): no number \"" + v
+                    + "\" (expected 0 to 10)");
+        }
+        return Integer.parseInt(v);
+    }
+
+    /** The members whose value of attribute k no other member has. */
+    private static long unmatched(long members, int k, SceneFacts f) {
+        long out = 0;
+        for (long m = members; m != 0; m &= m - 1) {
+            int i = Long.numberOfTrailingZeros(m);
+            boolean alone = true;
+            for (long n = members & ~(1L << i); n != 0 && alone; n &= n - 1) {
+                alone = !f.value(Long.numberOfTrailingZeros(n), k).equals(f.value(i, k));
+            }
+            if (alone) {
+                out |= 1L << i;
+            }
+        }
+        return out;
+    }
+
+    /** The member other than {@code x} farthest from {@code x} on the ground plane, as a set of one. */
+    private static long farthest(long members, int x, SceneFacts f) {
+        int[][] g = f.ground();
+        int best = -1;
+        long bestDistance = -1;
+        for (long m = members & ~(1L << x); m != 0; m &= m - 1) {
+            int i = Long.numberOfTrailingZeros(m);
+            long dx = g[i][0] - g[x][0];
+            long dy = g[i][1] - g[x][1];
+            long d = dx * dx + dy * dy;
+            if (d > bestDistance) {
+                bestDistance = d;
+                best = i;
+            }
+        }
+        return best < 0 ? 0L : 1L << best;
+    }
+
+    /** The most (or, for {@code most} false, the least) common value of attribute k among the members. */
+    private static String mostCommon(ProgramStep s, int index, long members, int k, SceneFacts f, boolean most) {
         java.util.Map<String, Integer> counts = new java.util.TreeMap<>();
         for (long m = members; m != 0; m &= m - 1) {
             counts.merge(f.value(Long.numberOfTrailingZeros(m), k), 1, Integer::sum);
         }
-        int top = counts.values().stream().max(Integer::compare).orElse(0);
+        int top = most ? counts.values().stream().max(Integer::compare).orElse(0)
+                : counts.values().stream().min(Integer::compare).orElse(0);
         java.util.List<String> best = counts.entrySet().stream().filter(e -> e.getValue() == top)
                 .map(java.util.Map.Entry::getKey).toList();
         if (best.size() != 1) {
             throw new VqaspException("tie", "step " + index + " (" + s.function() + "): " + (best.isEmpty()
-                    ? "no objects" : "no single most common value, " + best.size() + " tie: " + best));
+                    ? "no objects" : "no single " + (most ? "most" : "least") + " common value, " + best.size() + " tie: " + best));
         }
         return best.get(0);
     }

@@ -19,7 +19,8 @@ import org.vqasp.reasoning.clevr.ClevrReasoner;
 import org.vqasp.world.questions.ReferenceExecutor;
 
 /**
- * The extension functions (exclude, extreme, nearest, between, count_distinct, most_common, all_same, subtract) give the
+ * The extension functions (exclude, extreme, nearest, farthest, between, count_distinct, most_common, least_common,
+ * all_same, subtract, number, unmatched) give the
  * same answers, and fail the same way, in the ASP theory and in the Java reference executor, over the 60 real
  * CLEVR scenes of samples/clevr/humans and programs drawn from each scene's own attribute values.
  */
@@ -56,11 +57,11 @@ class ExtensionFunctionsAgreeTest {
 
     private static List<Program> programs(ClevrScene s, Random r) {
         List<Program> out = new ArrayList<>();
-        for (int i = 0; i < 12; i++) {
+        for (int i = 0; i < 20; i++) {
             B b = new B();
             String a = ATTRIBUTES.get(r.nextInt(4));
             String d = DIRECTIONS.get(r.nextInt(5));
-            switch (i % 7) {
+            switch (i % 10) {
                 case 0 -> {
                     int x = b.set(s, r);
                     int y = b.set(s, r);
@@ -89,6 +90,24 @@ class ExtensionFunctionsAgreeTest {
                         b.add("count", List.of(), b.add("filter_" + a, List.of(s.objects().get(0).attribute(a)), between));
                     }
                 }
+                case 7 -> {
+                    int x = b.set(s, r);
+                    int anchor = b.add("unique", List.of(), b.add("extreme", List.of(d), b.set(s, r)));
+                    int far = b.add("farthest", List.of(), x, anchor);
+                    b.add("query_" + a, List.of(), b.add("unique", List.of(), far));
+                }
+                case 8 -> {
+                    if (i < 10) {
+                        b.add("least_common", List.of(a), b.set(s, r));
+                    } else {
+                        b.add("count", List.of(), b.add("unmatched", List.of(a), b.set(s, r)));
+                    }
+                }
+                case 9 -> {
+                    int x = b.add("count", List.of(), b.set(s, r));
+                    int n = b.add("number", List.of(String.valueOf(r.nextInt(5))));
+                    b.add(List.of("equal_integer", "less_than", "greater_than").get(r.nextInt(3)), List.of(), x, n);
+                }
                 default -> {
                     int x = b.add("count", List.of(), b.set(s, r));
                     int y = b.add("count", List.of(), b.add("extreme", List.of(d), b.set(s, r)));
@@ -102,7 +121,7 @@ class ExtensionFunctionsAgreeTest {
 
     @Test
     void should_answer_every_extension_program_alike_in_asp_and_java() {
-        // given 60 real CLEVR scenes and 12 programs drawn for each
+        // given 60 real CLEVR scenes and 20 programs drawn for each
         List<ClevrScene> scenes = new ArrayList<>(
                 ClevrDataset.loadScenes(Samples.path("clevr/humans/scenes.json")).scenes().values());
         ReferenceExecutor java = new ReferenceExecutor();

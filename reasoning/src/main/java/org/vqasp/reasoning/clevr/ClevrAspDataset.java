@@ -103,8 +103,8 @@ public final class ClevrAspDataset implements AspDataset<ClevrScene, Program> {
                     + (e.detail().isNumber() ? e.detail().number() % ClevrProgramEncoder.STRIDE : -1)
                     + " has the wrong type for " + fn;
             case "not_terminal" -> where + ": the last step does not produce an answer";
-            case "tie" -> where + ": " + (e.detail().asText().equals("0") ? "no objects to take the most common value of"
-                    : "no single most common value (" + e.detail() + " tie)");
+            case "tie" -> where + ": " + (e.detail().asText().equals("0") ? "no objects to take the " + (fn.equals("least_common") ? "least" : "most") + " common value of"
+                    : "no single " + (fn.equals("least_common") ? "least" : "most") + " common value (" + e.detail() + " tie)");
             case "no_position" -> where + ": object " + e.detail() + " has no position";
             case "pair" -> where + ": expected two objects to look between, found " + e.detail();
             default -> where + ": " + e.kind() + " " + e.detail();

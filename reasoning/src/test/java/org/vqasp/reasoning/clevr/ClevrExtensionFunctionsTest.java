@@ -56,6 +56,10 @@ class ClevrExtensionFunctionsTest {
         // nearest: the member nearest an object on the ground plane
         "scene ; scene ; filter_shape[sphere](1) ; unique(2) ; nearest(0,3) ; unique(4) ; query_color(5) | green",
         "scene ; filter_shape[cube](0) ; scene ; filter_color[brown](2) ; unique(3) ; nearest(1,4) ; unique(5) ; query_size(6) | large",
+        // farthest: from object 2 at (-234,-52) the squared distances are 28834, 177064, 82458, 255029 (object 4);
+        // from the sphere, of the cubes 1 (216970) is farther than 4 (157145)
+        "scene ; scene ; filter_color[green](1) ; unique(2) ; farthest(0,3) ; unique(4) ; query_material(5) | metal",
+        "scene ; filter_shape[cube](0) ; scene ; filter_shape[sphere](2) ; unique(3) ; farthest(1,4) ; unique(5) ; query_size(6) | large",
         // between: object 1 lies between objects 0 and 4 (2 is behind 0's end, 3 too far from the line);
         // object 2 lies between 0 and 3 (along 0->3 at 51550/156724, off the line by 43146/sqrt(156724))
         "scene ; filter_color[brown](0) ; scene ; filter_size[small](2) ; filter_material[metal](3) ; union(1,4) ; between(5) ; unique(6) ; query_size(7) | large",
@@ -69,6 +73,20 @@ class ClevrExtensionFunctionsTest {
         "scene ; filter_shape[cylinder](0) ; all_same[material](1) | yes",
         "scene ; filter_shape[cylinder](0) ; all_same[size](1) | no",
         "scene ; filter_color[yellow](0) ; all_same[size](1) | yes",
+        // least_common: 2 metal against 3 rubber, 2 small against 3 large, 1 sphere against 2 cubes and 2 cylinders
+        "scene ; least_common[material](0) | metal",
+        "scene ; least_common[size](0) | small",
+        "scene ; least_common[shape](0) | sphere",
+        // unmatched: the sphere is the only sphere, the purple and the green and the brown objects the only ones
+        // of their colour; no object is alone in its size
+        "scene ; unmatched[shape](0) ; unique(1) ; query_color(2) | purple",
+        "scene ; unmatched[color](0) ; count(1) | 3",
+        "scene ; unmatched[size](0) ; count(1) | 0",
+        "scene ; filter_material[metal](0) ; unmatched[size](1) ; count(2) | 2",
+        // number: a constant to compare counts with
+        "scene ; count(0) ; number[5] ; equal_integer(1,2) | yes",
+        "scene ; filter_size[large](0) ; count(1) ; number[2] ; greater_than(2,3) | yes",
+        "scene ; filter_size[large](0) ; count(1) ; number[3] ; less_than(2,3) | no",
         // subtract
         "scene ; filter_size[large](0) ; scene ; filter_size[small](2) ; count(1) ; count(3) ; subtract(4,5) | 1",
         "scene ; filter_size[small](0) ; scene ; filter_size[large](2) ; count(1) ; count(3) ; subtract(4,5) | -1",
@@ -83,6 +101,9 @@ class ClevrExtensionFunctionsTest {
     @CsvSource(delimiter = '|', value = {
         "scene ; most_common[shape](0) | tie | no single most common value (2 tie)",
         "scene ; filter_color[yellow](0) ; most_common[shape](1) | tie | no objects",
+        "scene ; least_common[color](0) | tie | no single least common value (3 tie)",
+        "scene ; count(0) ; number[11] ; equal_integer(1,2) | unknown_value | unknown value \"11\"",
+        "scene ; count(0) ; number ; equal_integer(1,2) | missing_value | missing value",
         "scene ; extreme[up](0) ; count(1) | unknown_value | unknown value \"up\"",
         "scene ; count_distinct[weight](0) | unknown_value | unknown value \"weight\"",
         "scene ; count_distinct(0) | missing_value | missing value",

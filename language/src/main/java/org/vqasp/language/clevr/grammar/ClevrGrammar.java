@@ -161,6 +161,7 @@ final class ClevrGrammar {
             "does", "do", "same", "as", "made", "from", "out", "with", "in", "on", "at", "to", "side", "hand",
             "left", "right", "behind", "front", "back", "rear", "far", "farthest", "furthest", "farther", "further",
             "most", "closest", "nearest", "closer", "nearer", "next", "near", "beside", "by", "adjacent", "touching",
+            "distant", "alone", "others", "rest", "centermost", "centremost", "middlemost", "very",
             "close", "leftmost", "rightmost", "frontmost", "backmost", "foremost", "rearmost", "forward",
             "camera", "viewer", "foreground", "background", "away", "than", "ahead", "beyond", "else", "anything",
             "something", "besides", "except", "excluding", "apart", "it", "its", "they", "them", "their", "colored",
@@ -268,6 +269,81 @@ final class ClevrGrammar {
         }
 
         // ---------------------------------------------------------------- small nonterminals
+
+        /**
+         * A phrase saying an object is alone in a value: "different in colour", "of a different shape than the
+         * others", "unique in size", "the only one of its colour", "different from the rest" (a null attribute:
+         * the one the question asks for).
+         */
+        List<Alt<String>> different(int pos) {
+            List<Alt<String>> out = new ArrayList<>();
+            int p = pos;
+            if (at(p, "of") || at(p, "with") || at(p, "having")) {
+                p++;
+            }
+            int q = at(p, "a") || at(p, "an") ? p + 1 : p;
+            if (at(q, "different") || at(q, "unique") || at(q, "distinct")) {
+                if (at(q + 1, "in")) {
+                    for (Alt<String> a : attribute(q + 2)) {
+                        out.add(new Alt<>(a.value(), others(a.end()), 0));
+                    }
+                }
+                for (Alt<String> a : attribute(q + 1)) {
+                    out.add(new Alt<>(a.value(), others(a.end()), 0));
+                }
+                if (q == pos) {
+                    int e = others(q + 1);
+                    out.add(new Alt<>(null, e, e > q + 1 ? 0 : 1));
+                }
+            }
+            // the only one of its colour, the only object with its shape, alone in its colour
+            int r = lit(pos, "the", "only");
+            if (r > 0 && (at(r, "one") || at(r, "object") || at(r, "thing") || at(r, "item") || at(r, "shape"))
+                    && (at(r + 1, "of") || at(r + 1, "with")) && (at(r + 2, "its") || at(r + 2, "that"))) {
+                for (Alt<String> a : attribute(r + 3)) {
+                    out.add(new Alt<>(a.value(), a.end(), 0));
+                }
+            }
+            if (at(pos, "alone") && at(pos + 1, "in") && at(pos + 2, "its")) {
+                for (Alt<String> a : attribute(pos + 3)) {
+                    out.add(new Alt<>(a.value(), a.end(), 0));
+                }
+            }
+            return out;
+        }
+
+        /**
+         * "(all|any) (of) the others (of the objects)", "any other object", "the other shapes", "the rest"; returns
+         * where it ends, or -1.
+         */
+        private int othersPhrase(int pos) {
+            int p = pos;
+            if (at(p, "all") || at(p, "any")) {
+                p++;
+            }
+            if (at(p, "of")) {
+                p++;
+            }
+            if (at(p, "the")) {
+                p++;
+            }
+            if (at(p, "others") || at(p, "rest")) {
+                return at(p + 1, "of") && at(p + 2, "the") && lex.noun(word(p + 3)) != null ? p + 4 : p + 1;
+            }
+            if (at(p, "other") && lex.noun(word(p + 1)) != null) {
+                return p + 2;
+            }
+            return -1;
+        }
+
+        /** Skips "from the others", "than all the rest", "from the other objects"; returns where it ends. */
+        private int others(int pos) {
+            if (!at(pos, "from") && !at(pos, "than") && !at(pos, "to")) {
+                return pos;
+            }
+            int e = othersPhrase(pos + 1);
+            return e > 0 ? e : pos;
+        }
 
         /** An attribute name: "colour", "kind of material", "shape". */
         List<Alt<String>> attribute(int pos) {
@@ -537,6 +613,12 @@ final class ClevrGrammar {
                 case "rightmost" -> out.add(new Alt<>("right", p + 1, 0));
                 case "frontmost", "foremost" -> out.add(new Alt<>("front", p + 1, 0));
                 case "backmost", "rearmost" -> out.add(new Alt<>("behind", p + 1, 0));
+                case "centermost", "centremost", "middlemost" -> out.add(new Alt<>("middle", p + 1, 0));
+                case "center", "centre", "middle" -> {
+                    if (at(p + 1, "most")) {
+                        out.add(new Alt<>("middle", p + 2, 0));
+                    }
+                }
                 default -> {
                 }
             }
@@ -603,9 +685,20 @@ final class ClevrGrammar {
                     || at(p + 2, "centre"))) {
                 out.add(new Alt<>("middle", p + 3, 0));
             }
-            // (the second) from the left, from the front
+            // on the furthest left side, at the very back
+            if ((at(p, "on") || at(p, "at") || at(p, "in")) && at(p + 1, "the") && (at(p + 2, "farthest")
+                    || at(p + 2, "furthest") || at(p + 2, "most") || at(p + 2, "very"))) {
+                String d = direction(word(p + 3));
+                if (d != null && !at(p + 4, "of")) {
+                    out.add(new Alt<>(d, at(p + 4, "side") ? p + 5 : p + 4, 0));
+                }
+            }
+            // (the second) from the left, from the front, from the far right
             if (at(p, "from")) {
                 int f = at(p + 1, "the") ? p + 2 : p + 1;
+                if (at(f, "far") || at(f, "very")) {
+                    f++;
+                }
                 String d = direction(word(f));
                 if (d != null && !word(f).equals("behind") && !at(f + 1, "of")) {
                     out.add(new Alt<>(d, at(f + 1, "side") ? f + 2 : f + 1, 1));
@@ -1008,6 +1101,25 @@ final class ClevrGrammar {
                     }
                 }
             }
+            // "has a matte finish", "have a red colour"
+            if (at(p, "has") || at(p, "have")) {
+                for (Alt<Predicate> v : valueOfAttribute(p + 1)) {
+                    out.add(new Alt<>(not ? new Predicate.Not(v.value()) : v.value(), v.end(), v.cost()));
+                }
+            }
+            return out;
+        }
+
+        /** "a matte finish", "red colour", "a cubic shape": a value named with its attribute. */
+        List<Alt<Predicate>> valueOfAttribute(int pos) {
+            List<Alt<Predicate>> out = new ArrayList<>();
+            int q = at(pos, "a") || at(pos, "an") ? pos + 1 : pos;
+            for (Alt<Map<String, String>> v : values(q, false)) {
+                // the values read their attribute's name ("matte finish") with them
+                if (lex.attributeName(word(v.end() - 1)) != null) {
+                    out.add(new Alt<>(new Predicate.Values(v.value()), v.end(), 0));
+                }
+            }
             return out;
         }
 
@@ -1129,6 +1241,26 @@ final class ClevrGrammar {
             }
             if (made && !attrs.contains("material")) {
                 return out;
+            }
+            if (!made && !verb || verb) {
+                // "the cubes that are the same size", "the two that share a colour": those some other one matches
+                Predicate pr = new Predicate.Matched(attrs.get(0), false);
+                if (attrs.size() > 1) {
+                    pr = new Predicate.And(pr, new Predicate.Matched(attrs.get(1), false));
+                }
+                out.add(new Alt<>(pr, r, 1));
+                int each = lit(r, "as", "each", "other");
+                if (each < 0) {
+                    each = lit(r, "as", "one", "another");
+                }
+                if (each > 0) {
+                    out.add(new Alt<>(pr, each, 0));
+                }
+                // "the same size as (any of) the others": not alone in it
+                int e = at(r, "as") || at(r, "with") ? othersPhrase(r + 1) : -1;
+                if (e > 0) {
+                    out.add(new Alt<>(pr, e, 0));
+                }
             }
             if (at(r, "as") || at(r, "with") || at(r, "that")) {
                 for (Alt<Sem.ObjE> o : obj(r + 1, true)) {
@@ -1337,6 +1469,30 @@ final class ClevrGrammar {
                     out.add(new Alt<>(new Predicate.Near(o.value()), o.end(), o.cost()));
                 }
             }
+            // different in colour (from the others), of a unique shape, the only one of its colour
+            for (Alt<String> d : different(pos)) {
+                out.add(new Alt<>(new Predicate.Matched(d.value(), true), d.end(), d.cost()));
+            }
+            // farthest from X, furthest away from X
+            int fa = -1;
+            if (x.equals("farthest") || x.equals("furthest") || x.equals("fartherst")) {
+                fa = at(pos + 1, "from") ? pos + 2 : at(pos + 1, "away") && at(pos + 2, "from") ? pos + 3 : -1;
+            } else if (x.equals("the") && (at(pos + 1, "farthest") || at(pos + 1, "furthest"))) {
+                fa = at(pos + 2, "from") ? pos + 3 : at(pos + 2, "away") && at(pos + 3, "from") ? pos + 4 : -1;
+            } else if (x.equals("most") && at(pos + 1, "distant") && at(pos + 2, "from")) {
+                fa = pos + 3;
+            }
+            if (fa > 0) {
+                for (Alt<Sem.ObjE> o : obj(fa, true)) {
+                    out.add(new Alt<>(new Predicate.Near(o.value(), true), o.end(), o.cost()));
+                }
+            }
+            // the closest to X
+            if (x.equals("the") && (at(pos + 1, "closest") || at(pos + 1, "nearest")) && at(pos + 2, "to")) {
+                for (Alt<Sem.ObjE> o : obj(pos + 3, true)) {
+                    out.add(new Alt<>(new Predicate.Near(o.value()), o.end(), o.cost()));
+                }
+            }
             // other than X, besides X, except X
             int q = -1;
             if ((x.equals("other") && at(pos + 1, "than")) || (x.equals("apart") && at(pos + 1, "from"))) {
@@ -1391,6 +1547,10 @@ final class ClevrGrammar {
                     e++;
                 }
                 out.add(new Alt<>(new Predicate.Values(lex.values(word(pos + 1)).values()), e, 0));
+            }
+            // with a shiny finish, having a red colour
+            if (at(pos, "with") || at(pos, "having")) {
+                out.addAll(valueOfAttribute(pos + 1));
             }
             if (reduced) {
                 // "made of metal"

@@ -18,7 +18,7 @@ import org.vqasp.language.QuestionParser;
  *
  * <p>Programs use CLEVR's functions and, where the question needs them, the extension functions of
  * {@code docs/language.md} ({@code exclude}, {@code extreme}, {@code nearest}, {@code count_distinct},
- * {@code most_common}, {@code subtract}, {@code all_same}). A question the grammar cannot read is declined with
+ * {@code most_common}, {@code least_common}, {@code farthest}, {@code number}, {@code subtract}, {@code all_same}). A question the grammar cannot read is declined with
  * the words it does not know or does not read. The confidence falls with each correction and each dispreferred
  * reading, and when two readings of equal cost disagree. Immutable and thread-safe.
  */
@@ -99,11 +99,11 @@ public final class ClevrGrammarParser implements QuestionParser<Program> {
         if (fn.startsWith("query_")) {
             return fn.substring(6);
         }
-        if (fn.equals("most_common")) {
+        if (fn.equals("most_common") || fn.equals("least_common")) {
             return program.step(program.size() - 1).valueInputs().get(0);
         }
         return switch (fn) {
-            case "count", "count_distinct", "subtract" -> "integer";
+            case "count", "count_distinct", "subtract", "number" -> "integer";
             default -> "bool";
         };
     }

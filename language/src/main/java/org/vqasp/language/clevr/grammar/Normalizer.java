@@ -45,7 +45,7 @@ final class Normalizer {
             "in total", "all together", "altogether", "total", "here", "please", "exactly", "currently",
             "overall", "also", "directly", "immediately", "very", "just", "pictured", "shown", "present",
             "visible", "depicted", "displayed", "actually", "located", "positioned", "situated", "placed",
-            "sitting", "standing", "lying", "combined", "together");
+            "sitting", "standing", "lying", "combined", "together", "found", "in this", "exact");
 
     private final Lexicon lexicon;
     private final Set<String> grammarWords;
@@ -83,7 +83,8 @@ final class Normalizer {
         s = NON_WORD.matcher(s).replaceAll(" ").trim();
         List<String> raw = new ArrayList<>();
         for (String w : s.split("\\s+")) {
-            if (!w.isEmpty()) {
+            // a word typed twice ("the the") counts once
+            if (!w.isEmpty() && (raw.isEmpty() || !raw.get(raw.size() - 1).equals(w))) {
                 raw.add(w);
             }
         }

@@ -37,8 +37,19 @@ sealed interface Predicate {
         }
     }
 
-    /** The object nearest to another ("next to the cube"). */
-    record Near(Sem.ObjE to) implements Predicate {
+    /** The object nearest to another ("next to the cube"), or farthest from it ("farthest from the cube"). */
+    record Near(Sem.ObjE to, boolean far) implements Predicate {
+        Near(Sem.ObjE to) {
+            this(to, false);
+        }
+    }
+
+    /**
+     * The members of the phrase's set that no other member shares a value of the attribute with ("the one of a
+     * different colour", "the only one of its shape"), or when {@code alone} is false those that do ("the two
+     * cubes that are the same size"); a null attribute is the one the question asks for.
+     */
+    record Matched(String attribute, boolean alone) implements Predicate {
     }
 
     /** The two values of the attributes CLEVR has two of. */
@@ -61,6 +72,9 @@ sealed interface Predicate {
         } else if (p instanceof Restrict r) {
             return np.withRestriction(r.set());
         } else if (p instanceof Not n) {
+            if (n.p() instanceof Matched m) {
+                return apply(np, new Matched(m.attribute(), !m.alone()));
+            }
             if (n.p() instanceof Values v && v.values().size() == 1) {
                 Map.Entry<String, String> e = v.values().entrySet().iterator().next();
                 Map<String, String> flip = COMPLEMENT.get(e.getKey());
@@ -77,11 +91,16 @@ sealed interface Predicate {
             Sem.SetE x = asSet(o.a());
             Sem.SetE y = asSet(o.b());
             return x == null || y == null ? null : np.withRestriction(new Sem.Union(x, y));
+        } else if (p instanceof Matched m) {
+            Sem.SetE set = np.set();
+            Sem.SetE alone = new Sem.Unmatched(set, m.attribute());
+            return np.over(m.alone() ? alone : new Sem.Exclude(set, alone));
         } else if (p instanceof Extreme e) {
             NounPhrase x = np.withExtreme(e.direction());
             return x == null || e.rank() == 1 ? x : x.withRank(e.rank());
         } else {
-            return np.withNear(((Near) p).to());
+            Near n = (Near) p;
+            return np.withNear(n.to(), n.far());
         }
     }
 

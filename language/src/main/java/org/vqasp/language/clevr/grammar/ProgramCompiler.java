@@ -14,6 +14,8 @@ import org.vqasp.core.clevr.ProgramStep;
 final class ProgramCompiler {
 
     private final List<ProgramStep> steps = new ArrayList<>();
+    /** The attribute the question asks for, for "the one that is different" without an attribute. */
+    private String asked = "shape";
 
     private ProgramCompiler() {
     }
@@ -57,13 +59,16 @@ final class ProgramCompiler {
         } else if (s instanceof Sem.Extreme e) {
             int in = set(e.in());
             return add("extreme", List.of(e.direction()), in);
+        } else if (s instanceof Sem.Unmatched u) {
+            int in = set(u.in());
+            return add("unmatched", List.of(u.attribute() == null ? asked : u.attribute()), in);
         } else if (s instanceof Sem.Between b) {
             return add("between", List.of(), set(b.ends()));
         } else {
             Sem.Nearest n = (Sem.Nearest) s;
             int in = set(n.in());
             int o = object(n.to());
-            return add("nearest", List.of(), in, o);
+            return add(n.far() ? "farthest" : "nearest", List.of(), in, o);
         }
     }
 
@@ -78,6 +83,7 @@ final class ProgramCompiler {
         } else if (a instanceof Sem.Exist e) {
             return add("exist", List.of(), set(e.set()));
         } else if (a instanceof Sem.Query q) {
+            asked = q.attribute();
             return add("query_" + q.attribute(), List.of(), object(q.of()));
         } else if (a instanceof Sem.Equal e) {
             int x = object(e.a());
@@ -92,7 +98,10 @@ final class ProgramCompiler {
         } else if (a instanceof Sem.CountDistinct d) {
             return add("count_distinct", List.of(d.attribute()), set(d.set()));
         } else if (a instanceof Sem.MostCommon m) {
-            return add("most_common", List.of(m.attribute()), set(m.set()));
+            asked = m.attribute();
+            return add(m.least() ? "least_common" : "most_common", List.of(m.attribute()), set(m.set()));
+        } else if (a instanceof Sem.Number n) {
+            return add("number", List.of(String.valueOf(n.n())));
         } else if (a instanceof Sem.Subtract s) {
             int x = answer(s.a());
             int y = answer(s.b());

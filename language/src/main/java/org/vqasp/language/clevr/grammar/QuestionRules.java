@@ -1,5 +1,6 @@
 package org.vqasp.language.clevr.grammar;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -51,7 +52,31 @@ final class QuestionRules {
 
     private static Sem.Answer exist(NounPhrase np, Predicate p) {
         NounPhrase x = Predicate.apply(np, p);
-        return x == null ? null : new Sem.Exist(x.set());
+        return x == null ? null : exist(x);
+    }
+
+    /** "Is there a cube?", "are there two cubes?" (exactly so many). */
+    private static Sem.Answer exist(NounPhrase np) {
+        if (np.determiner().equals("num") && np.number() >= 0) {
+            return np.number() > 10 ? null
+                    : new Sem.Compare("equal_integer", count(np), new Sem.Number(np.number()));
+        }
+        return new Sem.Exist(np.set());
+    }
+
+    /** "Are there more than two cubes?": the count against the phrase's number plus {@code shift}. */
+    private static Sem.Answer than(String function, NounPhrase np, Predicate p, int number, int shift) {
+        NounPhrase x = p == null ? np : Predicate.apply(np, p);
+        int n = number + shift;
+        return x == null || n < 0 || n > 10 ? null : new Sem.Compare(function, count(x), new Sem.Number(n));
+    }
+
+    /** The number a phrase's numeral gives ("two cubes"), 1 for a bare phrase after "one", else -1. */
+    private static int numeral(NounPhrase np, boolean one) {
+        if (one) {
+            return np.determiner().isEmpty() ? 1 : -1;
+        }
+        return np.determiner().equals("num") ? np.number() : -1;
     }
 
     /** "Are all the cubes red?": the cubes number as many as the red cubes. */
@@ -66,7 +91,11 @@ final class QuestionRules {
             case "all":
                 return all(np, p);
             case "the", "num":
-                return np.plural() ? all(np, p) : exist(np, p);
+                if (np.plural()) {
+                    return all(np, p);
+                }
+                // "is the object farthest right a sphere": the farthest right of all, then the test
+                return exist(np.extreme() != null || np.near() != null ? NounPhrase.of(np.set(), false) : np, p);
             default:
                 return exist(np, p);
         }
@@ -128,6 +157,15 @@ final class QuestionRules {
         return new Sem.Compare(larger ? "greater_than" : "less_than", x, y);
     }
 
+    /** The attribute of the one of several objects a predicate picks ("which of the red objects is not shiny"). */
+    private static Sem.Answer oneOf(String attribute, NounPhrase np, Predicate p) {
+        if (!np.plural()) {
+            return null;
+        }
+        NounPhrase x = Predicate.apply(np, p);
+        return x == null ? null : new Sem.Query(attribute, x.object());
+    }
+
     private static boolean definite(NounPhrase np) {
         return (np.determiner().equals("the") || np.determiner().isEmpty() || np.determiner().equals("other"))
                 && !np.plural();
@@ -178,6 +216,14 @@ final class QuestionRules {
         g.rule(0, HOW_MANY + " {np} (do|does) not (have|share) the same {attr} as {obj}",
                 v -> setLike(np(v[0])) ? count(np(v[0]),
                         new Predicate.Not(new Predicate.Restrict(new Sem.Same(obj(v[2]), attr(v[1]))))) : null);
+        // the green cube is the same size as how many (other) objects?
+        g.rule(0, "{obj} (is|has|shares) the same {attr} as how many [other] {np}",
+                v -> count(np(v[2]), new Predicate.Restrict(new Sem.Same(obj(v[0]), attr(v[1])))));
+        for (String[] rel : new String[][] {{"[to the] left of", "right"}, {"[to the] right of", "left"},
+                {"(behind|in back of|at the back of)", "front"}, {"in front of", "behind"}}) {
+            g.rule(0, "{obj} (is|are) " + rel[0] + " how many [other] {np}",
+                    v -> count(np(v[1]), new Predicate.Restrict(new Sem.Relate(obj(v[0]), rel[1]))));
+        }
         // "how many shapes are there" asks for kinds of shape (CLEVR-Humans answers are 1-3)
         g.rule(-1, "how many shapes [are there|is there|exist|are|there are|appear]",
                 v -> new Sem.CountDistinct("shape", new Sem.Scene()));
@@ -210,6 +256,48 @@ final class QuestionRules {
         g.rule(0, "(is there|are there|is there any|are there any|does there exist|do you see|can you see|are any"
                         + "|is any|do any|does any) {np} [visible|present]",
                 v -> setLike(np(v[0])) && !np(v[0]).determiner().equals("num") ? new Sem.Exist(np(v[0]).set()) : null);
+        g.rule(0, "(is|are) there {np} [visible|present]",
+                v -> np(v[0]).determiner().equals("num") ? exist(np(v[0])) : null);
+        // are there more than two cubes? is there more than one red thing that is left of the ball?
+        String[][] bounds = {{"more than", "greater_than", "0"}, {"(fewer|less) than", "less_than", "0"},
+                {"at least", "greater_than", "-1"}, {"at most", "less_than", "1"}, {"only", "equal_integer", "0"},
+                {"exactly", "equal_integer", "0"}};
+        for (String[] b : bounds) {
+            int shift = Integer.parseInt(b[2]);
+            g.rule(0, "(is|are) there " + b[0] + " {np}", v -> {
+                int n = numeral(np(v[0]), false);
+                return n < 0 ? null : than(b[1], np(v[0]), null, n, shift);
+            });
+            g.rule(0, "(is|are) there " + b[0] + " one {np}", v -> {
+                int n = numeral(np(v[0]), true);
+                return n < 0 ? null : than(b[1], np(v[0]), null, n, shift);
+            });
+            g.rule(0, "(is|are) there " + b[0] + " {np} (that|which) (is|are) {pred}", v -> {
+                int n = numeral(np(v[0]), false);
+                return n < 0 ? null : than(b[1], np(v[0]), pred(v[1]), n, shift);
+            });
+            g.rule(0, "(is|are) there " + b[0] + " one {np} (that|which) (is|are) {pred}", v -> {
+                int n = numeral(np(v[0]), true);
+                return n < 0 ? null : than(b[1], np(v[0]), pred(v[1]), n, shift);
+            });
+        }
+        // (do you see) a red ball?
+        g.rule(2, "{np}", v -> {
+            NounPhrase np = np(v[0]);
+            return np.determiner().equals("a") || np.determiner().equals("any") ? new Sem.Exist(np.set()) : null;
+        });
+        // is the largest object the purple cube? (it has the second's values)
+        g.rule(1, "(is|are) {obj} the {np}", v -> {
+            NounPhrase b = np(v[1]);
+            if (!b.simple() || b.plural() || !b.determiner().isEmpty() || b.filters().isEmpty()) {
+                return null;
+            }
+            Map<String, String> vals = new LinkedHashMap<>();
+            for (String[] f : b.filters()) {
+                vals.put(f[0], f[1]);
+            }
+            return new Sem.Exist(Predicate.apply(NounPhrase.of(obj(v[0]).set(), false), new Predicate.Values(vals)).set());
+        });
         g.rule(0, "are there {np} (that|which) are {preds}",
                 v -> setLike(np(v[0])) ? exist(np(v[0]), pred(v[1])) : null);
         g.rule(0, "(is there|are there) {np} (that|which) (is|are) {pred}",
@@ -235,22 +323,49 @@ final class QuestionRules {
         // are all the cubes the same colour?
         String same = "([all] [of] the same {attr}|[all] (made of|made from|made out of) the same material|all {attr}"
                 + "|identical in {attr}|alike in {attr}|equal in {attr}|the same in {attr})";
-        g.rule(0, "(are|is) {np} " + same,
+        g.rule(0, "(are|is) {np} " + same + " [as each other|as one another|to each other|to one another]",
                 v -> (np(v[0]).plural() || np(v[0]).determiner().equals("all")) && !np(v[0]).determiner().equals("any")
                         ? new Sem.AllSame(v.length > 1 && v[1] != null ? attr(v[1]) : "material", np(v[0]).set())
                         : null);
-        g.rule(0, "(do|does) {np} [all] (have|share) the same {attr}",
+        g.rule(0, "(do|does) {np} [all] (have|share) the same {attr} [as each other|as one another]",
                 v -> np(v[0]).plural() || np(v[0]).determiner().equals("all")
                         ? new Sem.AllSame(attr(v[1]), np(v[0]).set()) : null);
         g.rule(0, "(is|are) the {attr} of {np} [all] the same",
                 v -> np(v[1]).plural() ? new Sem.AllSame(attr(v[0]), np(v[1]).set()) : null);
         // are any of the balls the same colour? (two of them share it)
-        g.rule(0, "(are|is|do|does) (any|any two|two) [of] [the] {np} [have|share] the same {attr}",
+        g.rule(0, "(are|is|do|does) (any|any two|two) [of] [the] {np} [both] [have|share] the same {attr}"
+                        + " [as each other|as one another|to each other]",
                 v -> np(v[0]).plural() || np(v[0]).determiner().equals("all") ? new Sem.Compare("less_than",
                         new Sem.CountDistinct(attr(v[1]), np(v[0]).set()), count(np(v[0]))) : null);
-        g.rule(0, "(are|is) there (any|two) {np} (that are|that have|with|of|that share|sharing|having) the same {attr}",
+        g.rule(0, "(are|is) there (any|two) {np} (that are|that have|with|of|that share|sharing|having) the same [in] {attr}"
+                        + " [as each other|as one another]",
                 v -> np(v[0]).plural() ? new Sem.Compare("less_than",
                         new Sem.CountDistinct(attr(v[1]), np(v[0]).set()), count(np(v[0]))) : null);
+        // is there a cube and a cylinder that are the same material? (some value of the first is one of the second:
+        // the values of both together are fewer than the values of each added)
+        g.rule(0, "(is|are) there {np} and {np} (that are|that have|that share|with|of|made of|made from|sharing|having"
+                        + "|which are|which have) the same {attr}",
+                v -> {
+                    NounPhrase a = np(v[0]);
+                    NounPhrase b = np(v[1]);
+                    if (!setLike(a) || !setLike(b) || a.plural() || b.plural()) {
+                        return null;
+                    }
+                    String at = attr(v[2]);
+                    Sem.Answer union = new Sem.CountDistinct(at, new Sem.Union(a.set(), b.set()));
+                    return new Sem.Compare("greater_than", new Sem.CountDistinct(at, a.set()),
+                            new Sem.Subtract(union, new Sem.CountDistinct(at, b.set())));
+                });
+        // is the blue object the only metallic one? (every metal object is the blue one)
+        g.rule(0, "(is|are) {obj} the only {np}", v -> {
+            NounPhrase only = np(v[1]);
+            if (!only.determiner().isEmpty() || only.plural()) {
+                return null;
+            }
+            Sem.SetE ys = only.set();
+            return new Sem.Compare("equal_integer", new Sem.Count(ys),
+                    new Sem.Count(new Sem.Intersect(ys, obj(v[0]).set())));
+        });
         // is yellow the colour of the leftmost object?
         g.rule(0, "(is|are) {val} the {attr} of {np}", v -> property(np(v[2]), new Predicate.Values(val(v[0]))));
         // is the cube larger than the sphere?
@@ -366,6 +481,30 @@ final class QuestionRules {
             NounPhrase x = Predicate.apply(thing(), pred(v[0]));
             return x == null ? null : new Sem.Query("shape", x.object());
         });
+        // which cylinder is rubber and small? (the shape given, its colour)
+        g.rule(2, "(what|which) {np} (is|are) {pred}", v -> {
+            NounPhrase np = np(v[0]);
+            if (!np.determiner().isEmpty() || !np.hasFilter("shape") || np.hasFilter("color") || np.plural()) {
+                return null;
+            }
+            NounPhrase x = Predicate.apply(np, pred(v[1]));
+            return x == null ? null : new Sem.Query("color", x.object());
+        });
+        // how many balls or cylinders are green?
+        g.rule(1, HOW_MANY + " {np} (or|and) {np} [are there|is there|exist|are|there are]", v -> {
+            NounPhrase a = np(v[0]);
+            NounPhrase b = np(v[1]);
+            return a.plural() && b.plural() && a.determiner().isEmpty() && b.determiner().isEmpty()
+                    ? new Sem.Count(new Sem.Union(a.set(), b.set())) : null;
+        });
+        g.rule(1, HOW_MANY + " {np} (or|and) {np} (are|is) {pred}", v -> {
+            NounPhrase a = np(v[0]);
+            NounPhrase b = np(v[1]);
+            if (!a.plural() || !b.plural() || !a.determiner().isEmpty() || !b.determiner().isEmpty()) {
+                return null;
+            }
+            return count(NounPhrase.of(new Sem.Union(a.set(), b.set()), true), pred(v[2]));
+        });
         // which red shape is not a sphere? (its shape)
         g.rule(1, "(what|which) {np} (is|are) {pred}", v -> {
             NounPhrase np = np(v[0]);
@@ -374,6 +513,15 @@ final class QuestionRules {
             }
             NounPhrase x = Predicate.apply(np, pred(v[1]));
             return x == null ? null : new Sem.Query("shape", x.object());
+        });
+        // which of the red objects is not shiny? (its shape) what colour of the cubes is left of the ball?
+        g.rule(1, "(which|what) [one] of the {np} (is|are) {pred}", v -> oneOf("shape", np(v[0]), pred(v[1])));
+        g.rule(0, "(what|which) {attr} (of|among) the {np} (is|are) {pred}",
+                v -> oneOf(attr(v[0]), np(v[1]), pred(v[2])));
+        // what colour is shared by the two cylinders? (the value they have)
+        g.rule(0, "(what|which) {attr} (is|are) shared by {np}", v -> {
+            NounPhrase np = np(v[1]);
+            return np.plural() && !np.determiner().equals("all") ? new Sem.MostCommon(attr(v[0]), np.set()) : null;
         });
         g.rule(0, "which is the {attr} of {obj}", v -> new Sem.Query(attr(v[0]), obj(v[1])));
         // what colour are the cubes? what is the most common shape?
@@ -430,6 +578,58 @@ final class QuestionRules {
                 v -> new Sem.MostCommon(attr(v[0]), np(v[1]).set()));
         g.rule(0, "(most|the majority) of the {np} are (what|which) {attr}",
                 v -> new Sem.MostCommon(attr(v[1]), np(v[0]).set()));
+        // which colour has the most cubes? which shape is seen the most among the large objects?
+        g.rule(0, "(what|which) {attr} (has|have) the (most|greatest number of|largest number of) {np}", v -> {
+            NounPhrase np = np(v[1]);
+            return np.plural() && np.determiner().isEmpty() ? new Sem.MostCommon(attr(v[0]), np.set()) : null;
+        });
+        g.rule(0, "(what|which) {attr} (has|have) the (fewest|least|smallest number of) {np}", v -> {
+            NounPhrase np = np(v[1]);
+            return np.plural() && np.determiner().isEmpty() ? new Sem.MostCommon(attr(v[0]), np.set(), true) : null;
+        });
+        g.rule(0, "(what|which) {attr} (is|are|appears|appear|occurs|occur) [represented|seen|shown|used|found] [the]"
+                        + " most [often|frequently|commonly] (among|of|in|for) [the] {np}",
+                v -> np(v[1]).plural() ? new Sem.MostCommon(attr(v[0]), np(v[1]).set()) : null);
+        g.rule(0, "(what|which) {attr} (is|are|appears|appear|occurs|occur) [represented|seen|shown|used|found] [the]"
+                        + " (least|fewest) [often|frequently|commonly] (among|of|in|for) [the] {np}",
+                v -> np(v[1]).plural() ? new Sem.MostCommon(attr(v[0]), np(v[1]).set(), true) : null);
+        g.rule(0, "what is the {attr} [that is] shared by {obj} and {obj}",
+                v -> new Sem.Query(attr(v[0]), obj(v[1])));
+        g.rule(0, "what is the {attr} [that is] shared by {np}", v -> {
+            NounPhrase np = np(v[1]);
+            return np.plural() && !np.determiner().equals("all") ? new Sem.MostCommon(attr(v[0]), np.set()) : null;
+        });
+        // which shape occurs the least? what is the least common colour?
+        String leastCommon = "(least common|least frequent|least popular|least prevalent|least represented|rarest"
+                + "|least numerous|least used|least seen)";
+        g.rule(0, "what is the " + leastCommon + " {attr}",
+                v -> new Sem.MostCommon(attr(v[0]), new Sem.Scene(), true));
+        g.rule(0, "what is the " + leastCommon + " {attr} (of|among|in) [the] {np}",
+                v -> new Sem.MostCommon(attr(v[0]), np(v[1]).set(), true));
+        g.rule(0, "(what|which) {attr} (is|are|appears|appear|occurs|occur|shows up|show up|is seen|is there|is used"
+                        + "|is represented) [the] (least|fewest) [often|frequently|commonly|times|number of times]"
+                        + " [represented|seen|shown|used|found]",
+                v -> new Sem.MostCommon(attr(v[0]), new Sem.Scene(), true));
+        g.rule(0, "(what|which) {attrs} (is|are|appears|appear|occurs|occur|show up|shows up) [the] (least|fewest)"
+                        + " [often|frequently|commonly]",
+                v -> new Sem.MostCommon(attr(v[0]), new Sem.Scene(), true));
+        g.rule(1, "(what|which) is the {attr} that [only] (occurs|appears|shows up|is seen|is used) (once|one time)",
+                v -> new Sem.MostCommon(attr(v[0]), new Sem.Scene(), true));
+        // what colour only appears once? what shape is only on one object? (the one value of a single object)
+        g.rule(1, "(what|which) {attr} [object|thing|item|shape] [only] (is|appears|occurs|shows up|is seen|is represented"
+                        + "|is found|is used) [only] (once|one time|(on|in|by|for) [only] (one|1|a single)"
+                        + " (object|item|thing|shape))",
+                v -> new Sem.MostCommon(attr(v[0]), new Sem.Scene(), true));
+        g.rule(1, "(what|which) {attr} is there only (one|1) of",
+                v -> new Sem.MostCommon(attr(v[0]), new Sem.Scene(), true));
+        g.rule(1, "what is there only (one|1) {attr} of",
+                v -> new Sem.MostCommon(attr(v[0]), new Sem.Scene(), true));
+        g.rule(0, "(what|which) {attr} (is|appears|occurs) [the] " + leastCommon,
+                v -> new Sem.MostCommon(attr(v[0]), new Sem.Scene(), true));
+        g.rule(0, "(what|which) {attr} (is|are) there [the] (least|fewest) of",
+                v -> new Sem.MostCommon(attr(v[0]), new Sem.Scene(), true));
+        g.rule(0, "(what|which) {attr} (has|have) the (fewest|least) (objects|things|items|shapes)",
+                v -> new Sem.MostCommon(attr(v[0]), new Sem.Scene(), true));
         // what colour do the cube and the ball share?
         g.rule(0, "(what|which) {attr} (do|does) {obj} and {obj} (share|have in common)",
                 v -> new Sem.Query(attr(v[0]), obj(v[1])));
@@ -458,6 +658,15 @@ final class QuestionRules {
         g.rule(0, "{obj} and {obj} (are|have) the same {attr}", v -> new Sem.Equal(attr(v[2]), obj(v[0]), obj(v[1])));
         // are there more cubes than spheres?
         g.rule(0, "(are|is) there more {np} than [there are] {np}", v -> compare("greater_than", np(v[0]), np(v[1])));
+        g.rule(0, "(are|is) there more {np} than [there are] {np} and {np}", v -> {
+            NounPhrase a = np(v[0]);
+            NounPhrase b = np(v[1]);
+            NounPhrase c = np(v[2]);
+            if (!setLike(a) || !setLike(b) || !setLike(c) || !b.plural() || !c.plural()) {
+                return null;
+            }
+            return new Sem.Compare("greater_than", count(a), new Sem.Count(new Sem.Union(b.set(), c.set())));
+        });
         g.rule(0, "(are|is) there (fewer|less) {np} than [there are] {np}", v -> compare("less_than", np(v[0]), np(v[1])));
         g.rule(0, "(are|is) there (an equal number|the same number|equal numbers|the same amount|an equal amount"
                         + "|the same quantity|an equal quantity) of {np} (and|as) {np}",

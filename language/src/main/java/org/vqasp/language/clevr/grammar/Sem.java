@@ -8,7 +8,7 @@ sealed interface Sem {
 
     /** An expression whose value is a set of objects. */
     sealed interface SetE extends Sem permits Scene, Filter, Relate, Same, Union, Intersect, Exclude, Extreme,
-            Nearest, Between {
+            Nearest, Between, Unmatched {
     }
 
     /** All objects of the scene. */
@@ -43,8 +43,19 @@ sealed interface Sem {
     record Extreme(SetE in, String direction) implements SetE {
     }
 
-    /** The object of a set nearest to another object, as a set of one (extension function {@code nearest}). */
-    record Nearest(SetE in, ObjE to) implements SetE {
+    /**
+     * The object of a set nearest to another object, or when {@code far} the farthest from it, as a set of one
+     * (extension functions {@code nearest}, {@code farthest}).
+     */
+    record Nearest(SetE in, ObjE to, boolean far) implements SetE {
+    }
+
+    /**
+     * The members of a set no other member shares the value of an attribute with (extension function
+     * {@code unmatched}); a null attribute is the one the question asks for ("what shape is different?"), else
+     * the shape.
+     */
+    record Unmatched(SetE in, String attribute) implements SetE {
     }
 
     /** The objects between the two members of a set (extension function {@code between}). */
@@ -57,7 +68,7 @@ sealed interface Sem {
 
     /** An expression whose value answers a question. */
     sealed interface Answer extends Sem permits Count, Exist, Query, Equal, Compare, CountDistinct, MostCommon,
-            Subtract, AllSame {
+            Subtract, AllSame, Number {
         /** Returns the type of the answer: {@code integer}, {@code bool}, or an attribute name. */
         String type();
     }
@@ -110,8 +121,15 @@ sealed interface Sem {
         }
     }
 
-    /** The value of an attribute most objects of a set have (extension function {@code most_common}). */
-    record MostCommon(String attribute, SetE set) implements Answer {
+    /**
+     * The value of an attribute most objects of a set have, or when {@code least} the fewest (extension functions
+     * {@code most_common}, {@code least_common}).
+     */
+    record MostCommon(String attribute, SetE set, boolean least) implements Answer {
+        MostCommon(String attribute, SetE set) {
+            this(attribute, set, false);
+        }
+
         @Override
         public String type() {
             return attribute;
@@ -131,6 +149,14 @@ sealed interface Sem {
         @Override
         public String type() {
             return "bool";
+        }
+    }
+
+    /** An integer the question gives ("more than one cube"), 0 to 10 (extension function {@code number}). */
+    record Number(int n) implements Answer {
+        @Override
+        public String type() {
+            return "integer";
         }
     }
 }

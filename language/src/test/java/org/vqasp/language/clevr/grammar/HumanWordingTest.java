@@ -1,0 +1,90 @@
+package org.vqasp.language.clevr.grammar;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.vqasp.core.Samples;
+import org.vqasp.core.clevr.ClevrDataset;
+import org.vqasp.core.clevr.ClevrScene;
+import org.vqasp.core.clevr.Program;
+import org.vqasp.language.Parse;
+import org.vqasp.world.questions.ReferenceExecutor;
+
+/**
+ * Constructions of human CLEVR questions the grammar reads (frequent in CLEVR-Humans' wording), answered by the
+ * reference executor over the real CLEVR val scene 0, worked out by hand from its JSON: 0 large brown rubber
+ * cylinder, 1 large gray rubber cube, 2 small green rubber cylinder, 3 large purple metal sphere, 4 small gray
+ * metal cube; ground positions (x, y): (-149,-199), (156,-210), (-234,-52), (-81,191), (268,3).
+ */
+class HumanWordingTest {
+
+    private static ClevrGrammarParser parser;
+    private static ClevrScene scene;
+    private final ReferenceExecutor executor = new ReferenceExecutor();
+
+    @BeforeAll
+    static void load() {
+        parser = ClevrGrammarParser.load();
+        scene = ClevrDataset.loadScenes(Samples.path("clevr/val-sample/CLEVR_val_scenes.json")).get(0);
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+        // farthest from X: from the green cylinder, the small gray cube (squared distance 255029) is farthest
+        "What color is the object farthest from the green cylinder? | gray",
+        "What size is the thing that is furthest away from the purple ball? | large",
+        // least common value: one sphere against two cubes and two cylinders
+        "Which shape occurs the least? | sphere",
+        "What is the least common material? | metal",
+        // numbers: 2 gray, 3 large, 2 metal, 2 cylinders
+        "Is there more than one gray object? | yes",
+        "Are there three large objects? | yes",
+        "Are there exactly two cylinders? | yes",
+        "Are there at least three metal things? | no",
+        "Is there only one sphere? | yes",
+        // alone in a value, and not alone: the sphere is the only sphere; the cylinders and cubes share shapes
+        "What color is the thing that is different in shape from the others? | purple",
+        "What color is the object that is the only one of its shape? | purple",
+        "What color is the object that does not share its shape with any of the other objects? | purple",
+        "How many objects are the same color? | 2",
+        "What material are the objects that are the same shape? | rubber",
+        // the only one
+        "Is the purple sphere the only metal sphere? | yes",
+        "Is the large cube the only gray object? | no",
+        // a count asked at the end: the green cylinder is small, as is the gray cube
+        "The green cylinder is the same size as how many other objects? | 1",
+        // a value named with its attribute
+        "How many objects have a matte finish? | 3",
+        "What shape is the object with a purple color? | sphere",
+        // some value of one kind is one of another: cubes are rubber and metal, cylinders rubber, the sphere metal
+        "Is there a cube and a cylinder that are the same material? | yes",
+        "Is there a sphere and a cylinder made of the same material? | no",
+        // counts of sets joined
+        "Are there more cylinders than cubes and spheres combined? | no",
+        "Which of the large objects is metal? | sphere",
+        "Which color has the most cubes? | gray",
+        "Is the object farthest to the right a cube? | yes",
+    })
+    void should_read_and_answer_human_wording(String question, String expected) {
+        Parse<Program> p = parser.parse(question);
+        Parse.Parsed<Program> parsed = assertInstanceOf(Parse.Parsed.class, p, () -> question + ": " + p);
+        assertEquals(expected, executor.answer(parsed.program(), scene), question + " read as " + parsed.program());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "How many of these objects can be stacked?",
+        "What color object is reflected in a different object?",
+        "If the purple sphere were removed, how many objects would be left?",
+    })
+    void should_decline_what_lies_outside_the_function_set(String question) {
+        Parse<Program> p = parser.parse(question);
+        Parse.NotUnderstood<Program> no = assertInstanceOf(Parse.NotUnderstood.class, p, () -> question + ": " + p);
+        assertTrue(no.reason().contains("outside the CLEVR grammar") || no.reason().contains("unknown words"),
+                no.reason());
+    }
+}
