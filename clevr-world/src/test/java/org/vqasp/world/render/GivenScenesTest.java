@@ -43,9 +43,9 @@ class GivenScenesTest {
 
     @Test
     void should_recover_the_camera_of_real_scenes_from_their_pixel_coords() {
-        // given the first twelve real CLEVR train scenes that CLEVR-Humans asks about
-        List<ClevrScene> scenes = GivenScenes.load(HUMANS_SCENES, null, 12, ClevrProperties.bundled());
-        assertEquals(12, scenes.size());
+        // given the 60 real CLEVR train scenes of the bundled CLEVR-Humans sample
+        List<ClevrScene> scenes = GivenScenes.load(HUMANS_SCENES, null, -1, ClevrProperties.bundled());
+        assertEquals(60, scenes.size());
         for (ClevrScene s : scenes) {
             // when the camera is fitted to the recorded pixel_coords
             CameraFit.Result fit = CameraFit.fit(s.objects(), ClevrCamera.atRest());
