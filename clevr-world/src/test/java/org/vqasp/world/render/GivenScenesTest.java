@@ -36,9 +36,7 @@ class GivenScenesTest {
 
     @BeforeAll
     static void build() {
-        // a cheap renderer: these tests check where objects land and which files are written, not the look
-        renderer = ClevrRenderer.builder().optGroundRays(0).optProbeRays(32).optEdgeSamples(1).optNoisySamples(1)
-                .optContrastSamples(0).build();
+        renderer = ClevrWorldGeneratorTest.cheapRenderer();
     }
 
     @Test
