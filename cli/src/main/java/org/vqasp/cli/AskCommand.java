@@ -10,10 +10,14 @@ import org.vqasp.cli.ask.AskPrinter;
 import org.vqasp.cli.ask.AskResult;
 import org.vqasp.cli.ask.AskSession;
 import org.vqasp.cli.ask.AskShell;
+import org.vqasp.cli.ask.GqaAskPrinter;
+import org.vqasp.cli.ask.GqaAskSession;
 import org.vqasp.language.clevr.ClevrQuestionParser;
 import org.vqasp.language.clevr.LlmQuestionTranslator;
+import org.vqasp.language.gqa.GqaQuestionParser;
 import org.vqasp.llm.LlmClient;
 import org.vqasp.reasoning.clevr.ClevrReasoner;
+import org.vqasp.reasoning.gqa.GqaReasoner;
 import org.vqasp.vision.SceneExtractor;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -33,6 +37,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "Answer a question about an image or a scene file, or open an interactive prompt.",
+            "With --scene-graphs SG.json [--image-id ID], GQA questions are answered over a GQA scene graph.",
             "The answer comes with the program the question was read as and why; without a question, an",
             "interactive prompt opens (history, Tab completion, :scene, :program, :why, :help, :quit).",
             "With --llm or --llm-base-url, a question the parser does not",
@@ -48,6 +53,10 @@ final class AskCommand implements Callable<Integer> {
         @Option(names = "--scene", paramLabel = "S.json",
                 description = "A scenes file in the released CLEVR layout; its first scene is used (no vision).")
         Path scene;
+
+        @Option(names = "--scene-graphs", paramLabel = "SG.json",
+                description = "A GQA scene-graphs file ({imageId: {...}}): GQA questions about one of its images.")
+        Path sceneGraphs;
     }
 
     @Spec
@@ -78,8 +87,18 @@ final class AskCommand implements Callable<Integer> {
     @Option(names = "--history", paramLabel = "FILE", description = "Prompt history file (default: ~/.vqa_history).")
     Path history = Path.of(System.getProperty("user.home"), ".vqa_history");
 
+    @Option(names = "--image-id", paramLabel = "ID",
+            description = "With --scene-graphs: the image to ask about (default: the first image id in order).")
+    String imageId;
+
     @Override
     public Integer call() throws Exception {
+        if (input.sceneGraphs != null) {
+            return gqa();
+        }
+        if (imageId != null) {
+            throw new ParameterException(spec.commandLine(), "--image-id needs --scene-graphs");
+        }
         if (annotate != null && input.image == null) {
             throw new ParameterException(spec.commandLine(), "--annotate needs --image");
         }
@@ -125,5 +144,31 @@ final class AskCommand implements Callable<Integer> {
             out.flush();
             return 0;
         }
+    }
+
+    /** GQA questions over a scene graph: the GQA parser and reasoner, no vision, no language model. */
+    private int gqa() throws Exception {
+        if (annotate != null || model != null || weighted || llm.configured()) {
+            throw new ParameterException(spec.commandLine(),
+                    "--scene-graphs takes no --annotate, --model, --weighted or language model flags");
+        }
+        GqaAskSession session = new GqaAskSession(GqaQuestionParser.load(), new GqaReasoner());
+        session.open(input.sceneGraphs, imageId);
+        PrintWriter out = spec.commandLine().getOut();
+        if (question == null || question.isEmpty()) {
+            new AskShell(session, history).run();
+            return 0;
+        }
+        GqaAskSession.GqaAskResult r = session.ask(String.join(" ", question));
+        String answer = GqaAskPrinter.json(r, session.graph());
+        if (json.stdout()) {
+            out.println(answer);
+        } else {
+            GqaAskPrinter.objects(out, session.graph(), session.sceneName());
+            GqaAskPrinter.text(out, r, true);
+            json.emit(out, new ObjectMapper().readTree(answer));
+        }
+        out.flush();
+        return 0;
     }
 }

@@ -10,7 +10,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code vqa bench parser}: questions per second of a dataset's question parser on one thread, against a baseline
- * measured in the same run. Each dataset's measurement is its own class ({@link ClevrParserBench} for CLEVR).
+ * measured in the same run. Each dataset's measurement is its own class ({@link ClevrParserBench},
+ * {@link GqaParserBench}).
  */
 @Command(
         name = "parser",
@@ -18,22 +19,24 @@ import picocli.CommandLine.Spec;
         description = {
             "Questions per second of the question parser on one thread; the median of --runs passes and its ratio",
             "to a baseline in the same run. clevr: each stage of the parser chain and the whole chain, on template",
-            "questions (gen-dev) and on questions people wrote (CLEVR-Humans), against the template stage."
+            "questions (gen-dev) and on questions people wrote (CLEVR-Humans), against the template stage.",
+            "gqa: the GQA question parser, against checking the questions' gold programs with the reasoner."
         })
 final class BenchParserCommand implements Callable<Integer> {
 
     /** Which dataset's parser. */
-    enum Dataset { clevr }
+    enum Dataset { clevr, gqa }
 
     @Spec
     CommandSpec spec;
 
     @Option(names = "--dataset", paramLabel = "NAME", defaultValue = "clevr",
-            description = "clevr: the CLEVR parser chain (default: ${DEFAULT-VALUE}).")
+            description = "clevr: the CLEVR parser chain; gqa: the GQA question parser (default: ${DEFAULT-VALUE}).")
     Dataset dataset;
 
     @Option(names = "--questions", paramLabel = "Q.json",
-            description = "Questions (clevr default: the bundled samples/clevr/gen-dev template questions).")
+            description = "Questions (clevr default: the bundled samples/clevr/gen-dev template questions; gqa: "
+                    + "GQA questions with programs, default: the bundled samples/gqa/ood-dev).")
     Path questions;
 
     @Option(names = "--human-questions", paramLabel = "Q.json",
@@ -48,6 +51,14 @@ final class BenchParserCommand implements Callable<Integer> {
             description = "clevr: passes before measuring (default: ${DEFAULT-VALUE}).")
     int warmup;
 
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "0",
+            description = "gqa: questions per pass, 0 for all (default: ${DEFAULT-VALUE}).")
+    int limit;
+
+    @Option(names = "--seconds", paramLabel = "S", defaultValue = "1",
+            description = "gqa: the least time of one measurement (default: ${DEFAULT-VALUE}).")
+    double seconds;
+
     @Mixin
     JsonOption json;
 
@@ -56,6 +67,7 @@ final class BenchParserCommand implements Callable<Integer> {
         return switch (dataset) {
             case clevr -> new ClevrParserBench(questions, humanQuestions, runs, warmup)
                     .run(spec.commandLine().getOut(), json);
+            case gqa -> new GqaParserBench(questions, limit, runs, seconds).run(spec.commandLine().getOut(), json);
         };
     }
 }

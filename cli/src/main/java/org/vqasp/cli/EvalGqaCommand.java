@@ -1,24 +1,32 @@
 package org.vqasp.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.vqasp.core.Provenance;
 import org.vqasp.eval.EvalRunner;
 import org.vqasp.eval.gqa.GqaEvaluation;
+import org.vqasp.language.gqa.GqaQuestionParser;
 import org.vqasp.reasoning.gqa.GqaReasoner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code vqa eval gqa}: answers every question of a released GQA questions file over the gold scene graphs. */
+/**
+ * {@code vqa eval gqa}: answers every question of a released GQA questions file over the gold scene graphs, with
+ * the file's programs or parsed ones; with parsed programs and no scene graphs, scores the parse alone.
+ */
 @Command(
         name = "gqa",
         mixinStandardHelpOptions = true,
         description = {
             "Answer every question of a GQA questions file ({qid: {...}}) with the ASP reasoner over the gold "
                     + "scene graphs ({imageId: {...}}).",
+            "With --programs parsed the programs are read from the question text and also scored against the "
+                    + "file's (program_accuracy); without --scene-graphs only the programs are scored.",
             "Writes predictions.jsonl as it goes (re-run with the same --out to resume) and summary.json "
                     + "with accuracy per structural and semantic type."
         })
@@ -30,11 +38,13 @@ final class EvalGqaCommand implements Callable<Integer> {
     @Option(names = "--questions", required = true, paramLabel = "Q.json", description = "Questions file.")
     Path questions;
 
-    @Option(names = "--scene-graphs", required = true, paramLabel = "SG.json", description = "Scene-graphs file.")
+    @Option(names = "--scene-graphs", paramLabel = "SG.json",
+            description = "Scene-graphs file (required with --programs gold).")
     Path sceneGraphs;
 
     @Option(names = "--programs", paramLabel = "SOURCE",
-            description = "gold (the file's semantic programs, or its semanticStr; the default and only choice).")
+            description = "gold (the file's semantic programs, or its semanticStr; the default) or parsed (read "
+                    + "from the question text by the GQA question parser).")
     GqaEvaluation.Programs programs = GqaEvaluation.Programs.GOLD;
 
     @Mixin
@@ -45,13 +55,46 @@ final class EvalGqaCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Provenance provenance = run.provenance(spec.commandLine(), questions, programs)
-                .input("scene_graphs", sceneGraphs);
-        EvalRunner.Run r = run.execute(spec.commandLine(), "eval gqa", provenance,
-                (options, progress) -> GqaEvaluation.evaluate(questions, sceneGraphs, new GqaReasoner(), options,
-                        progress));
-        run.reportEval(spec.commandLine(), r);
-        report.finish(spec.commandLine().getOut(), r.predictions().getParent(), run.json.stdout());
+        boolean parsed = programs == GqaEvaluation.Programs.PARSED;
+        if (sceneGraphs == null && !parsed) {
+            throw new ParameterException(spec.commandLine(),
+                    "--scene-graphs is required with --programs gold (without it, --programs parsed scores the parse)");
+        }
+        Provenance provenance = run.provenance(spec.commandLine(), questions, programs);
+        EvalRunner.Run r;
+        if (sceneGraphs == null) {
+            GqaQuestionParser parser = GqaQuestionParser.load();
+            r = run.execute(spec.commandLine(), "eval gqa", provenance,
+                    (options, progress) -> GqaEvaluation.parse(questions, parser, options, progress));
+        } else {
+            provenance.input("scene_graphs", sceneGraphs);
+            r = run.execute(spec.commandLine(), "eval gqa", provenance, (options, progress) -> GqaEvaluation.evaluate(
+                    questions, sceneGraphs, programs, new GqaReasoner(), options, progress));
+        }
+        GqaEvaluation.Report summary = GqaEvaluation.report(r, sceneGraphs != null, parsed);
+        PrintWriter out = spec.commandLine().getOut();
+        Path dir = r.predictions().getParent();
+        run.json.emit(out, summary.json());
+        if (!run.json.stdout()) {
+            if (r.resumed() > 0) {
+                out.println("resumed: " + r.resumed() + " questions were already done in " + dir);
+            }
+            if (summary.answers() != null) {
+                SummaryPrinter.printTable(out, summary.answers(), dir);
+            }
+            if (summary.programs() != null) {
+                if (summary.answers() != null) {
+                    out.println();
+                }
+                ProgramSummaryPrinter.print(out, summary.programs());
+                if (summary.answers() == null) {
+                    out.printf("%.1f s, %.0f questions/s%n", summary.json().path("seconds").asDouble(),
+                            summary.json().path("questions_per_second").asDouble());
+                    ProgramSummaryPrinter.files(out, dir);
+                }
+            }
+        }
+        report.finish(out, dir, run.json.stdout());
         return 0;
     }
 }

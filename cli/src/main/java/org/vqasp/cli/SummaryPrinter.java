@@ -15,9 +15,13 @@ final class SummaryPrinter {
 
     static void print(PrintWriter out, EvalSummary s, Path dir, JsonOption json) throws Exception {
         json.emit(out, s.toJson());
-        if (json.stdout()) {
-            return;
+        if (!json.stdout()) {
+            printTable(out, s, dir);
         }
+    }
+
+    /** Prints the accuracy table of an evaluation summary and where its files are. */
+    static void printTable(PrintWriter out, EvalSummary s, Path dir) {
         out.printf("%-28s %9s %9s %9s%n", "family", "questions", "correct", "accuracy");
         java.util.List<Map.Entry<String, long[]>> families = new java.util.ArrayList<>(s.byFamily().entrySet());
         families.sort(Map.Entry.comparingByKey(FamilyNames.NATURAL));

@@ -57,4 +57,44 @@ class GqaCommandTest extends CliTest {
         assertEquals(1, err.toString().strip().lines().count(), err.toString());
         assertTrue(err.toString().startsWith("vqa: " + sg + ":1:"), err.toString());
     }
+
+    @Test
+    void should_score_parsed_programs_without_scene_graphs() throws Exception {
+        // given 328 real GQA questions with programs and no scene graphs
+        Path run = tmp.resolve("parse");
+        // when their programs are parsed and scored, as a table
+        int code = vqa("eval", "gqa", "--questions", sample("gqa/ood-dev/questions.json"), "--programs", "parsed",
+                "--out", run.toString(), "--threads", "1");
+        // then the table gives program accuracy, per type, and the common mismatches with an example
+        assertEquals(0, code, err.toString());
+        String table = out.toString();
+        assertTrue(table.contains("program accuracy"), table);
+        assertTrue(table.contains("structural/query"), table);
+        assertTrue(table.contains("most common mismatches"), table);
+        JsonNode summary = new ObjectMapper().readTree(run.resolve("summary.json").toFile());
+        assertTrue(summary.get("program_accuracy").asDouble() >= 0.88, summary.toString());
+        assertEquals(328, summary.get("program_questions").asInt());
+    }
+
+    @Test
+    void should_answer_parsed_programs_over_scene_graphs_as_json() throws Exception {
+        // given the written questions over the real scene graphs
+        int code = vqa("eval", "gqa", "--questions", sample("gqa/sample/written_questions.json"), "--scene-graphs",
+                sample("gqa/sample/sceneGraphs.json"), "--programs", "parsed", "--out", tmp.resolve("run").toString(),
+                "--json");
+        // then the JSON summary has both the answers' and the programs' keys
+        assertEquals(0, code, err.toString());
+        JsonNode summary = new ObjectMapper().readTree(out.toString());
+        assertTrue(summary.get("correct").asInt() >= 47, summary.toString());
+        assertTrue(summary.has("program_accuracy"));
+        assertTrue(summary.get("parsers").has("gqa-grammar"));
+    }
+
+    @Test
+    void should_ask_for_scene_graphs_with_gold_programs() throws Exception {
+        int code = vqa("eval", "gqa", "--questions", sample("gqa/sample/questions.json"), "--out",
+                tmp.resolve("run").toString());
+        assertEquals(2, code);
+        assertTrue(err.toString().contains("--scene-graphs is required"), err.toString());
+    }
 }

@@ -194,7 +194,7 @@ public final class EvalRunner {
             Boolean ok = item.gold() == null ? null : o.predicted() != null && matches.test(o.predicted(), item.gold());
             rows.add(new Prediction(item.id(), item.image(), item.question(), item.gold(), o.predicted(), ok,
                     o.error() == null ? null : o.error().kind(), o.error() == null ? null : o.error().getMessage(),
-                    o.ms(), item.families(), o.origin()));
+                    o.ms(), item.families(), o.origin(), o.extras()));
         }
         return rows;
     }

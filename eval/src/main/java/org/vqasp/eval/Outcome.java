@@ -1,5 +1,7 @@
 package org.vqasp.eval;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.vqasp.core.VqaspException;
 
 /**
@@ -9,12 +11,21 @@ import org.vqasp.core.VqaspException;
  * @param error why there is no answer, or null
  * @param ms milliseconds spent on this item (its share of a batch)
  * @param origin the parser that read the question, or null when programs are not parsed
+ * @param extras more keys for the item's row of {@code predictions.jsonl} (strings, numbers, booleans or null),
+ *     in order; empty for most answerers
  */
-public record Outcome(String predicted, VqaspException error, double ms, ProgramOrigin origin) {
+public record Outcome(String predicted, VqaspException error, double ms, ProgramOrigin origin,
+        Map<String, Object> extras) {
 
-    /** An outcome without a parser. */
+    /** Copies the extras. */
+    public Outcome {
+        extras = extras == null || extras.isEmpty() ? Map.of()
+                : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(extras));
+    }
+
+    /** An outcome without a parser or extras. */
     public Outcome(String predicted, VqaspException error, double ms) {
-        this(predicted, error, ms, null);
+        this(predicted, error, ms, null, Map.of());
     }
 
     /** Returns an answer. */
@@ -27,8 +38,15 @@ public record Outcome(String predicted, VqaspException error, double ms, Program
         return new Outcome(null, error, ms);
     }
 
+    /** Returns this outcome with more keys for its row. */
+    public Outcome withExtras(Map<String, Object> more) {
+        Map<String, Object> all = new LinkedHashMap<>(extras);
+        all.putAll(more);
+        return new Outcome(predicted, error, ms, origin, all);
+    }
+
     /** Returns this outcome with the origin of its program. */
     public Outcome from(ProgramOrigin o) {
-        return new Outcome(predicted, error, ms, o);
+        return new Outcome(predicted, error, ms, o, extras);
     }
 }

@@ -5,12 +5,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * One line of {@code predictions.jsonl}: {@code {"id", "image", "question", "gold", "predicted", "correct",
  * "error", "ms", "family"}}; {@code error} is null or {@code {"kind", "message"}}. Runs with parsed programs add
- * {@code "parser"}, {@code "parser_confidence"} and {@code "relaxed"} ({@link ProgramOrigin}).
+ * {@code "parser"}, {@code "parser_confidence"} and {@code "relaxed"} ({@link ProgramOrigin}), then any keys the
+ * answerer adds ({@link #extras}).
  *
  * @param id the question's identifier
  * @param image the image
@@ -23,22 +29,34 @@ import java.util.List;
  * @param ms milliseconds spent
  * @param families the report groups
  * @param origin where the program came from, or null when programs are not parsed
+ * @param extras more keys of the row, in order (strings, numbers, booleans or null; such as a parsed program)
  */
 public record Prediction(String id, String image, String question, String gold, String predicted,
         Boolean correct, String errorKind, String errorMessage, double ms, List<String> families,
-        ProgramOrigin origin) {
+        ProgramOrigin origin, Map<String, Object> extras) {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    /** Copies the families. */
+    private static final Set<String> KEYS = Set.of("id", "image", "question", "gold", "predicted", "correct", "error",
+            "ms", "family");
+    private static final Set<String> ORIGIN_KEYS = Set.of("parser", "parser_confidence", "relaxed");
+
+    /** Copies the families and extras. */
     public Prediction {
         families = families == null ? List.of() : List.copyOf(families);
+        extras = extras == null || extras.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(extras));
     }
 
-    /** A prediction without a parser. */
+    /** Creates a row without a parser or extras. */
     public Prediction(String id, String image, String question, String gold, String predicted, Boolean correct,
             String errorKind, String errorMessage, double ms, List<String> families) {
-        this(id, image, question, gold, predicted, correct, errorKind, errorMessage, ms, families, null);
+        this(id, image, question, gold, predicted, correct, errorKind, errorMessage, ms, families, null, Map.of());
+    }
+
+    /** Returns an extra key's value as text, or null when the row lacks it or it is null. */
+    public String extra(String key) {
+        Object v = extras.get(key);
+        return v == null ? null : v.toString();
     }
 
     /** Returns the line as JSON, without a newline. */
@@ -73,6 +91,7 @@ public record Prediction(String id, String image, String question, String gold, 
             }
             n.put("relaxed", origin.relaxed());
         }
+        extras.forEach((k, v) -> n.set(k, MAPPER.valueToTree(v)));
         return n.toString();
     }
 
@@ -92,14 +111,24 @@ public record Prediction(String id, String image, String question, String gold, 
             if (n.has("family")) {
                 n.get("family").forEach(f -> families.add(f.asText()));
             }
+            boolean origin = n.has("relaxed"); // a ProgramOrigin wrote parser keys; otherwise they are extras (GQA)
+            Map<String, Object> extras = new LinkedHashMap<>();
+            for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext();) {
+                Map.Entry<String, JsonNode> x = it.next();
+                if (!KEYS.contains(x.getKey()) && !(origin && ORIGIN_KEYS.contains(x.getKey()))) {
+                    JsonNode v = x.getValue();
+                    extras.put(x.getKey(), v.isNull() ? null : v.isBoolean() ? v.asBoolean() : v.isNumber()
+                            ? v.numberValue() : v.isTextual() ? v.asText() : v.toString());
+                }
+            }
             return new Prediction(n.get("id").asText(), text(n, "image"), text(n, "question"), text(n, "gold"),
                     text(n, "predicted"), n.hasNonNull("correct") ? n.get("correct").asBoolean() : null,
                     e != null && e.isObject() ? text(e, "kind") : null,
                     e != null && e.isObject() ? text(e, "message") : null,
                     n.path("ms").asDouble(), families,
-                    n.has("parser") ? new ProgramOrigin(text(n, "parser"),
+                    origin ? new ProgramOrigin(text(n, "parser"),
                             n.hasNonNull("parser_confidence") ? n.get("parser_confidence").asDouble() : null,
-                            n.path("relaxed").asBoolean()) : null);
+                            n.path("relaxed").asBoolean()) : null, extras);
         } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
             throw new IllegalArgumentException("not JSON: " + ex.getOriginalMessage(), ex);
         }

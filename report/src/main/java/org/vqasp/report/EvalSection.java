@@ -59,6 +59,11 @@ public record EvalSection(String kind, String name, String anchor, String title,
             cards.add(new Card("compiled", Format.number(JsonFields.number(s, "compiled"), 0),
                     "of " + Format.number(run.questions(), 0) + " programs"));
             cards.add(new Card("failed", Format.number(JsonFields.number(s, "failed"), 0), ""));
+        } else if (!s.has("accuracy") && s.has("program_accuracy")) {
+            // parsed programs scored alone (eval gqa --programs parsed without scene graphs): nothing was answered
+            cards.add(new Card("program accuracy", Format.percent(JsonFields.number(s, "program_accuracy")),
+                    Format.number(JsonFields.number(s, "program_correct"), 0) + " of "
+                            + Format.number(JsonFields.number(s, "program_questions"), 0) + " programs as the gold"));
         } else {
             cards.add(new Card("accuracy", Format.percent(run.accuracy()),
                     Format.number(run.correct(), 0) + " of " + Format.number(run.questions(), 0) + " questions"));
@@ -189,17 +194,20 @@ public record EvalSection(String kind, String name, String anchor, String title,
     private static Table parserTable(EvalRun run) {
         Map<String, double[]> by = new TreeMap<>();
         for (PredictionRow r : run.rows()) {
-            double[] c = by.computeIfAbsent(r.parser() == null ? "(none)" : r.parser(), k -> new double[4]);
+            double[] c = by.computeIfAbsent(r.parser() == null ? "(none)" : r.parser(), k -> new double[5]);
             c[0]++;
             c[1] += Boolean.TRUE.equals(r.correct()) ? 1 : 0;
+            c[4] += r.correct() != null ? 1 : 0;
             if (!Double.isNaN(r.parserConfidence())) {
                 c[2] += r.parserConfidence();
                 c[3]++;
             }
         }
         List<List<String>> rows = new ArrayList<>();
-        by.forEach((name, c) -> rows.add(List.of(name, Format.number(c[0], 0), Format.number(c[1], 0),
-                Format.percent(c[1] / c[0]), c[3] == 0 ? Format.MISSING
+        // rows that were only parsed (no scene graphs) have no answer to count
+        by.forEach((name, c) -> rows.add(List.of(name, Format.number(c[0], 0),
+                c[4] == 0 ? Format.MISSING : Format.number(c[1], 0),
+                c[4] == 0 ? Format.MISSING : Format.percent(c[1] / c[0]), c[3] == 0 ? Format.MISSING
                         : String.format(Locale.ROOT, "%.3f", c[2] / c[3]))));
         return new Table("Which parser produced the programs", List.of("parser", "questions", "correct", "accuracy",
                 "mean confidence"), rows, "");

@@ -24,7 +24,11 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vqasp.core.InputException;
+import org.vqasp.core.Progress;
+import org.vqasp.eval.EvalRunner;
 import org.vqasp.eval.PredictionLog;
+import org.vqasp.eval.gqa.GqaEvaluation;
+import org.vqasp.language.gqa.GqaQuestionParser;
 
 class ReportTest {
 
@@ -200,6 +204,32 @@ class ReportTest {
             assertEquals(questions.get(c.attr("data-id")).get("semanticStr").asText(),
                     c.selectFirst(".program").text());
         }
+    }
+
+    @Test
+    void should_headline_program_accuracy_when_gqa_programs_were_only_parsed() throws IOException {
+        // given GQA questions parsed and scored against their gold programs, without scene graphs (no answers)
+        Path run = tmp.resolve("parse");
+        Path q = TestRuns.repo("samples/gqa/ood-dev/questions.json");
+        GqaEvaluation.report(GqaEvaluation.parse(q, GqaQuestionParser.load(), new EvalRunner.Options(run, 1, 40, 16),
+                Progress.NONE), false, true);
+        JsonNode summary = MAPPER.readTree(run.resolve("summary.json").toFile());
+
+        // when its report is written
+        Document page = report(tmp.resolve("p.html"), run);
+
+        // then the headline is the share of programs as the gold, not an answer accuracy of 0
+        Element section = page.selectFirst("section.eval");
+        List<String> labels = section.select(".card .label").eachText();
+        assertTrue(labels.contains("program accuracy"), labels.toString());
+        assertFalse(labels.contains("accuracy") || labels.contains("answered"), labels.toString());
+        assertTrue(section.select(".card .value").eachText().contains(String.format(java.util.Locale.ROOT, "%.2f%%",
+                100 * summary.get("program_accuracy").asDouble())));
+        // and the parser table counts no answers it does not have
+        List<String> parser = section.selectFirst(".parsers tbody tr").select("td").eachText();
+        assertEquals("gqa-grammar", parser.get(0));
+        assertEquals("40", parser.get(1));
+        assertFalse(parser.get(3).endsWith("%"), parser.toString());
     }
 
     @Test

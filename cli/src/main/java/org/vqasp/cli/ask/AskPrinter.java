@@ -49,23 +49,33 @@ public final class AskPrinter {
         if (r.program() != null) {
             out.println("Program: " + program(r.program()) + ("llm".equals(r.source()) ? "   (translated by the LLM)" : ""));
         }
-        if (r.answer() != null) {
-            out.println("Answer:  " + r.answer());
-            if (r.note() != null) {
-                out.println("Note:    " + r.note());
-            }
-        } else if (ErrorKind.NOT_UNDERSTOOD.equals(r.errorKind())) {
-            out.println("Not understood: " + (r.errorReason() != null ? r.errorReason() : r.errorMessage()));
-            if (r.suggestion() != null) {
-                out.println("Closest question form: " + r.suggestion());
-            }
-        } else {
-            out.println("No answer: " + r.errorMessage() + " [" + r.errorKind() + "]");
+        answer(out, r.answer(), r.errorKind(), r.errorReason() != null ? r.errorReason() : r.errorMessage(),
+                r.suggestion() == null ? null : "Closest question form: " + r.suggestion(), r.errorMessage());
+        if (r.answer() != null && r.note() != null) {
+            out.println("Note:    " + r.note());
         }
         if (why) {
             why(out, r);
         }
         out.printf(Locale.ROOT, "(%.0f ms)%n", r.ms());
+    }
+
+    /**
+     * Prints the answer line: the answer, why the question was not understood (and a hint), or why there is no
+     * answer.
+     */
+    static void answer(PrintWriter out, String answer, String errorKind, String reason, String hint,
+            String errorMessage) {
+        if (answer != null) {
+            out.println("Answer:  " + answer);
+        } else if (ErrorKind.NOT_UNDERSTOOD.equals(errorKind)) {
+            out.println("Not understood: " + reason);
+            if (hint != null) {
+                out.println(hint);
+            }
+        } else {
+            out.println("No answer: " + errorMessage + " [" + errorKind + "]");
+        }
     }
 
     /** Prints the explanation of an answer. */

@@ -18,6 +18,8 @@ import java.util.regex.Pattern;
  */
 public final class SemanticString {
 
+    private static final Pattern OBJECT_IDS = Pattern.compile("\\s*\\((?:-|\\d+(?:\\s*,\\s*\\d+)*)\\)");
+
     private static final Pattern DEPENDENCIES = Pattern.compile("^(.*) \\[(\\d+(?:, ?\\d+)*)?\\]$");
 
     private SemanticString() {
@@ -100,6 +102,55 @@ public final class SemanticString {
             }
         }
         return sb.toString();
+    }
+
+    /**
+     * Returns a {@code semanticStr} in the form programs are compared in: without object ids ({@code " (2102911)"},
+     * {@code " (-)"}, {@code " (3,5)"}), which a question does not state, and with single blanks.
+     * {@code "select: car (-) ->exist: ? [0]"} becomes {@code "select: car ->exist: ? [0]"}.
+     *
+     * @param text a {@code semanticStr}
+     * @return the comparable form
+     */
+    public static String withoutIds(String text) {
+        return OBJECT_IDS.matcher(text).replaceAll("").replaceAll("\\s+", " ").strip();
+    }
+
+    /**
+     * Returns {@link #withoutIds} with the options of every {@code choose} step in alphabetical order: GQA writes
+     * the right answer first ({@code choose color: red|blue} when the answer is red), which a question does not
+     * state, so programs that differ only there ask the same question.
+     *
+     * @param text a {@code semanticStr}
+     * @return the comparable form
+     * @throws IllegalArgumentException when the text is not a {@code semanticStr}
+     */
+    public static String withoutIdsOrChoiceOrder(String text) {
+        List<GqaOperation> steps = new ArrayList<>();
+        for (GqaOperation op : parse(text)) {
+            String a = op.argument().strip();
+            if (op.verb().equals("choose") && a.contains("|")) {
+                String head = "";
+                String tail = "";
+                if (op.qualifier().equals("rel")) {
+                    int first = a.indexOf(',');
+                    int last = a.lastIndexOf(',');
+                    if (first >= 0 && last > first) {
+                        head = a.substring(0, first + 1);
+                        tail = a.substring(last);
+                        a = a.substring(first + 1, last);
+                    }
+                }
+                List<String> options = new ArrayList<>();
+                for (String o : a.split("\\|")) {
+                    options.add(o.strip());
+                }
+                options.sort(null);
+                a = head + String.join("|", options) + tail;
+            }
+            steps.add(new GqaOperation(op.operation(), a, op.dependencies()));
+        }
+        return withoutIds(format(steps));
     }
 
     private static String abbreviate(String s) {

@@ -80,4 +80,34 @@ class SemanticStringTest {
                 () -> SemanticString.parse("select: sky (1)->query: color [1]"));
         assertEquals("semanticStr step 1 (query): depends on step 1, which is not an earlier step", b.getMessage());
     }
+
+    @Test
+    void should_drop_object_ids_and_extra_blanks_when_made_comparable() {
+        // given a released semanticStr with single, absent and multiple object ids
+        String released = "select: bus (19)->exist: ? [0]->select: car (-) ->exist: ? [2]->or:  [1, 3]";
+        String group = "select: animal (5,4)->same: type [0]";
+
+        // when / then: the ids go, the blank after a later select stays as one blank
+        assertEquals("select: bus->exist: ? [0]->select: car ->exist: ? [2]->or: [1, 3]",
+                SemanticString.withoutIds(released));
+        assertEquals("select: animal->same: type [0]", SemanticString.withoutIds(group));
+        // a value in parentheses that is not an id is kept
+        assertEquals("select: shirt->filter color: not(red) [0]",
+                SemanticString.withoutIds("select: shirt (3)->filter color: not(red) [0]"));
+        // a program written without ids compares equal to the released one
+        assertEquals(SemanticString.withoutIds(released), SemanticString.withoutIds(SemanticString.format(
+                SemanticString.parse("select: bus->exist: ? [0]->select: car ->exist: ? [2]->or:  [1, 3]"))));
+    }
+
+    @Test
+    void should_compare_choices_in_any_order_when_asked() {
+        assertEquals(SemanticString.withoutIdsOrChoiceOrder("select: shirt (3)->choose color: red|blue [0]"),
+                SemanticString.withoutIdsOrChoiceOrder("select: shirt->choose color: blue|red [0]"));
+        assertEquals(SemanticString.withoutIdsOrChoiceOrder(
+                        "select: plate (8)->choose rel: fork,to the left of|to the right of,s (1) [0]"),
+                SemanticString.withoutIdsOrChoiceOrder("select: plate->choose rel: fork,to the right of|to the left of,s [0]"));
+        // other steps keep their order
+        assertTrue(!SemanticString.withoutIdsOrChoiceOrder("select: a->select: b ->common:  [0, 1]")
+                .equals(SemanticString.withoutIdsOrChoiceOrder("select: b->select: a ->common:  [0, 1]")));
+    }
 }

@@ -20,13 +20,26 @@ import org.vqasp.reasoning.gqa.GqaReasoner;
 /**
  * Answers a batch of GQA questions over their gold scene graphs: the batch's questions are grouped by image and
  * each image's questions are answered in one clingo call. A question whose image has no scene graph gets an
- * error row ({@code missing_scene_graph}, or why the graph could not be read).
+ * error row ({@code missing_scene_graph}, or why the graph could not be read); one without a program (none in
+ * the file, or one the parser did not understand) gets an error row too.
  */
 public final class GqaAnswerer implements BatchAnswerer<GqaQuestion> {
 
     private final GqaDataset.SceneGraphIndex graphs;
     private final String graphsName;
     private final GqaReasoner reasoner;
+    private final GqaProgramSource programs;
+
+    /**
+     * Creates an answerer of the file's own programs.
+     *
+     * @param graphs the scene graphs by image id
+     * @param graphsName the scene-graphs file name, for messages
+     * @param reasoner the reasoner
+     */
+    public GqaAnswerer(GqaDataset.SceneGraphIndex graphs, String graphsName, GqaReasoner reasoner) {
+        this(graphs, graphsName, reasoner, GqaProgramSource.gold());
+    }
 
     /**
      * Creates an answerer.
@@ -34,19 +47,30 @@ public final class GqaAnswerer implements BatchAnswerer<GqaQuestion> {
      * @param graphs the scene graphs by image id
      * @param graphsName the scene-graphs file name, for messages
      * @param reasoner the reasoner
+     * @param programs where programs come from
      */
-    public GqaAnswerer(GqaDataset.SceneGraphIndex graphs, String graphsName, GqaReasoner reasoner) {
+    public GqaAnswerer(GqaDataset.SceneGraphIndex graphs, String graphsName, GqaReasoner reasoner,
+            GqaProgramSource programs) {
         this.graphs = graphs;
         this.graphsName = graphsName;
         this.reasoner = reasoner;
+        this.programs = programs;
     }
 
     @Override
     public List<Outcome> answer(List<EvalItem<GqaQuestion>> batch) {
         Outcome[] out = new Outcome[batch.size()];
+        GqaProgramSource.Choice[] chosen = new GqaProgramSource.Choice[batch.size()];
         Map<String, List<Integer>> byImage = new LinkedHashMap<>();
         for (int i = 0; i < batch.size(); i++) {
-            byImage.computeIfAbsent(batch.get(i).payload().imageId(), k -> new ArrayList<>()).add(i);
+            try {
+                chosen[i] = programs.program(batch.get(i).payload());
+                byImage.computeIfAbsent(batch.get(i).payload().imageId(), k -> new ArrayList<>()).add(i);
+            } catch (GqaProgramSource.ProgramException e) {
+                out[i] = Outcome.failed(e, 0).withExtras(e.extras());
+            } catch (VqaspException e) {
+                out[i] = Outcome.failed(e, 0);
+            }
         }
         for (Map.Entry<String, List<Integer>> e : byImage.entrySet()) {
             long t0 = System.nanoTime();
@@ -56,16 +80,18 @@ public final class GqaAnswerer implements BatchAnswerer<GqaQuestion> {
                 VqaspException bad = graphs.failures().get(e.getKey());
                 VqaspException err = bad != null ? bad : new InputException(ErrorKind.MISSING_SCENE_GRAPH,
                         graphsName + " has no scene graph for image " + e.getKey());
-                where.forEach(i -> out[i] = Outcome.failed(err, 0));
+                where.forEach(i -> out[i] = Outcome.failed(err, 0).withExtras(chosen[i].extras()));
                 continue;
             }
-            List<List<GqaOperation>> programs = new ArrayList<>(where.size());
-            where.forEach(i -> programs.add(batch.get(i).payload().semantic()));
-            List<Answer> answers = reasoner.answerAll(graph, programs);
+            List<List<GqaOperation>> toAnswer = new ArrayList<>(where.size());
+            where.forEach(i -> toAnswer.add(programs.forAnswering(chosen[i])));
+            List<Answer> answers = reasoner.answerAll(graph, toAnswer);
             double ms = (System.nanoTime() - t0) / 1e6 / where.size();
             for (int k = 0; k < where.size(); k++) {
                 Answer a = answers.get(k);
-                out[where.get(k)] = a.ok() ? Outcome.of(a.answer(), ms) : Outcome.failed(a.error(), ms);
+                int i = where.get(k);
+                out[i] = (a.ok() ? Outcome.of(a.answer(), ms) : Outcome.failed(a.error(), ms))
+                        .withExtras(chosen[i].extras());
             }
         }
         return List.of(out);

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.vqasp.language.EditDistance;
 
 /**
  * Turns a question as people type it into the grammar's words: lower case, contractions spelled out
@@ -158,7 +159,7 @@ final class Normalizer {
             if (Math.abs(candidate.length() - w.length()) > limit || candidate.contains("_")) {
                 continue;
             }
-            int d = damerau(w, candidate, limit);
+            int d = EditDistance.of(w, candidate, limit);
             if (d < bestDistance) {
                 bestDistance = d;
                 best = candidate;
@@ -194,35 +195,6 @@ final class Normalizer {
         java.util.Arrays.sort(x);
         java.util.Arrays.sort(y);
         return java.util.Arrays.equals(x, y);
-    }
-
-    /** Optimal-string-alignment distance (edits and swaps of neighbours), cut off above {@code limit}. */
-    static int damerau(String a, String b, int limit) {
-        int n = a.length();
-        int m = b.length();
-        int[][] d = new int[n + 1][m + 1];
-        for (int i = 0; i <= n; i++) {
-            d[i][0] = i;
-        }
-        for (int j = 0; j <= m; j++) {
-            d[0][j] = j;
-        }
-        for (int i = 1; i <= n; i++) {
-            int rowMin = Integer.MAX_VALUE;
-            for (int j = 1; j <= m; j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                int v = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
-                    v = Math.min(v, d[i - 2][j - 2] + 1);
-                }
-                d[i][j] = v;
-                rowMin = Math.min(rowMin, v);
-            }
-            if (rowMin > limit) {
-                return limit + 1;
-            }
-        }
-        return d[n][m];
     }
 
     private static List<String> join(List<String> words, List<List<String>> phrases) {

@@ -1,0 +1,95 @@
+package org.vqasp.language.gqa;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.vqasp.core.gqa.GqaNames;
+import org.vqasp.core.gqa.GqaOperation;
+import org.vqasp.core.gqa.GqaVocabulary;
+
+/**
+ * Makes a parsed program answerable where GQA's programs lean on an object id: {@code select: she (2)} or
+ * {@code select: this (3)} name no class of the scene graph, only the annotated object. A parsed program has no
+ * ids, so for answering {@code select: she} becomes {@code select: person->filter gender: female} (and
+ * {@code he}: male), and {@code select: this} before {@code choose name: cat|dog} becomes a select of the nearest
+ * class both options belong to ({@code animal}); the dependencies are renumbered. Programs without such steps are
+ * returned as they are.
+ */
+public final class GqaPronouns {
+
+    private GqaPronouns() {
+    }
+
+    /**
+     * Returns the program to answer for a parsed program.
+     *
+     * @param program a program without object ids
+     * @return the same program, or one whose pronoun selects are a class and a gender filter
+     */
+    public static List<GqaOperation> forAnswering(List<GqaOperation> program) {
+        List<GqaOperation> in = new ArrayList<>(program);
+        for (int i = 0; i + 1 < in.size(); i++) {
+            GqaOperation op = in.get(i);
+            GqaOperation next = in.get(i + 1);
+            if (op.operation().strip().equals("select") && op.argument().strip().equals("this")
+                    && next.operation().strip().equals("choose name") && next.dependencies().equals(List.of(i))) {
+                String common = commonClass(next.argument().strip().split("\\|"));
+                if (common != null) {
+                    in.set(i, new GqaOperation("select", common, List.of()));
+                }
+            }
+        }
+        boolean any = false;
+        for (GqaOperation op : in) {
+            any |= gender(op) != null;
+        }
+        if (!any) {
+            return List.copyOf(in);
+        }
+        program = in;
+        int[] moved = new int[program.size()];
+        List<GqaOperation> out = new ArrayList<>(program.size() + 2);
+        for (int i = 0; i < program.size(); i++) {
+            GqaOperation op = program.get(i);
+            List<Integer> deps = new ArrayList<>();
+            op.dependencies().forEach(d -> deps.add(moved[d]));
+            String g = gender(op);
+            if (g != null) {
+                int select = out.size();
+                out.add(new GqaOperation("select", "person", List.of()));
+                out.add(new GqaOperation("filter gender", g, List.of(select)));
+            } else {
+                out.add(new GqaOperation(op.operation(), op.argument(), deps));
+            }
+            moved[i] = out.size() - 1;
+        }
+        return List.copyOf(out);
+    }
+
+    /** Returns the nearest class every name belongs to ({@code cat, dog}: animal), or null. */
+    private static String commonClass(String[] names) {
+        GqaVocabulary v = GqaVocabulary.bundled();
+        List<String> common = null;
+        for (String n : names) {
+            List<String> classes = new ArrayList<>();
+            classes.add(GqaNames.singular(n));
+            classes.addAll(v.parents(n));
+            if (common == null) {
+                common = classes;
+            } else {
+                common.retainAll(classes);
+            }
+        }
+        return common == null || common.isEmpty() ? null : common.get(0);
+    }
+
+    private static String gender(GqaOperation op) {
+        if (!op.operation().strip().equals("select")) {
+            return null;
+        }
+        return switch (op.argument().strip()) {
+            case "she" -> "female";
+            case "he" -> "male";
+            default -> null;
+        };
+    }
+}

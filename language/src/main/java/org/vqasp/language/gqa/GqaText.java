@@ -1,0 +1,97 @@
+package org.vqasp.language.gqa;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns a question into the words the parser reads: lower case, contractions spelled out ({@code what's}: what is,
+ * {@code isn't}: is not), the possessive {@code 's} as a word of its own, hyphens as blanks, a comma as a word,
+ * other punctuation dropped, and the words that only point at the picture left out ({@code in this photo},
+ * {@code of the image}, {@code do you think}, a final {@code shown}).
+ */
+final class GqaText {
+
+    private static final Map<String, String> CONTRACTIONS = Map.ofEntries(
+            Map.entry("what's", "what is"), Map.entry("who's", "who is"), Map.entry("how's", "how is"),
+            Map.entry("where's", "where is"), Map.entry("that's", "that is"), Map.entry("it's", "it is"),
+            Map.entry("there's", "there is"), Map.entry("which's", "which is"), Map.entry("isn't", "is not"),
+            Map.entry("aren't", "are not"), Map.entry("doesn't", "does not"), Map.entry("don't", "do not"),
+            Map.entry("wasn't", "was not"), Map.entry("weren't", "were not"), Map.entry("can't", "can not"),
+            Map.entry("cannot", "can not"), Map.entry("won't", "will not"), Map.entry("he's", "he is"),
+            Map.entry("she's", "she is"), Map.entry("they're", "they are"), Map.entry("what're", "what are"));
+
+    private static final Set<String> PICTURE = Set.of("photo", "photograph", "picture", "image", "scene", "pic",
+            "photos", "pictures", "images", "snapshot", "frame");
+
+    private static final Set<String> POSITIONS = Set.of("side", "part", "left", "right", "top", "bottom", "middle",
+            "corner", "half", "center", "centre");
+
+    private static final Set<String> FINAL_FILLERS = Set.of("shown", "pictured", "visible", "there", "here",
+            "displayed", "seen", "depicted", "today", "now");
+
+    private GqaText() {
+    }
+
+    /** Returns the words of a question as the parser reads them. */
+    static List<String> words(String question) {
+        String t = question == null ? "" : question.toLowerCase(Locale.ROOT);
+        t = t.replace('\u2019', '\'').replace('\u2018', '\'').replace('`', '\'');
+        t = t.replaceAll("[;:]", ",").replaceAll("[^a-z0-9',\\- ]", " ").replace("-", " ").replace(",", " , ");
+        List<String> out = new ArrayList<>();
+        for (String w : t.trim().split("\\s+")) {
+            if (w.isEmpty() || w.equals("'")) {
+                continue;
+            }
+            String c = CONTRACTIONS.get(w);
+            if (c != null) {
+                out.addAll(List.of(c.split(" ")));
+            } else if (w.endsWith("'s") && w.length() > 2) {
+                out.add(w.substring(0, w.length() - 2));
+                out.add("'s");
+            } else if (w.endsWith("s'") && w.length() > 2) {
+                out.add(w.substring(0, w.length() - 1));
+                out.add("'s");
+            } else {
+                out.add(w.replace("'", ""));
+            }
+        }
+        return dropFillers(out);
+    }
+
+    private static List<String> dropFillers(List<String> in) {
+        List<String> out = new ArrayList<>(in.size());
+        for (int i = 0; i < in.size(); i++) {
+            String w = in.get(i);
+            // "in this photo", "of the image", "in the picture"
+            boolean afterWhere = !out.isEmpty() && out.get(out.size() - 1).equals("where");
+            if ((w.equals("in") && !afterWhere
+                    || w.equals("of") && !out.isEmpty() && POSITIONS.contains(out.get(out.size() - 1)))
+                    && i + 2 < in.size()
+                    && (in.get(i + 1).equals("this") || in.get(i + 1).equals("the"))
+                    && PICTURE.contains(in.get(i + 2))) {
+                i += 2;
+                continue;
+            }
+            if (w.equals("do") && i + 2 < in.size() && in.get(i + 1).equals("you") && in.get(i + 2).equals("think")) {
+                i += 2;
+                continue;
+            }
+            if (w.equals("maybe") || w.equals("perhaps") || w.equals("located")) {
+                continue;
+            }
+            out.add(w);
+        }
+        while (out.size() > 2 && FINAL_FILLERS.contains(out.get(out.size() - 1))
+                && !(List.of("there", "here").contains(out.get(out.size() - 1))
+                        && List.of("is", "are").contains(out.get(out.size() - 2)))) {
+            out.remove(out.size() - 1);
+        }
+        while (!out.isEmpty() && out.get(out.size() - 1).equals(",")) {
+            out.remove(out.size() - 1);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,153 @@
+package org.vqasp.language.gqa;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import org.vqasp.core.gqa.GqaOperation;
+import org.vqasp.language.gqa.NounPhrase.Filter;
+import org.vqasp.language.gqa.NounPhrase.Kind;
+
+/**
+ * Writes GQA semantic programs by GQA's conventions: a noun phrase is the program of the phrase it relates to, a
+ * {@code relate} (or a {@code select}), then its filters; checks of two attributes are written in the order of
+ * their values and joined by {@code and}; object ids are left out. One builder per program.
+ */
+final class ProgramBuilder {
+
+    private static final Set<String> LENGTH_NOUNS = Set.of("hair", "beard", "mustache", "sleeve", "sleeves", "tail",
+            "dress", "skirt", "pants", "shorts", "jeans", "coat", "jacket", "shirt", "sock", "socks", "leaves",
+            "leaf", "hose", "rope", "string", "cord", "wire", "curtain", "curtains", "scarf", "tie", "road", "street",
+            "line", "bench", "board", "train", "trunk", "neck", "legs", "leg", "ears", "ear", "stick", "bat", "knife",
+            "hot dog", "sandwich", "boat", "counter", "lawn", "tablecloth", "towel", "cable");
+
+    private final GqaLexicon lex;
+    private final List<GqaOperation> steps = new ArrayList<>();
+
+    ProgramBuilder(GqaLexicon lexicon) {
+        this.lex = lexicon;
+    }
+
+    /** Returns the program written so far. */
+    List<GqaOperation> program() {
+        return List.copyOf(steps);
+    }
+
+    /** Adds a step and returns its index. */
+    int add(String operation, String argument, int... deps) {
+        List<Integer> d = new ArrayList<>(deps.length);
+        for (int x : deps) {
+            d.add(x);
+        }
+        steps.add(new GqaOperation(operation, argument, d));
+        return steps.size() - 1;
+    }
+
+    /** Writes a noun phrase that refers to objects ({@code the white wall}); returns the step of its objects. */
+    int ref(NounPhrase np) {
+        return phrase(np, false);
+    }
+
+    /** Writes a noun phrase whose existence is asked ({@code Are there any cars}): its name is singular. */
+    int some(NounPhrase np) {
+        return phrase(np, true);
+    }
+
+    private int phrase(NounPhrase np, boolean singular) {
+        int at;
+        String name = name(np, singular);
+        if (np.link() != null) {
+            int other = phrase(np.link().other(), false);
+            at = add("relate", name + "," + np.link().relation() + "," + (np.link().subject() ? "s" : "o"), other);
+        } else {
+            at = add("select", name);
+        }
+        for (Filter f : np.filters()) {
+            at = filter(at, f, np);
+        }
+        return at;
+    }
+
+    /** Adds a filter of a phrase's objects. */
+    int filter(int at, Filter f, NounPhrase head) {
+        String c = category(f, head);
+        return add(c.isEmpty() ? "filter" : "filter " + c, f.negated() ? "not(" + f.value() + ")" : f.value(), at);
+    }
+
+    /** Returns the name a phrase's step writes. */
+    String name(NounPhrase np, boolean singular) {
+        return switch (np.kind()) {
+            case ANY -> "_";
+            case CLASS -> lex.singular(np.name());
+            case PRONOUN -> np.name();
+            default -> singular ? lex.singular(np.name()) : np.name();
+        };
+    }
+
+    /** Returns the name a phrase gives in a relation's argument ({@code verify rel: jeans,wearing,o}). */
+    String bareName(NounPhrase np) {
+        return np.kind() == Kind.CLASS ? lex.singular(np.name()) : np.name();
+    }
+
+    /**
+     * Checks attributes of a phrase's objects: one {@code verify}, or one per attribute, in the order of their
+     * values, joined by {@code and}.
+     */
+    int verify(int at, List<Filter> filters, NounPhrase head) {
+        if (filters.size() == 1) {
+            return verifyOne(at, filters.get(0), head);
+        }
+        List<Filter> sorted = new ArrayList<>(filters);
+        sorted.sort(Comparator.comparing(ProgramBuilder::written));
+        int a = verifyOne(at, sorted.get(0), head);
+        for (int k = 1; k < sorted.size(); k++) {
+            int b = verifyOne(at, sorted.get(k), head);
+            a = add("and", "", a, b);
+        }
+        return a;
+    }
+
+    private int verifyOne(int at, Filter f, NounPhrase head) {
+        String c = category(f, head);
+        return add(c.isEmpty() ? "verify" : "verify " + c, written(f), at);
+    }
+
+    private static String written(Filter f) {
+        return f.negated() ? "not(" + f.value() + ")" : f.value();
+    }
+
+    /** Chooses between two attribute values ({@code choose color: red|blue}), in the order the question gives. */
+    int choose(int at, Filter a, Filter b, NounPhrase head) {
+        String c = category(a, head);
+        String cb = category(b, head);
+        if (c.isEmpty() && !cb.isEmpty()) {
+            c = cb;
+        }
+        return add(c.isEmpty() ? "choose" : "choose " + c, a.value() + "|" + b.value(), at);
+    }
+
+    /**
+     * Returns the category a filter of a phrase is written with: the first the lexicon gives, except for words
+     * whose category depends on what they describe ({@code old} is an age for people and animals and has no
+     * category for things; {@code short} is a length for hair and clothes and a height otherwise; {@code thin}).
+     */
+    String category(Filter f, NounPhrase head) {
+        if (f.categories().isEmpty()) {
+            return "";
+        }
+        if (f.categories().size() == 1 && f.categories().get(0).endsWith("position")) {
+            return f.categories().get(0);
+        }
+        boolean living = lex.isPerson(head.name()) || lex.isAnimal(head.name()) || head.kind() == Kind.PRONOUN;
+        if (f.negated() && (f.value().equals("old") || f.value().equals("short"))) {
+            // words of two categories are written without one when negated: filter: not(short)
+            return "";
+        }
+        return switch (f.value()) {
+            case "old", "young" -> living ? "age" : "";
+            case "short" -> LENGTH_NOUNS.contains(head.name()) ? "length" : "height";
+            case "thin" -> living ? "fatness" : "thickness";
+            default -> f.categories().get(0);
+        };
+    }
+}

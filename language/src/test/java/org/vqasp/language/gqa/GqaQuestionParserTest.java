@@ -1,0 +1,193 @@
+package org.vqasp.language.gqa;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.vqasp.core.DatasetItem;
+import org.vqasp.core.Samples;
+import org.vqasp.core.gqa.GqaDataset;
+import org.vqasp.core.gqa.GqaQuestion;
+import org.vqasp.core.gqa.SemanticString;
+import org.vqasp.core.json.DatasetReader;
+
+class GqaQuestionParserTest {
+
+    private static GqaQuestionParser parser;
+
+    @BeforeAll
+    static void load() {
+        parser = GqaQuestionParser.load();
+    }
+
+    private static String parsed(String question) {
+        GqaParse r = parser.parse(question);
+        GqaParse.Parsed p = assertInstanceOf(GqaParse.Parsed.class, r, () -> question + ": " + r);
+        return SemanticString.withoutIds(p.semanticStr());
+    }
+
+    private static List<GqaQuestion> sample() {
+        List<GqaQuestion> out = new ArrayList<>();
+        try (DatasetReader<GqaQuestion> r = GqaDataset.questions(Samples.path("gqa/ood-dev/questions.json"))) {
+            while (r.hasNext()) {
+                DatasetItem<GqaQuestion> item = r.next();
+                out.add(item.value());
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void should_read_most_real_gqa_questions_of_the_sample_into_their_released_programs() {
+        // given 328 real GQA-OOD questions of every detailed type, with their released programs
+        List<GqaQuestion> questions = sample();
+        assertEquals(328, questions.size());
+
+        // when each is parsed and compared without object ids
+        int right = 0;
+        Map<String, int[]> byStructural = new TreeMap<>();
+        List<String> wrong = new ArrayList<>();
+        for (GqaQuestion q : questions) {
+            GqaParse r = parser.parse(q.question());
+            String gold = SemanticString.withoutIds(q.semanticStr());
+            String got = r instanceof GqaParse.Parsed p ? SemanticString.withoutIds(p.semanticStr()) : r.toString();
+            boolean ok = got.equals(gold);
+            right += ok ? 1 : 0;
+            boolean same = ok || r instanceof GqaParse.Parsed p && SemanticString.withoutIdsOrChoiceOrder(
+                    p.semanticStr()).equals(SemanticString.withoutIdsOrChoiceOrder(q.semanticStr()));
+            int[] c = byStructural.computeIfAbsent(q.types().structural(), k -> new int[2]);
+            c[0]++;
+            c[1] += same ? 1 : 0;
+            if (!ok) {
+                wrong.add(q.question() + "\n  gold " + gold + "\n  got  " + got);
+            }
+        }
+
+        // then at least 88% are exact (many of the rest are choices whose order GQA takes from the answer), and
+        // every structural type is mostly right up to that order
+        assertTrue(right >= 0.88 * questions.size(), right + "/" + questions.size() + " right:\n"
+                + String.join("\n", wrong));
+        byStructural.forEach((type, c) -> assertTrue(c[1] >= 0.8 * c[0], type + ": " + c[1] + "/" + c[0]));
+    }
+
+    @Test
+    void should_write_noun_phrases_as_select_or_relate_then_filters() {
+        assertEquals("select: wall->filter color: white [0]->relate: _,on,s [1]->query: name [2]",
+                parsed("What is on the white wall?"));
+        assertEquals("select: label->relate: bottle,near,s [0]->filter color: white [1]->verify size: large [2]"
+                        + "->verify shape: round [2]->and: [3, 4]",
+                parsed("Is the white bottle near the label round and large?"));
+        assertEquals("select: paddle->relate: person,to the left of,o [0]->query: name [1]",
+                parsed("Who is the oar to the left of?"));
+        assertEquals("select: man->relate: hat,wearing,o [0]->query: color [1]",
+                parsed("Which color is the hat that the man is wearing?"));
+        assertEquals("select: boy->relate: hair,of,s [0]->query: color [1]", parsed("What color is the boy's hair?"));
+    }
+
+    @Test
+    void should_follow_gqa_conventions_for_verbs_synonyms_plurals_and_categories() {
+        // verb forms of relations, a synonym, the category of an ambiguous word
+        assertEquals("select: pants->relate: person,wearing,s [0]->query: name [1]", parsed("Who wears the trousers?"));
+        // a kind of thing in the plural is written singular; a plural name stays
+        assertEquals("select: desk->relate: device,on top of,s [0]->query: name [1]",
+                parsed("What are the devices on top of the desk called?"));
+        assertEquals("select: trees->verify color: red [0]->verify height: tall [0]->and: [1, 2]",
+                parsed("Are the trees tall and red?"));
+        // what is asked about existence is singular
+        assertEquals("select: car->relate: umbrella,to the left of,s [0]->exist: ? [1]",
+                parsed("Are there any umbrellas to the left of the car?"));
+        // a name in two words, a plural the scene graphs do not use
+        assertEquals("select: sidewalk->query: color [0]", parsed("What color is the side walk?"));
+        assertEquals("select: sign->query: color [0]", parsed("What color are the signs?"));
+        assertEquals("select: hair->filter length: short [0]->query: color [1]",
+                parsed("What color is the hair that looks short?"));
+        assertEquals("select: man->filter height: tall [0]->verify rel: glasses,wearing,o [1]",
+                parsed("Is the tall man wearing glasses?"));
+        // where a thing stands: on what, with or without the preposition, the question word first or last
+        assertEquals("select: woman->relate: place,standing on,o [0]->query: name [1]",
+                parsed("Where is the woman standing on?"));
+        assertEquals("select: woman->relate: place,standing on,o [0]->query: name [1]",
+                parsed("Where is the woman standing?"));
+        assertEquals("select: car->relate: place,parked on,o [0]->query: name [1]", parsed("The car is parked where?"));
+        assertEquals("select: man->relate: place,on,o [0]->query: name [1]", parsed("Where is the man?"));
+    }
+
+    @Test
+    void should_read_every_structural_type() {
+        assertEquals("select: door->choose: open|closed [0]", parsed("Is the door open or closed?"));
+        assertEquals("select: plate->choose rel: fork,to the left of|to the right of,s [0]",
+                parsed("Is the fork to the left or to the right of the plate?"));
+        assertEquals("select: scene->choose location: indoors|outdoors [0]", parsed("Is it indoors or outdoors?"));
+        assertEquals("select: bench->exist: ? [0]->select: cat ->exist: ? [2]->or: [1, 3]",
+                parsed("Are there cats or benches?"));
+        assertEquals("select: fence->select: bench ->choose older: [0, 1]",
+                parsed("Which is older, the fence or the bench?"));
+        assertEquals("select: sofa->select: lamp ->same color: [0, 1]",
+                parsed("Do the sofa and the lamp have the same color?"));
+        assertEquals("select: sofa->select: lamp ->common: [0, 1]",
+                parsed("What do the sofa and the lamp have in common?"));
+        assertEquals("select: animal->same: type [0]", parsed("Are all the animals of the same species?"));
+        assertEquals("select: scene->query: weather [0]", parsed("How is the weather?"));
+        assertEquals("select: cup->query: hposition [0]", parsed("On which side of the photo is the cup?"));
+    }
+
+    @Test
+    void should_round_trip_its_programs_through_semantic_string() {
+        for (GqaQuestion q : sample()) {
+            if (parser.parse(q.question()) instanceof GqaParse.Parsed p) {
+                assertEquals(p.program(), SemanticString.parse(p.semanticStr()), q.question());
+            }
+        }
+    }
+
+    @Test
+    void should_not_understand_other_text_and_name_the_unknown_words() {
+        GqaParse r = parser.parse("Is there a purple zorblax flibbering?");
+        GqaParse.NotUnderstood nu = assertInstanceOf(GqaParse.NotUnderstood.class, r);
+        assertEquals(GqaQuestionParser.NAME, nu.parser());
+        assertTrue(nu.reason().contains("flibbering"), nu.reason());
+        assertInstanceOf(GqaParse.NotUnderstood.class, parser.parse("   "));
+        GqaParse.NotUnderstood count = assertInstanceOf(GqaParse.NotUnderstood.class,
+                parser.parse("How many dogs are there?"));
+        assertTrue(count.reason().startsWith("GQA asks no counting questions"), count.reason());
+        assertInstanceOf(GqaParse.NotUnderstood.class, parser.parse("?!"));
+    }
+
+    @Test
+    void should_be_less_confident_about_unknown_names() {
+        GqaParse.Parsed known = assertInstanceOf(GqaParse.Parsed.class, parser.parse("What color is the car?"));
+        GqaParse.Parsed unknown = assertInstanceOf(GqaParse.Parsed.class, parser.parse("What color is the zorblax?"));
+        assertEquals("select: zorblax->query: color [0]", SemanticString.withoutIds(unknown.semanticStr()));
+        assertTrue(unknown.confidence() < known.confidence());
+    }
+
+    @Test
+    void should_read_typed_questions_with_typos_and_say_what_it_corrected() {
+        // given questions as people type them
+        GqaParse.Parsed p = assertInstanceOf(GqaParse.Parsed.class, parser.parse("Wat colr is teh shrit?"));
+        // then the typos are read as the words they stand for, and the note says so
+        assertEquals("select: shirt->query: color [0]", SemanticString.withoutIds(p.semanticStr()));
+        assertTrue(p.note().contains("corrected: wat -> what, colr -> color, teh -> the, shrit -> shirt"), p.note());
+        assertEquals("select: door->choose: open|closed [0]", parsed("Is the door opn or closed?"));
+        // a name the lexicon does not know is not corrected when the question reads without it
+        assertEquals("select: zorblax->query: name [0]", parsed("What is the zorblax called?"));
+    }
+
+    @Test
+    void should_spell_out_contractions_and_leave_out_words_about_the_picture() {
+        assertEquals(List.of("what", "is", "the", "man", "holding"), GqaText.words("What's the man holding?"));
+        assertEquals(List.of("which", "kind", "of", "food", "is", "not", "cut"),
+                GqaText.words("Which kind of food isn't cut in this photograph?"));
+        assertEquals(List.of("which", "side", "is", "the", "cup", "on"), GqaText.words("Which side of the image is the cup on?"));
+        assertEquals(List.of("what", "color", "is", "the", "boy", "'s", "hair"), GqaText.words("What color is the boy's hair?"));
+        // "of the picture" names an object when nothing positional precedes it
+        assertEquals(List.of("what", "is", "the", "shape", "of", "the", "picture"),
+                GqaText.words("What is the shape of the picture?"));
+    }
+}
