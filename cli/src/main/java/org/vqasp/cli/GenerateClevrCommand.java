@@ -5,10 +5,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.vqasp.core.Progress;
+import org.vqasp.world.ClevrProperties;
 import org.vqasp.world.CogentCondition;
 import org.vqasp.world.questions.QuestionGenerator;
 import org.vqasp.world.questions.TemplateLibrary;
 import org.vqasp.world.render.ClevrWorldGenerator;
+import org.vqasp.world.render.GivenScenes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,15 +29,25 @@ import picocli.CommandLine.Spec;
             "Render a synthetic CLEVR split with scenes and template questions, in the released layout:",
             "DIR/images/<split>/CLEVR_<split>_NNNNNN.png, DIR/scenes/CLEVR_<split>_scenes.json,",
             "DIR/questions/CLEVR_<split>_questions.json. The same seed gives the same files on any number of",
-            "threads; re-running the same command keeps the images already written."
+            "threads; re-running the same command keeps the images already written. With --from-scenes, renders",
+            "the scenes of a released scenes file under their own file names instead of sampling new ones."
         })
 final class GenerateClevrCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--images", required = true, paramLabel = "N", description = "Number of images.")
-    int images;
+    @Option(names = "--images", paramLabel = "N",
+            description = "Number of images (required unless --from-scenes; with it, render only the first N scenes).")
+    Integer images;
+
+    @Option(names = "--from-scenes", paramLabel = "SCENES.json",
+            description = "Render the scenes of this released scenes file (same image names and indices) instead of sampling.")
+    Path fromScenes;
+
+    @Option(names = "--for-questions", paramLabel = "Q.json",
+            description = "With --from-scenes: render only the scenes whose images these questions refer to.")
+    Path forQuestions;
 
     @Mixin
     SeedOption seed = new SeedOption(1L);
@@ -62,10 +74,24 @@ final class GenerateClevrCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (images < 0 || questionsPerImage < 0) {
+        if ((images != null && images < 0) || questionsPerImage < 0) {
             throw new ParameterException(spec.commandLine(), "--images and --questions-per-image must not be negative");
         }
+        var parsed = spec.commandLine().getParseResult();
+        if (fromScenes == null && (images == null || forQuestions != null)) {
+            throw new ParameterException(spec.commandLine(), images == null ? "--images N is required without --from-scenes"
+                    : "--for-questions needs --from-scenes");
+        }
+        if (fromScenes != null && (parsed.hasMatchedOption("--split") || cogent != null)) {
+            throw new ParameterException(spec.commandLine(), "--split and --cogent do not apply to --from-scenes");
+        }
+        if (fromScenes != null && !parsed.hasMatchedOption("--questions-per-image")) {
+            questionsPerImage = 0;
+        }
         if (spark.enabled()) {
+            if (fromScenes != null) {
+                throw new ParameterException(spec.commandLine(), "--from-scenes runs locally, not with --spark");
+            }
             return callOnSpark();
         }
         ClevrWorldGenerator.Builder b = builder();
@@ -82,12 +108,19 @@ final class GenerateClevrCommand implements Callable<Integer> {
 
     /** Returns the generator as the flags configure it, questions and provenance included. */
     private ClevrWorldGenerator.Builder builder() {
+        var parsed = spec.commandLine().getParseResult();
         long s = seed.required(spec.commandLine());
         List<String> cmd = new ArrayList<>(List.of("vqa"));
-        cmd.addAll(spec.commandLine().getParseResult().originalArgs());
-        ClevrWorldGenerator.Builder b = ClevrWorldGenerator.builder().setOutput(out).setImages(images).setSeed(s)
+        cmd.addAll(parsed.originalArgs());
+        ClevrWorldGenerator.Builder b = ClevrWorldGenerator.builder().setOutput(out).setSeed(s)
                 .optSplit(split).optThreads(threads.get(spec.commandLine())).optCommandLine(cmd)
                 .optQuestionsPerImage(questionsPerImage);
+        if (fromScenes == null) {
+            b.setImages(images);
+        } else {
+            b.optGivenScenes(GivenScenes.load(fromScenes, forQuestions == null ? null : GivenScenes.imagesOf(forQuestions),
+                    images == null ? -1 : images, ClevrProperties.bundled()));
+        }
         if (cogent != null) {
             b.optCogent(CogentCondition.parse(cogent));
         }

@@ -101,4 +101,33 @@ class BundledModelTest extends CliTest {
         assertTrue(m.get("precision").asDouble() >= 0.9 && m.get("recall").asDouble() >= 0.9, m.toString());
         assertTrue(m.get("attribute_accuracy").get("all").asDouble() >= 0.8, m.toString());
     }
+
+    @Test
+    void should_read_renders_of_the_real_clevr_humans_scenes_as_their_gold_scenes() throws Exception {
+        // given the real CLEVR train scenes of the CLEVR-Humans demo questions, rendered under their own names
+        Path data = tmp.resolve("given");
+        String scenes = sample("clevr/humans/scenes.json");
+        String questions = sample("clevr/humans/demo_questions.json");
+        assertEquals(2, vqa("generate", "clevr", "--for-questions", questions, "--out", data.toString()),
+                "--for-questions without --from-scenes is a usage error");
+        assertEquals(0, vqa("generate", "clevr", "--from-scenes", scenes, "--for-questions", questions,
+                "--out", data.toString(), "--seed", "5"), err.toString());
+
+        // when the human questions are evaluated on the renders through the model, scored against the gold scenes
+        out.getBuffer().setLength(0);
+        Path run = tmp.resolve("humans");
+        int code = vqa("eval", "clevr", "--questions", questions, "--scenes", scenes,
+                "--images", data.resolve("images/train").toString(), "--scene-source", "vision",
+                "--programs", "parsed", "--out", run.toString());
+
+        // then every question found its image, and the model reads the scenes nearly as recorded
+        assertEquals(0, code, err.toString());
+        JsonNode summary = MAPPER.readTree(run.resolve("summary.json").toFile());
+        assertEquals(4, summary.get("questions").asInt());
+        assertTrue(summary.get("errors").path("missing_image").isMissingNode(), summary.toString());
+        JsonNode m = MAPPER.readTree(run.resolve("scene_graphs.json").toFile());
+        assertEquals(4, m.get("images").asInt());
+        assertTrue(m.get("precision").asDouble() >= 0.9 && m.get("recall").asDouble() >= 0.9, m.toString());
+        assertTrue(m.get("attribute_accuracy").get("all").asDouble() >= 0.9, m.toString());
+    }
 }

@@ -53,6 +53,10 @@ import org.vqasp.world.SceneSampler;
  * scene back, so a killed run resumes where it stopped. The JSON files are written to temporary files and
  * renamed at the end.
  *
+ * <p>With {@linkplain Builder#optGivenScenes given scenes} (see {@link GivenScenes}) the generator renders those
+ * scenes instead of sampling: image {@code i} is given scene {@code i}, written under its own
+ * {@code image_filename} and recorded unchanged in the scenes file; its seed comes from its {@code image_index}.
+ *
  * <p>Questions come from a caller-supplied function, called once per scene in image order from the calling
  * thread (such as {@code QuestionGenerator::generate} of {@code org.vqasp.world.questions}).
  */
@@ -76,12 +80,14 @@ public final class ClevrWorldGenerator {
     private final ClevrRenderer renderer;
     private final SceneSampler sampler;
     private final String madeBy;
+    private final List<ClevrScene> given;
 
     private ClevrWorldGenerator(Builder b) {
         this.out = b.out;
-        this.images = b.images;
+        this.given = b.given;
+        this.images = given != null ? given.size() : b.images;
         this.seed = b.seed;
-        this.split = b.split;
+        this.split = given != null && !given.isEmpty() ? given.get(0).split() : b.split;
         this.cogent = b.cogent;
         this.threads = b.threads;
         this.questions = b.questions;
@@ -250,10 +256,13 @@ public final class ClevrWorldGenerator {
      * @throws VqaspException when the scene cannot be sampled or the image not written
      */
     public Image image(int index) {
-        Path png = ClevrLayout.imagePath(out, split, index);
+        ClevrScene givenScene = given == null ? null : given.get(index);
+        Path png = givenScene == null ? ClevrLayout.imagePath(out, split, index)
+                : ClevrLayout.imagesDir(out, split).resolve(givenScene.imageFilename());
         if (Files.isRegularFile(png)) {
             Map<String, String> text = PngFiles.readText(png);
-            if (madeBy.equals(text.get(KEY_MADE_BY)) && text.containsKey(KEY_SCENE)) {
+            if (madeBy.equals(text.get(KEY_MADE_BY)) && text.containsKey(KEY_SCENE)
+                    && (givenScene == null || sceneJson(givenScene).equals(text.get(KEY_SCENE)))) {
                 try {
                     ClevrScene scene = ClevrJson.scene(new ObjectMapper().readTree(text.get(KEY_SCENE)));
                     return new Image(scene, true);
@@ -264,8 +273,9 @@ public final class ClevrWorldGenerator {
                 LOG.warn("{} was made by other settings or another program; rendering it again", png);
             }
         }
-        long imageSeed = imageSeed(seed, split, index);
-        SampledScene sampled = sampler.sample(split, index, new SplittableRandom(imageSeed));
+        long imageSeed = imageSeed(seed, split, givenScene == null ? index : givenScene.imageIndex());
+        SampledScene sampled = givenScene == null ? sampler.sample(split, index, new SplittableRandom(imageSeed))
+                : GivenScenes.stage(givenScene, imageSeed);
         Rendering rendering = renderer.render(sampled, Seeds.mix(imageSeed + 1));
         Map<String, String> text = new LinkedHashMap<>();
         text.put(KEY_MADE_BY, madeBy);
@@ -277,7 +287,8 @@ public final class ClevrWorldGenerator {
     /** Returns the dataset's provenance: the command line, the seed and everything that made the files. */
     private Provenance provenance() {
         ObjectNode config = new ObjectMapper().createObjectNode().put("split", split).put("images", images)
-                .put("cogent", cogent == null ? null : cogent.name()).put("renderer", renderer.signature());
+                .put("cogent", cogent == null ? null : cogent.name()).put("renderer", renderer.signature())
+                .put("given_scenes", given != null);
         if (questions != null) {
             config.put("questions_per_image", questionsPerImage);
         }
@@ -287,7 +298,8 @@ public final class ClevrWorldGenerator {
 
     private String madeBy(CogentCondition cogent) {
         return "vqasp ClevrWorldGenerator seed=" + seed + " split=" + split + " cogent="
-                + (cogent == null ? "none" : cogent.name()) + " " + renderer.signature();
+                + (cogent == null ? "none" : cogent.name()) + (given == null ? "" : " given-scenes") + " "
+                + renderer.signature();
     }
 
     private void startFile(JsonGenerator g, String arrayName) throws IOException {
@@ -378,6 +390,7 @@ public final class ClevrWorldGenerator {
         private ClevrRenderer renderer;
         private List<String> commandLine = List.of();
         private int questionsPerImage;
+        private List<ClevrScene> given;
 
         private Builder() {
         }
@@ -440,6 +453,15 @@ public final class ClevrWorldGenerator {
             return this;
         }
 
+        /**
+         * Renders these scenes (checked by {@link GivenScenes#load}, all of one split) instead of sampling; the
+         * image count and split then come from them (default: sample).
+         */
+        public Builder optGivenScenes(List<ClevrScene> scenes) {
+            this.given = List.copyOf(scenes);
+            return this;
+        }
+
         /** Sets the progress listener (default: none). */
         public Builder optProgress(Progress p) {
             this.progress = Objects.requireNonNull(p, "progress");
@@ -460,6 +482,12 @@ public final class ClevrWorldGenerator {
         public ClevrWorldGenerator build() {
             if (out == null) {
                 throw new InputException(ErrorKind.BAD_USAGE, "the output directory is not set");
+            }
+            if (given != null) {
+                if (cogent != null) {
+                    throw new InputException(ErrorKind.BAD_USAGE, "a CoGenT condition cannot apply to given scenes");
+                }
+                images = given.size();
             }
             if (images < 0) {
                 throw new InputException(ErrorKind.BAD_USAGE, "the number of images should be 0 or more, is " + images);

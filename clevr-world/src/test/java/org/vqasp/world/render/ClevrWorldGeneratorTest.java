@@ -37,8 +37,12 @@ class ClevrWorldGeneratorTest {
 
     @BeforeAll
     static void build() {
-        // a cheap renderer: the tests check files and determinism, not the look
-        renderer = ClevrRenderer.builder().optGroundRays(0).optProbeRays(32).optEdgeSamples(1).optNoisySamples(1)
+        renderer = cheapRenderer();
+    }
+
+    /** Returns a cheap renderer, for tests that check files, determinism and positions, not the look. */
+    static ClevrRenderer cheapRenderer() {
+        return ClevrRenderer.builder().optGroundRays(0).optProbeRays(32).optEdgeSamples(1).optNoisySamples(1)
                 .optContrastSamples(0).build();
     }
 
