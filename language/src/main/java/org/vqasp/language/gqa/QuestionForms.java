@@ -331,8 +331,13 @@ final class QuestionForms {
                 (m, b) -> choosePlace(m, b));
         f("objThisChoose", "is|are this|that|it|these|those a|an? {noun} " + or + " a|an? {noun2}",
                 (m, b) -> chooseName(b, b.add("select", "this"), m));
-        f("relChooseO", "what|who is|are {np} {rel} , a|an? {noun} or a|an? {noun2}",
-                (m, b) -> relChooseName(m, b, NounPhrase.any()));
+        // "what" with two options asks for the class they share: What is the man holding, a cup or a plate?
+        f("categoryRelOChoose", "what|who|whom is|are|does|do {np} {rel} , a|an|the? {noun} or a|an|the? {noun2}",
+                (m, b) -> relChooseName(m, b, shared(m, b)));
+        f("categoryRelSChoose", "what|who is|are {rel} {np} , a|an|the? {noun} or a|an|the? {noun2}",
+                (m, b) -> relSubjChooseName(m, b, shared(m, b)));
+        f("categoryRelSChoose", "what|who {rel} {np} , a|an|the? {noun} or a|an|the? {noun2}",
+                (m, b) -> relSubjChooseName(m, b, shared(m, b)));
         f("objThisChoose", "what is this|that|it , a|an? {noun} " + or + " a|an? {noun2}",
                 (m, b) -> chooseName(b, b.add("select", "this"), m));
         f("categoryThisChoose", "what|which kind|type? of? {noun3} is|are this|that|it , a|an? {noun} or a|an? {noun2}",
@@ -404,6 +409,15 @@ final class QuestionForms {
                 (m, b) -> chooseAttribute(m, b, "activity"));
         f("how", "how {adj} is|are {np} , {attr} " + or + " {attr2}",
                 (m, b) -> chooseAttribute(m, b, m.text("adj")));
+    }
+
+    /**
+     * Returns what "what" or "who" stands for before two named options: the most specific class both belong to
+     * ({@code a computer or a cell phone}: device), else any object (or a person, for "who").
+     */
+    private static NounPhrase shared(Slots m, ProgramBuilder b) {
+        String c = b.lexicon().commonClass(m.np("noun").name(), m.np("noun2").name());
+        return c != null ? NounPhrase.of(c, Kind.CLASS) : wh(m);
     }
 
     private static void chooseName(ProgramBuilder b, int at, Slots m) {
@@ -539,6 +553,10 @@ final class QuestionForms {
                 "different"));
         f("twoDifferent", "is|are {np} made of a? different {acat} than|from {np2}", (m, b) -> twoCategory(m, b,
                 "different"));
+        f("twoDifferent", "is|are {np} different in {acat} than|from {np2}", (m, b) -> twoCategory(m, b,
+                "different"));
+        f("twoSame", "is|are {np} the same in {acat} as {np2}", (m, b) -> twoCategory(m, b, "same"));
+        f("twoSame", "is|are {np} similar in {acat} to {np2}", (m, b) -> twoCategory(m, b, "same"));
         // same and different within one phrase: Are all the animals the same species?
         f("sameAll", "are|is {np} all? the same {acat}", (m, b) -> oneCategory(m, b, "same"));
         f("sameAll", "are|is {np} all? of the same {acat}", (m, b) -> oneCategory(m, b, "same"));
