@@ -355,8 +355,8 @@ final class QuestionForms {
                 + " {noun2}", (m, b) -> relSubjChooseName(m, b, m.np("noun3")));
         f("categoryThisChoose", "is|are this|that|these|those {noun3} " + a + " {noun} or " + a + " {noun2}",
                 (m, b) -> chooseName(b, b.add("select", b.name(m.np("noun3"), true)), m));
-        f("relChooseO", "is|are {np} {rel} " + a + " {noun} or " + a + " {noun2}",
-                (m, b) -> relChooseName(m, b, NounPhrase.any()));
+        f("categoryRelOChoose", "is|are|does|do {np} {rel} " + a + " {noun} or " + a + " {noun2}",
+                (m, b) -> relChooseName(m, b, shared(m, b)));
         f("categoryRelOChoose", "what|which {cls} is|are|does|do {np} {rel} , a|an? {noun} or a|an? {noun2}",
                 (m, b) -> relChooseName(m, b, m.np("cls")));
         f("categoryRelOChoose", "what|which kind|type of {noun3} is|are|does|do {np} {rel} , a|an? {noun} or a|an? {noun2}",
@@ -413,11 +413,17 @@ final class QuestionForms {
 
     /**
      * Returns what "what" or "who" stands for before two named options: the most specific class both belong to
-     * ({@code a computer or a cell phone}: device), else any object (or a person, for "who").
+     * ({@code a computer or a cell phone}: device), else any object (or a person, for "who"). GQA writes a relation
+     * followed by a choice of names only in its category families (categoryRelOChoose, categoryRelSChoose), so
+     * "Is the woman wearing a hat or a helmet?" gets the class as well.
      */
     private static NounPhrase shared(Slots m, ProgramBuilder b) {
         String c = b.lexicon().commonClass(m.np("noun").name(), m.np("noun2").name());
-        return c != null ? NounPhrase.of(c, Kind.CLASS) : wh(m);
+        if (c != null) {
+            return NounPhrase.of(c, Kind.CLASS);
+        }
+        return m.first().equals("who") || m.first().equals("whom") ? NounPhrase.of("person", Kind.CLASS)
+                : NounPhrase.any();
     }
 
     private static void chooseName(ProgramBuilder b, int at, Slots m) {
@@ -480,6 +486,10 @@ final class QuestionForms {
             int y = b.verify(b.ref(m.np("np2")), List.of(m.attr("attr2")), m.np("np2"));
             b.add("and", "", x, y);
         });
+        f("verifyAttrAnd", "is|are {np} made of {attr} and {np2} made of {attr2}",
+                (m, b) -> twoMaterials(m, b, "and"));
+        f("verifyAttrOr", "is|are {np} made of {attr} or {np2} made of {attr2}",
+                (m, b) -> twoMaterials(m, b, "or"));
         f("verifyAttrAnd", "are|is both {np} and {np2} {pred}", (m, b) -> bothVerify(m, b, "and"));
         f("verifyAttrOr", "is|are either {np} or {np2} {pred}", (m, b) -> bothVerify(m, b, "or"));
         f("verifyAttrOr", "is|are {np} or {np2} {pred}", (m, b) -> bothVerify(m, b, "or"));
@@ -511,6 +521,13 @@ final class QuestionForms {
         int e1 = b.add("exist", "?", b.some(y));
         int e2 = b.add("exist", "?", b.some(x));
         b.add(op, "", e1, e2);
+    }
+
+    /** Is the table made of wood and the chair made of metal? */
+    private static void twoMaterials(Slots m, ProgramBuilder b, String op) {
+        int x = b.verify(b.ref(m.np("np")), List.of(categorised(m.attr("attr"), "material")), m.np("np"));
+        int y = b.verify(b.ref(m.np("np2")), List.of(categorised(m.attr("attr2"), "material")), m.np("np2"));
+        b.add(op, "", x, y);
     }
 
     private static void bothVerify(Slots m, ProgramBuilder b, String op) {
