@@ -17,7 +17,9 @@ import org.vqasp.world.ClevrVocabulary;
  * object also counts in a confusion matrix per attribute (gold value against predicted value). Not thread-safe;
  * {@link #result()} returns an immutable summary.
  */
-public final class SceneMetrics {
+public final class SceneMetrics implements java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     /** Largest pixel distance (in 480 x 320 image pixels) between a prediction and the gold object it matches. */
     public static final double MATCH_PIXELS = 12;
@@ -146,6 +148,32 @@ public final class SceneMetrics {
             }
         }
         return match;
+    }
+
+    /**
+     * Adds every image another accumulator scored (the images of a Spark partition, say). The counts add exactly;
+     * the summed coordinate error may differ from adding the images one by one in its last bits.
+     */
+    public void addAll(SceneMetrics other) {
+        images += other.images;
+        gold += other.gold;
+        predicted += other.predicted;
+        matched += other.matched;
+        for (int k = 0; k < attributeCorrect.length; k++) {
+            attributeCorrect[k] += other.attributeCorrect[k];
+        }
+        allCorrect += other.allCorrect;
+        coordError += other.coordError;
+        relationPairs += other.relationPairs;
+        relationCorrect += other.relationCorrect;
+        scenesCorrect += other.scenesCorrect;
+        for (int k = 0; k < confusion.length; k++) {
+            for (int g = 0; g < confusion[k].length; g++) {
+                for (int q = 0; q < confusion[k][g].length; q++) {
+                    confusion[k][g][q] += other.confusion[k][g][q];
+                }
+            }
+        }
     }
 
     /** Returns the summary so far. */

@@ -49,4 +49,43 @@ class SceneMetricsTest {
                 e.confusion().get("shape").get("cube").values().stream().mapToInt(Integer::intValue).sum());
         assertEquals(1.0 - (double) red / matched, e.attributeAccuracy().get("color"), 1e-12);
     }
+
+    @Test
+    void should_add_up_two_accumulators_to_the_scores_of_one_that_saw_every_image() {
+        // given sampled scenes read with errors (red read as purple, the first object missed on odd images)
+        SceneSampler sampler = SceneSampler.builder().build();
+        SceneMetrics all = new SceneMetrics();
+        SceneMetrics first = new SceneMetrics();
+        SceneMetrics second = new SceneMetrics();
+        for (int i = 0; i < 12; i++) {
+            ClevrScene gold = sampler.sample("val", i, 900 + i).scene();
+            List<ClevrObject> predicted = new ArrayList<>();
+            for (int k = i % 2; k < gold.objects().size(); k++) {
+                ClevrObject o = gold.objects().get(k);
+                predicted.add(new ClevrObject(o.shape(), o.color().equals("red") ? "purple" : o.color(),
+                        o.material(), o.size(), o.coords(), o.pixelCoords(), o.rotation(), 1.0, Map.of()));
+            }
+            ClevrScene read = new ClevrScene(gold.split(), gold.imageIndex(), gold.imageFilename(), predicted,
+                    Map.of(), Map.of());
+            all.add(gold, read);
+            (i < 5 ? first : second).add(gold, read); // two partitions of a Spark job, say
+        }
+
+        // when the two halves are added up
+        SceneMetrics sum = new SceneMetrics();
+        sum.addAll(first);
+        sum.addAll(second);
+
+        // then every count and the confusion matrices are those of the one accumulator; the mean error to rounding
+        SceneMetrics.Evaluation a = all.result();
+        SceneMetrics.Evaluation b = sum.result();
+        assertEquals(12, b.images());
+        assertEquals(a.meanCoordError(), b.meanCoordError(), 1e-12);
+        assertEquals(a.confusion(), b.confusion());
+        assertEquals(new SceneMetrics.Evaluation(a.images(), a.goldObjects(), a.predictedObjects(), a.matched(),
+                a.precision(), a.recall(), a.attributeAccuracy(), 0, a.relationAccuracy(), a.sceneAccuracy(),
+                a.confusion()), new SceneMetrics.Evaluation(b.images(), b.goldObjects(), b.predictedObjects(),
+                b.matched(), b.precision(), b.recall(), b.attributeAccuracy(), 0, b.relationAccuracy(),
+                b.sceneAccuracy(), b.confusion()));
+    }
 }

@@ -13,14 +13,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code vqa bench attention}: forward and forward+backward time of the grouped-query attention block for MHA,
- * GQA, MQA and sparse-query settings, as ratios to MHA, with achieved and plain-matmul GFLOP/s.
+ * {@code vqa bench attention}: forward and forward+backward time of the attention block for every variant (MHA,
+ * GQA, MQA, SQA, sSQA, xSQA, KDGQA, DGQA, PGQA, MLA, mixSGA), as ratios to MHA, with achieved and plain-matmul
+ * GFLOP/s.
  */
 @Command(
         name = "attention",
         mixinStandardHelpOptions = true,
-        description = "Time MHA, GQA (4 and 2 KV heads), MQA and sparse-query attention (1/2 and 1/4 of the query "
-                + "heads), D=256, H=8, forward and forward+backward, as ratios to MHA.")
+        description = "Time every attention variant (MHA, GQA-4, GQA-2, MQA, SQA, sSQA, xSQA, KDGQA, DGQA, PGQA, MLA, "
+                + "mixSGA), D=256, H=8, forward and forward+backward, as ratios to MHA.")
 final class BenchAttentionCommand implements Callable<Integer> {
 
     @Spec
@@ -58,15 +59,15 @@ final class BenchAttentionCommand implements Callable<Integer> {
         AttentionBenchmark.Config config = AttentionBenchmark.Config.standard().withSeqLengths(seq)
                 .withRuns(warmup, runs).withTokensPerBatch(tokens);
         if (table) {
-            out.printf("%-8s %3s %3s %3s %6s %4s %10s %12s %9s %13s %8s%n", "setting", "Hq", "G", "H", "seq", "B",
-                    "fwd_ms", "fwd_bwd_ms", "ratio_fwd", "ratio_fwd_bwd", "GFLOP/s");
+            out.printf("%-12s %3s %3s %3s %7s %6s %4s %10s %12s %9s %13s %8s%n", "setting", "Hq", "G", "H",
+                    "kv/tok", "seq", "B", "fwd_ms", "fwd_bwd_ms", "ratio_fwd", "ratio_fwd_bwd", "GFLOP/s");
             out.flush();
         }
         AttentionBenchmark.Result result = AttentionBenchmark.run(config, r -> {
             if (table) {
-                out.printf("%-8s %3d %3d %3d %6d %4d %10.2f %12.2f %9.2f %13.2f %8.1f%n", r.name(), r.queryHeads(),
-                        r.kvHeads(), r.heads(), r.seq(), r.batch(), r.fwdMs(), r.fwdBwdMs(), r.ratioFwd(),
-                        r.ratioFwdBwd(), r.gflops());
+                out.printf("%-12s %3d %3d %3d %7.0f %6d %4d %10.2f %12.2f %9.2f %13.2f %8.1f%n", r.name(),
+                        r.queryHeads(), r.kvHeads(), r.heads(), r.kvFloatsPerToken(), r.seq(), r.batch(), r.fwdMs(),
+                        r.fwdBwdMs(), r.ratioFwd(), r.ratioFwdBwd(), r.gflops());
                 out.flush();
             }
         });

@@ -14,6 +14,7 @@ import picocli.CommandLine.Spec;
             BenchParserCommand.class,
             BenchReasoningCommand.class,
             BenchVisionCommand.class,
+            BenchSparkCommand.class,
         })
 final class BenchCommand implements Runnable {
 

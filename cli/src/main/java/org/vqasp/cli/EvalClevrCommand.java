@@ -72,23 +72,21 @@ final class EvalClevrCommand implements Callable<Integer> {
     RunOptions run;
 
     @Mixin
+    SparkOptions spark;
+
+    @Mixin
     ReportOption report;
 
     @Override
     public Integer call() throws Exception {
-        run.validate(spec.commandLine());
-        SceneExtractor extractor = null;
-        SceneLog sceneLog = null;
-        SceneSource sceneFrom;
-        VisionScenes visionScenes = null;
         Provenance provenance = run.provenance(spec.commandLine(), questions, programs);
         ObjectNode config = JsonNodeFactory.instance.objectNode().put("scene_source", RunOptions.lower(sceneSource))
                 .put("programs", RunOptions.lower(programs)).put("weighted", weighted);
-        if (sceneSource == ClevrEvaluation.Scenes.GOLD) {
+        boolean vision = sceneSource == ClevrEvaluation.Scenes.VISION;
+        if (!vision) {
             if (scenes == null) {
                 throw new ParameterException(spec.commandLine(), "--scene-source gold needs --scenes S.json");
             }
-            sceneFrom = ClevrEvaluation.goldScenes(scenes);
             provenance.input("scenes", scenes);
         } else {
             if (images == null) {
@@ -97,19 +95,30 @@ final class EvalClevrCommand implements Callable<Integer> {
             if (!Files.isDirectory(images)) {
                 throw new InputException(ErrorKind.MISSING_FILE, images + ": no such directory");
             }
-            SceneSource gold = scenes == null ? null : ClevrEvaluation.goldScenes(scenes);
-            extractor = model == null ? SceneExtractor.loadDefault() : SceneExtractor.load(model);
             provenance.input("images", images);
             if (scenes != null) {
                 provenance.input("scenes", scenes);
             }
             config.put("model", model == null ? "bundled" : model.toAbsolutePath().normalize().toString());
             provenance.version("djl", ai.djl.engine.Engine.getDjlVersion());
-            sceneLog = SceneLog.open(run.resolveOut("eval clevr"));
-            visionScenes = new VisionScenes(extractor, images, gold, sceneLog);
-            sceneFrom = visionScenes;
         }
         provenance.config(config);
+        if (spark.enabled()) {
+            return callOnSpark(provenance, vision);
+        }
+        SceneExtractor extractor = null;
+        SceneLog sceneLog = null;
+        SceneSource sceneFrom;
+        VisionScenes visionScenes = null;
+        if (!vision) {
+            sceneFrom = ClevrEvaluation.goldScenes(scenes);
+        } else {
+            extractor = model == null ? SceneExtractor.loadDefault() : SceneExtractor.load(model);
+            sceneLog = SceneLog.open(run.resolveOut("eval clevr"));
+            visionScenes = new VisionScenes(extractor, images,
+                    scenes == null ? null : ClevrEvaluation.goldScenes(scenes), sceneLog);
+            sceneFrom = visionScenes;
+        }
         try {
             EvalRunner.Run r = run.execute(spec.commandLine(), "eval clevr", provenance,
                     (options, progress) -> ClevrEvaluation.evaluate(questions, sceneFrom, programs, new ClevrReasoner(),
@@ -128,6 +137,30 @@ final class EvalClevrCommand implements Callable<Integer> {
                 extractor.close();
             }
         }
+        return 0;
+    }
+
+    /** The same evaluation on Spark, after the same checks: the same files, the same report. */
+    private Integer callOnSpark(Provenance provenance, boolean vision) throws Exception {
+        ClusterRunner.Cluster cluster = spark.cluster(spec.commandLine());
+        ClusterRunner.ClevrEval job = new ClusterRunner.ClevrEval(questions, scenes, vision, images, model, programs,
+                weighted);
+        ClusterRunner runner = ClusterRunner.load();
+        ClusterRunner.ClevrEvalResult[] result = new ClusterRunner.ClevrEvalResult[1];
+        EvalRunner.Run r = run.execute(spec.commandLine(), "eval clevr", provenance, (options, progress) -> {
+            result[0] = runner.evalClevr(cluster, job, options, progress);
+            return result[0].run();
+        });
+        run.reportEval(spec.commandLine(), r);
+        if (vision && scenes != null) {
+            if (result[0].sceneMetrics() != null) {
+                reportSceneMetrics(result[0].sceneMetrics(), r);
+            } else if (!run.json.stdout()) {
+                spec.commandLine().getOut().println("scene graphs: not scored, the run was resumed "
+                        + "(score them with a fresh --out)");
+            }
+        }
+        report.finish(spec.commandLine().getOut(), r.predictions().getParent(), run.json.stdout());
         return 0;
     }
 

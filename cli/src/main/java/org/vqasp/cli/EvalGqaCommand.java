@@ -51,6 +51,9 @@ final class EvalGqaCommand implements Callable<Integer> {
     RunOptions run;
 
     @Mixin
+    SparkOptions spark;
+
+    @Mixin
     ReportOption report;
 
     @Override
@@ -60,6 +63,10 @@ final class EvalGqaCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(),
                     "--scene-graphs is required with --programs gold (without it, --programs parsed scores the parse)");
         }
+        if (sceneGraphs == null && spark.enabled()) {
+            throw new ParameterException(spec.commandLine(), "--spark needs --scene-graphs (scoring the parse alone "
+                    + "runs locally)");
+        }
         Provenance provenance = run.provenance(spec.commandLine(), questions, programs);
         EvalRunner.Run r;
         if (sceneGraphs == null) {
@@ -68,8 +75,17 @@ final class EvalGqaCommand implements Callable<Integer> {
                     (options, progress) -> GqaEvaluation.parse(questions, parser, options, progress));
         } else {
             provenance.input("scene_graphs", sceneGraphs);
-            r = run.execute(spec.commandLine(), "eval gqa", provenance, (options, progress) -> GqaEvaluation.evaluate(
-                    questions, sceneGraphs, programs, new GqaReasoner(), options, progress));
+            RunOptions.Job job;
+            if (spark.enabled()) {
+                ClusterRunner.Cluster cluster = spark.cluster(spec.commandLine());
+                ClusterRunner runner = ClusterRunner.load();
+                job = (options, progress) -> runner.evalGqa(cluster, questions, sceneGraphs, programs, options,
+                        progress);
+            } else {
+                job = (options, progress) -> GqaEvaluation.evaluate(questions, sceneGraphs, programs,
+                        new GqaReasoner(), options, progress);
+            }
+            r = run.execute(spec.commandLine(), "eval gqa", provenance, job);
         }
         GqaEvaluation.Report summary = GqaEvaluation.report(r, sceneGraphs != null, parsed);
         PrintWriter out = spec.commandLine().getOut();

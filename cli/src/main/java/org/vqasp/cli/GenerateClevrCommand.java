@@ -57,11 +57,31 @@ final class GenerateClevrCommand implements Callable<Integer> {
     @Mixin
     ThreadsOption threads;
 
+    @Mixin
+    SparkOptions spark;
+
     @Override
     public Integer call() {
         if (images < 0 || questionsPerImage < 0) {
             throw new ParameterException(spec.commandLine(), "--images and --questions-per-image must not be negative");
         }
+        if (spark.enabled()) {
+            return callOnSpark();
+        }
+        ClevrWorldGenerator.Builder b = builder();
+        Progress progress = TerminalProgress.forTerminal("generate clevr");
+        ClevrWorldGenerator.Summary done;
+        try {
+            done = b.optProgress(progress).build().run();
+        } finally {
+            TerminalProgress.finish(progress);
+        }
+        report(done);
+        return 0;
+    }
+
+    /** Returns the generator as the flags configure it, questions and provenance included. */
+    private ClevrWorldGenerator.Builder builder() {
         long s = seed.required(spec.commandLine());
         List<String> cmd = new ArrayList<>(List.of("vqa"));
         cmd.addAll(spec.commandLine().getParseResult().originalArgs());
@@ -75,15 +95,30 @@ final class GenerateClevrCommand implements Callable<Integer> {
             QuestionGenerator questions = new QuestionGenerator(TemplateLibrary.load(), s);
             b.optQuestions(scene -> questions.generate(scene, questionsPerImage));
         }
+        return b;
+    }
+
+    /** The same split rendered on Spark: the same files, the same report. */
+    private Integer callOnSpark() {
+        ClusterRunner.Cluster cluster = spark.cluster(spec.commandLine());
+        ClevrWorldGenerator.Builder b = builder(); // a bad --cogent or --split fails here, before Spark starts
+        b.build();
+        ClusterRunner.Generate job = new ClusterRunner.Generate(out, images, seed.required(spec.commandLine()),
+                questionsPerImage, split, cogent);
+        ClusterRunner runner = ClusterRunner.load();
         Progress progress = TerminalProgress.forTerminal("generate clevr");
         ClevrWorldGenerator.Summary done;
         try {
-            done = b.optProgress(progress).build().run();
+            done = runner.generateClevr(cluster, job, b, progress);
         } finally {
             TerminalProgress.finish(progress);
         }
-        spec.commandLine().getOut().printf("%d images in %s (%d rendered, %d kept), %d questions, %.1f s%n",
-                done.images(), out, done.rendered(), done.reused(), done.questions(), done.seconds());
+        report(done);
         return 0;
+    }
+
+    private void report(ClevrWorldGenerator.Summary s) {
+        spec.commandLine().getOut().printf("%d images in %s (%d rendered, %d kept), %d questions, %.1f s%n",
+                s.images(), out, s.rendered(), s.reused(), s.questions(), s.seconds());
     }
 }

@@ -91,14 +91,8 @@ final class TrainVisionCommand implements Callable<Integer> {
     @Option(names = "--layers", defaultValue = "3", description = "Encoder layers (default: ${DEFAULT-VALUE}).")
     int layers;
 
-    @Option(names = "--heads", defaultValue = "8", description = "Head count H (default: ${DEFAULT-VALUE}).")
-    int heads;
-
-    @Option(names = "--query-heads", description = "Query heads (default: H; fewer is sparse-query attention).")
-    Integer queryHeads;
-
-    @Option(names = "--kv-heads", defaultValue = "2", description = "Key/value heads (default: ${DEFAULT-VALUE}).")
-    int kvHeads;
+    @Mixin
+    AttentionOptions attention;
 
     @Option(names = "--stem", defaultValue = "24,48,96", split = ",",
             description = "Stem channels of the three stride-2 stages (default: ${DEFAULT-VALUE}).")
@@ -108,7 +102,8 @@ final class TrainVisionCommand implements Callable<Integer> {
     int headDim;
 
     @Option(names = "--init", paramLabel = "MODEL_DIR",
-            description = "Start from the weights of a trained model of the same architecture.")
+            description = "Start from the weights of a trained model whose architecture differs at most in its "
+                    + "attention (up-training: key/value heads mean-pooled or repeated, GQA to MLA exactly).")
     Path init;
 
     @Option(names = "--no-augment", description = "Train without augmentation.")
@@ -135,8 +130,15 @@ final class TrainVisionCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--mirror must be in [0, 1]"
                     + (noAugment ? " and needs augmentation (drop --no-augment)" : "") + ", got " + mirror);
         }
-        SceneNetConfig model = new SceneNetConfig(Integer.parseInt(wh[0]), Integer.parseInt(wh[1]), stem, dim,
-                layers, heads, queryHeads == null ? heads : queryHeads, kvHeads, 3 * dim, headDim, 0.5, mirror > 0);
+        SceneNetConfig model;
+        try {
+            model = SceneNetConfig.builder().optInput(Integer.parseInt(wh[0]), Integer.parseInt(wh[1]))
+                    .optStemChannels(stem).optEmbedDim(dim).optLayers(layers)
+                    .optAttention(attention.spec(spec.commandLine(), dim)).optMlpDim(3 * dim).optHeadDim(headDim)
+                    .optMirrorAverage(mirror > 0).build();
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
         // originalArgs() are the arguments given to the root command, "train vision" included
         List<String> cmd = new ArrayList<>(List.of("vqa"));
         cmd.addAll(spec.commandLine().getParseResult().originalArgs());

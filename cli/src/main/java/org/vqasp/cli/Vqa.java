@@ -29,6 +29,8 @@ import picocli.CommandLine;
             DistillCommand.class,
             BenchCommand.class,
             TrainCommand.class,
+            ConvertCommand.class,
+            StudyCommand.class,
             ReportCommand.class,
         })
 public final class Vqa implements Runnable {

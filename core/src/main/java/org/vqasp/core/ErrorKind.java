@@ -14,6 +14,8 @@ public final class ErrorKind {
 
     /** A command-line value or combination that cannot be used. */
     public static final String BAD_USAGE = "bad_usage";
+    /** {@code --spark} without Spark and the spark module on the class path. */
+    public static final String SPARK_MISSING = "spark_missing";
     /** A file or directory that does not exist. */
     public static final String MISSING_FILE = "missing_file";
     /** A file that exists but cannot be read. */

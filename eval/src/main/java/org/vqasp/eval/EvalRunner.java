@@ -19,7 +19,8 @@ import org.vqasp.core.VqaspException;
 
 /**
  * Runs a batch evaluation: streams the items, groups consecutive items into batches (an image's questions
- * stay together when they are consecutive), answers batches on a pool of threads, appends every prediction to {@code predictions.jsonl} as it is
+ * stay together when they are consecutive; {@link Batcher}), answers batches on a pool of threads, appends every prediction
+ * to {@code predictions.jsonl} as it is
  * answered, and writes {@code summary.json} at the end. Re-running with the same output directory resumes:
  * questions already in the predictions file are skipped.
  *
@@ -85,7 +86,7 @@ public final class EvalRunner {
             });
             Semaphore inFlight = new Semaphore(options.threads() * 2);
             try {
-                List<EvalItem<T>> batch = new ArrayList<>();
+                Batcher<T> batcher = new Batcher<>(options.batchSize());
                 long read = 0;
                 while (items.hasNext() && (options.limit() == 0 || read < options.limit())) {
                     EvalItem<T> item = items.next();
@@ -94,16 +95,15 @@ public final class EvalRunner {
                         seen.incrementAndGet();
                         continue;
                     }
-                    boolean sameImage = !batch.isEmpty() && batch.get(batch.size() - 1).image().equals(item.image());
-                    if (batch.size() >= options.batchSize() && !sameImage || batch.size() >= 4 * options.batchSize()) {
-                        submit(pool, inFlight, batch, answerer, matches, log, processed, correct, seen, expected,
+                    List<EvalItem<T>> full = batcher.add(item);
+                    if (full != null) {
+                        submit(pool, inFlight, full, answerer, matches, log, processed, correct, seen, expected,
                                 progress);
-                        batch = new ArrayList<>();
                     }
-                    batch.add(item);
                 }
-                if (!batch.isEmpty()) {
-                    submit(pool, inFlight, batch, answerer, matches, log, processed, correct, seen, expected,
+                List<EvalItem<T>> last = batcher.finish();
+                if (last != null) {
+                    submit(pool, inFlight, last, answerer, matches, log, processed, correct, seen, expected,
                             progress);
                 }
                 pool.shutdown();

@@ -1,13 +1,9 @@
 package org.vqasp.nn;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.training.GradientCollector;
-import ai.djl.training.ParameterStore;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -17,19 +13,20 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
- * Times {@link GroupedQueryAttention} forward and forward+backward for multi-head, grouped-query, multi-query and
- * sparse-query settings, as ratios to multi-head attention at the same sequence length, beside the GFLOP/s of a
+ * Times {@link GroupedQueryAttention} forward and forward+backward for every attention variant (multi-head,
+ * grouped-query, multi-query, sparse-query, key-driven, perturbed, latent, mixture), as ratios to multi-head
+ * attention at the same sequence length, beside the GFLOP/s of a
  * plain matrix product measured in the same run. The harness behind {@code vqa bench attention}.
  *
  * <p>Each measurement is the median of {@code runs} timed repetitions after {@code warmup} untimed ones, on
  * self-attention inputs x (B, S, D) with B = max(1, tokensPerBatch / S); the settings take turns within each
- * repetition so that load from other processes falls on all alike. Not thread-safe; one run at a time.
+ * repetition, each repetition starting with the next setting ({@link TurnTimer}), so that load from other processes
+ * falls on all alike. Not thread-safe; one run at a time.
  */
 public final class AttentionBenchmark {
 
@@ -40,10 +37,25 @@ public final class AttentionBenchmark {
      * One attention setting.
      *
      * @param name label, such as {@code "GQA-4"}
-     * @param queryHeads Hq
-     * @param kvHeads G
+     * @param spec the attention (its H must be the configuration's)
      */
-    public record Setting(String name, int queryHeads, int kvHeads) {
+    public record Setting(String name, AttentionSpec spec) {
+
+        /** A plain setting of Hq query and G key/value heads out of H. */
+        public static Setting of(String name, int heads, int queryHeads, int kvHeads) {
+            return new Setting(name, AttentionSpec.builder().setHeads(heads).optQueryHeads(queryHeads)
+                    .optKvHeads(kvHeads).build());
+        }
+
+        /** Returns Hq. */
+        public int queryHeads() {
+            return spec.queryHeads();
+        }
+
+        /** Returns G. */
+        public int kvHeads() {
+            return spec.kvHeads();
+        }
     }
 
     /**
@@ -71,24 +83,32 @@ public final class AttentionBenchmark {
             }
             seqLengths = List.copyOf(seqLengths);
             settings = List.copyOf(settings);
-            if (settings.isEmpty() || settings.get(0).queryHeads() != heads || settings.get(0).kvHeads() != heads) {
+            if (settings.isEmpty() || !settings.get(0).spec().label().equals("MHA")) {
                 throw new IllegalArgumentException("the first setting must be MHA (" + heads + " query and kv heads)");
+            }
+            for (Setting s : settings) {
+                if (s.spec().heads() != heads) {
+                    throw new IllegalArgumentException(s.name() + " has " + s.spec().heads() + " heads, not " + heads);
+                }
             }
         }
 
         /**
-         * The issue's table: D = 256, H = 8; MHA, GQA with 4 and 2 KV heads, MQA, and sparse-query attention with
-         * half and a quarter of the query heads (symmetric: as many KV heads as query heads), at S = 256, 1024,
-         * 4096.
+         * D = 256, H = 8 (dh = 32) at S = 256, 1024, 4096: MHA, GQA with 4 key/value heads, and every
+         * {@link AttentionVariant} at its default settings (GQA-2, MQA, SQA, sSQA, xSQA, KDGQA-2, DGQA-2, PGQA-2,
+         * MLA with the cache of GQA-2, mixSGA-4/1).
          */
         public static Config standard() {
-            return new Config(256, 8, List.of(256, 1024, 4096), 8192, 1, 5, List.of(
-                    new Setting("MHA", 8, 8),
-                    new Setting("GQA-4", 8, 4),
-                    new Setting("GQA-2", 8, 2),
-                    new Setting("MQA", 8, 1),
-                    new Setting("SQA-1/2", 4, 4),
-                    new Setting("SQA-1/4", 2, 2)));
+            List<Setting> settings = new ArrayList<>();
+            settings.add(Setting.of("MHA", 8, 8, 8));
+            settings.add(Setting.of("GQA-4", 8, 8, 4));
+            for (AttentionVariant v : AttentionVariant.values()) {
+                if (v != AttentionVariant.MHA) {
+                    AttentionSpec spec = v.defaults(8, 32).build();
+                    settings.add(new Setting(spec.label(), spec));
+                }
+            }
+            return new Config(256, 8, List.of(256, 1024, 4096), 8192, 1, 5, settings);
         }
 
         /** Returns a copy with other sequence lengths. */
@@ -112,8 +132,10 @@ public final class AttentionBenchmark {
      *
      * @param name setting label
      * @param queryHeads Hq
-     * @param kvHeads G
+     * @param kvHeads G (Hq for MLA, the largest expert's for mixSGA)
      * @param heads H
+     * @param kvFloatsPerToken key/value cache per token ({@link AttentionCost})
+     * @param parameters trainable parameters of the block
      * @param seq S
      * @param batch B
      * @param fwdMs median forward time
@@ -122,8 +144,8 @@ public final class AttentionBenchmark {
      * @param ratioFwdBwd fwdBwdMs over MHA's at the same S
      * @param gflops forward GFLOP/s achieved
      */
-    public record Row(String name, int queryHeads, int kvHeads, int heads, int seq, long batch, double fwdMs,
-            double fwdBwdMs, double ratioFwd, double ratioFwdBwd, double gflops) {
+    public record Row(String name, int queryHeads, int kvHeads, int heads, double kvFloatsPerToken, long parameters,
+            int seq, long batch, double fwdMs, double fwdBwdMs, double ratioFwd, double ratioFwdBwd, double gflops) {
     }
 
     /**
@@ -159,9 +181,10 @@ public final class AttentionBenchmark {
                 double[][] t = timeInterleaved(manager, config, seq, batch);
                 for (int i = 0; i < config.settings().size(); i++) {
                     Setting s = config.settings().get(i);
-                    double gflops = block(config, s).forwardFlops(batch, seq, seq) / (t[i][0] * 1e-3) / 1e9;
-                    Row row = new Row(s.name(), s.queryHeads(), s.kvHeads(), config.heads(), seq, batch, t[i][0],
-                            t[i][1], t[i][0] / t[0][0], t[i][1] / t[0][1], gflops);
+                    double gflops = t[i][2] / (t[i][0] * 1e-3) / 1e9;
+                    Row row = new Row(s.name(), s.queryHeads(), s.kvHeads(), config.heads(), t[i][3] / seq,
+                            (long) t[i][4], seq, batch, t[i][0], t[i][1], t[i][0] / t[0][0], t[i][1] / t[0][1],
+                            gflops);
                     rows.add(row);
                     progress.accept(row);
                 }
@@ -191,6 +214,8 @@ public final class AttentionBenchmark {
             o.put("query_heads", r.queryHeads());
             o.put("kv_heads", r.kvHeads());
             o.put("heads", r.heads());
+            o.put("kv_floats_per_token", r.kvFloatsPerToken());
+            o.put("parameters", r.parameters());
             o.put("seq", r.seq());
             o.put("batch", r.batch());
             o.put("fwd_ms", r.fwdMs());
@@ -211,13 +236,13 @@ public final class AttentionBenchmark {
     }
 
     private static GroupedQueryAttention block(Config config, Setting s) {
-        return GroupedQueryAttention.builder().setEmbedDim(config.embedDim()).setNumHeads(config.heads())
-                .optNumQueryHeads(s.queryHeads()).optNumKvHeads(s.kvHeads()).build();
+        return s.spec().build(config.embedDim());
     }
 
     /**
-     * Returns, per setting, the median {forward, forward+backward} milliseconds. The settings take turns within
-     * each repetition, so that load from other processes falls on all of them alike.
+     * Returns, per setting, the median {forward, forward+backward} milliseconds, then the block's forward FLOPs,
+     * key/value cache floats and parameters after the timing ({@link AttentionCost}). The settings take turns
+     * ({@link TurnTimer}).
      */
     private static double[][] timeInterleaved(NDManager parent, Config config, int seq, long batch) {
         int n = config.settings().size();
@@ -230,43 +255,13 @@ public final class AttentionBenchmark {
                 block.initialize(m, DataType.FLOAT32, shape);
                 blocks.add(block);
             }
-            ParameterStore ps = new ParameterStore(m, false);
-            double[][] fwd = new double[n][config.runs()];
-            double[][] bwd = new double[n][config.runs()];
-            for (int i = -config.warmup(); i < config.runs(); i++) {
-                for (int k = 0; k < n; k++) {
-                    GroupedQueryAttention block = blocks.get(k);
-                    try (NDManager step = m.newSubManager()) {
-                        NDArray xs = x.duplicate();
-                        xs.attach(step);
-                        long t0 = System.nanoTime();
-                        NDArray out = block.forward(ps, new NDList(xs), false).head();
-                        out.attach(step);
-                        long t1 = System.nanoTime();
-                        if (i >= 0) {
-                            fwd[k][i] = (t1 - t0) / 1e6;
-                        }
-                    }
-                    try (NDManager step = m.newSubManager()) {
-                        NDArray xs = x.duplicate();
-                        xs.attach(step);
-                        xs.setRequiresGradient(true);
-                        long t0 = System.nanoTime();
-                        try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                            NDArray out = block.forward(ps, new NDList(xs), true).head();
-                            gc.backward(out.sum());
-                            gc.zeroGradients();
-                        }
-                        long t1 = System.nanoTime();
-                        if (i >= 0) {
-                            bwd[k][i] = (t1 - t0) / 1e6;
-                        }
-                    }
-                }
-            }
+            List<TurnTimer.Times> times = TurnTimer.time(m, blocks, x, true, out -> out.head().sum(),
+                    config.warmup(), config.runs());
             double[][] result = new double[n][];
             for (int k = 0; k < n; k++) {
-                result[k] = new double[] {median(fwd[k]), median(bwd[k])};
+                AttentionCost cost = blocks.get(k).cost(batch, seq);
+                result[k] = new double[] {times.get(k).forward() * 1e3, times.get(k).forwardBackward() * 1e3,
+                    cost.flops(), cost.kvCacheFloats(), cost.parameters()};
             }
             return result;
         }
@@ -288,14 +283,7 @@ public final class AttentionBenchmark {
                     }
                 }
             }
-            return 2.0 * n * n * n / median(t) / 1e9;
+            return 2.0 * n * n * n / TurnTimer.median(t) / 1e9;
         }
-    }
-
-    private static double median(double[] values) {
-        double[] s = values.clone();
-        Arrays.sort(s);
-        int n = s.length;
-        return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
     }
 }

@@ -15,14 +15,15 @@ import ai.djl.util.PairList;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import org.vqasp.nn.GroupedQueryAttention;
 
 /**
  * A pre-norm transformer encoder layer: {@code x + attn(LN(x))}, then {@code x + MLP(LN(x))} with a GELU MLP of
- * width {@code mlpDim}; the attention is a {@link GroupedQueryAttention} self-attention (Xiong et al., "On Layer
- * Normalization in the Transformer Architecture", ICML 2020, for the pre-norm placement).
+ * width {@code mlpDim}; the attention is any {@link AttentionBlock} that takes x alone, such as a
+ * {@link GroupedQueryAttention} self-attention in any of its variants (Xiong et al., "On Layer Normalization in the
+ * Transformer Architecture", ICML 2020, for the pre-norm placement).
  *
- * <p>Input and output: x (B, S, D).
+ * <p>Input and output: x (B, S, D). In training, an auxiliary loss the attention block appends ({@link AttentionBlock})
+ * is passed on as a second output.
  */
 public class TransformerEncoderLayer extends AbstractBlock {
 
@@ -31,7 +32,7 @@ public class TransformerEncoderLayer extends AbstractBlock {
     private final int embedDim;
     private final int mlpDim;
     private final LayerNorm norm1;
-    private final GroupedQueryAttention attention;
+    private final AttentionBlock attention;
     private final LayerNorm norm2;
     private final Linear fc1;
     private final Linear fc2;
@@ -39,12 +40,12 @@ public class TransformerEncoderLayer extends AbstractBlock {
     /**
      * Creates a layer.
      *
-     * @param attention the self-attention block; its {@code embedDim} is D
+     * @param attention the self-attention block, taking x alone; its {@code embedDim} is D
      * @param mlpDim hidden width of the MLP
      */
-    public TransformerEncoderLayer(GroupedQueryAttention attention, int mlpDim) {
+    public TransformerEncoderLayer(AttentionBlock attention, int mlpDim) {
         super(VERSION);
-        if (attention.isCrossAttention() || attention.hasKeyPaddingMask()) {
+        if (attention.inputCount() != 1) {
             throw new IllegalArgumentException("encoder layer needs unmasked self-attention, got " + attention);
         }
         if (mlpDim <= 0) {
@@ -64,11 +65,17 @@ public class TransformerEncoderLayer extends AbstractBlock {
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray x = inputs.singletonOrThrow(); // (B, S, D)
         NDArray h = norm1.forward(ps, new NDList(x), training).head();
-        x = x.add(attention.forward(ps, new NDList(h), training).head()); // (B, S, D)
+        NDList attended = attention.forward(ps, new NDList(h), training);
+        x = x.add(attended.head()); // (B, S, D)
         h = norm2.forward(ps, new NDList(x), training).head();
         h = Activation.gelu(fc1.forward(ps, new NDList(h), training).head()); // (B, S, mlpDim)
         x = x.add(fc2.forward(ps, new NDList(h), training).head()); // (B, S, D)
-        return new NDList(x);
+        return attended.size() > 1 ? new NDList(x, attended.get(1)) : new NDList(x);
+    }
+
+    /** Returns the attention block. */
+    public AttentionBlock attention() {
+        return attention;
     }
 
     @Override

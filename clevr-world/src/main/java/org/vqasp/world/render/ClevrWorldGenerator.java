@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,6 +75,7 @@ public final class ClevrWorldGenerator {
     private final int questionsPerImage;
     private final ClevrRenderer renderer;
     private final SceneSampler sampler;
+    private final String madeBy;
 
     private ClevrWorldGenerator(Builder b) {
         this.out = b.out;
@@ -89,6 +91,7 @@ public final class ClevrWorldGenerator {
         this.renderer = b.renderer != null ? b.renderer : ClevrRenderer.builder().build();
         this.sampler = SceneSampler.builder().optCogent(cogent).optProperties(renderer.properties())
                 .optVisibility(renderer.visibilityCheck(), 200).build();
+        this.madeBy = madeBy(cogent);
     }
 
     /** Returns a builder; output directory, image count and seed are required. */
@@ -111,6 +114,59 @@ public final class ClevrWorldGenerator {
      */
     public Summary run() {
         long start = System.nanoTime();
+        prepareOutput();
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "clevr-render");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            Deque<Future<Image>> window = new ArrayDeque<>();
+            int windowSize = Math.max(2, 4 * threads);
+            Iterator<Image> inOrder = new Iterator<>() {
+                private int next;
+
+                @Override
+                public boolean hasNext() {
+                    return next < images || !window.isEmpty();
+                }
+
+                @Override
+                public Image next() {
+                    while (next < images && window.size() < windowSize) {
+                        int index = next++;
+                        window.addLast(pool.submit(() -> image(index)));
+                    }
+                    return await(window.removeFirst());
+                }
+            };
+            return writeFiles(inOrder, start);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /**
+     * Writes the scenes and questions files from every image of the split, given in image order: how a job that
+     * produced the images elsewhere (with {@link #image}) finishes the split. The files are the ones {@link #run()}
+     * writes.
+     *
+     * @param inOrder the images 0 to N - 1, in order
+     * @return what was done (the images' own {@code reused} flags count as kept or rendered)
+     * @throws VqaspException when a file cannot be written
+     */
+    public Summary assemble(Iterator<Image> inOrder) {
+        long start = System.nanoTime();
+        prepareOutput();
+        return writeFiles(inOrder, start);
+    }
+
+    /**
+     * Creates the output directories and deletes images left half-written by a killed run.
+     *
+     * @throws InputException when the directories cannot be made
+     */
+    public void prepareOutput() {
         Path imageDir = ClevrLayout.imagesDir(out, split);
         try {
             Files.createDirectories(imageDir);
@@ -123,7 +179,9 @@ public final class ClevrWorldGenerator {
             throw new InputException(ErrorKind.UNWRITABLE, "cannot create the output directories under " + out + ": "
                     + e.getMessage(), e);
         }
-        String madeBy = madeBy();
+    }
+
+    private Summary writeFiles(Iterator<Image> inOrder, long start) {
         Path scenesFile = ClevrLayout.scenesPath(out, split);
         Path scenesTmp = scenesFile.resolveSibling(scenesFile.getFileName() + AtomicFiles.TEMP_SUFFIX);
         Path questionsFile = ClevrLayout.questionsPath(out, split);
@@ -132,11 +190,6 @@ public final class ClevrWorldGenerator {
         int rendered = 0;
         int reused = 0;
         long questionCount = 0;
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "clevr-render");
-            t.setDaemon(true);
-            return t;
-        });
         try (JsonGenerator scenesOut = factory.createGenerator(Files.newBufferedWriter(scenesTmp, StandardCharsets.UTF_8));
                 JsonGenerator questionsOut = questions == null ? null
                         : factory.createGenerator(Files.newBufferedWriter(questionsTmp, StandardCharsets.UTF_8))) {
@@ -144,24 +197,20 @@ public final class ClevrWorldGenerator {
             if (questionsOut != null) {
                 startFile(questionsOut, "questions");
             }
-            Deque<Future<Result>> window = new ArrayDeque<>();
-            int next = 0;
-            int windowSize = Math.max(2, 4 * threads);
             progress.update(0, images, "");
             for (int done = 0; done < images; done++) {
-                while (next < images && window.size() < windowSize) {
-                    int index = next++;
-                    window.addLast(pool.submit(() -> produce(index, madeBy)));
+                if (!inOrder.hasNext()) {
+                    throw new IllegalStateException("image " + done + " of " + images + " is missing");
                 }
-                Result r = await(window.removeFirst());
-                if (r.reused) {
+                Image r = inOrder.next();
+                if (r.reused()) {
                     reused++;
                 } else {
                     rendered++;
                 }
-                ClevrJson.writeScene(scenesOut, r.scene);
+                ClevrJson.writeScene(scenesOut, r.scene());
                 if (questionsOut != null) {
-                    for (ClevrQuestion q : questions.apply(r.scene)) {
+                    for (ClevrQuestion q : questions.apply(r.scene())) {
                         ClevrJson.writeQuestion(questionsOut, q);
                         questionCount++;
                     }
@@ -174,8 +223,6 @@ public final class ClevrWorldGenerator {
             }
         } catch (IOException e) {
             throw new VqaspException(ErrorKind.IO, "cannot write the JSON files under " + out + ": " + e.getMessage(), e);
-        } finally {
-            pool.shutdownNow();
         }
         try {
             AtomicFiles.move(scenesTmp, scenesFile);
@@ -193,14 +240,23 @@ public final class ClevrWorldGenerator {
         return new Summary(images, rendered, reused, questionCount, seconds);
     }
 
-    private Result produce(int index, String madeBy) {
+    /**
+     * Produces image {@code index} of the split: keeps the PNG an earlier run wrote with the same settings (reading
+     * its scene back), or samples the scene and renders it to {@code DIR/images/<split>/}. The result depends only on
+     * the settings and the index; safe to call from several threads (and processes) at once.
+     *
+     * @param index the image index, from 0
+     * @return the image's scene, and whether it was kept
+     * @throws VqaspException when the scene cannot be sampled or the image not written
+     */
+    public Image image(int index) {
         Path png = ClevrLayout.imagePath(out, split, index);
         if (Files.isRegularFile(png)) {
             Map<String, String> text = PngFiles.readText(png);
             if (madeBy.equals(text.get(KEY_MADE_BY)) && text.containsKey(KEY_SCENE)) {
                 try {
                     ClevrScene scene = ClevrJson.scene(new ObjectMapper().readTree(text.get(KEY_SCENE)));
-                    return new Result(scene, true);
+                    return new Image(scene, true);
                 } catch (IOException | IllegalArgumentException e) {
                     LOG.warn("{}: unreadable scene chunk ({}); rendering it again", png, e.getMessage());
                 }
@@ -215,7 +271,7 @@ public final class ClevrWorldGenerator {
         text.put(KEY_MADE_BY, madeBy);
         text.put(KEY_SCENE, sceneJson(sampled.scene()));
         PngFiles.write(rendering.image(), text, png);
-        return new Result(sampled.scene(), false);
+        return new Image(sampled.scene(), false);
     }
 
     /** Returns the dataset's provenance: the command line, the seed and everything that made the files. */
@@ -226,10 +282,10 @@ public final class ClevrWorldGenerator {
             config.put("questions_per_image", questionsPerImage);
         }
         return new Provenance(commandLine, seed).config(config).put("made_by", new ObjectMapper().getNodeFactory()
-                .textNode(madeBy()));
+                .textNode(madeBy));
     }
 
-    private String madeBy() {
+    private String madeBy(CogentCondition cogent) {
         return "vqasp ClevrWorldGenerator seed=" + seed + " split=" + split + " cogent="
                 + (cogent == null ? "none" : cogent.name()) + " " + renderer.signature();
     }
@@ -265,7 +321,7 @@ public final class ClevrWorldGenerator {
         return w.toString();
     }
 
-    private static Result await(Future<Result> f) {
+    private static Image await(Future<Image> f) {
         try {
             return f.get();
         } catch (InterruptedException e) {
@@ -287,7 +343,13 @@ public final class ClevrWorldGenerator {
         }
     }
 
-    private record Result(ClevrScene scene, boolean reused) {
+    /**
+     * One image of the split.
+     *
+     * @param scene its scene
+     * @param reused true when an earlier run had written it and it was kept
+     */
+    public record Image(ClevrScene scene, boolean reused) {
     }
 
     /**

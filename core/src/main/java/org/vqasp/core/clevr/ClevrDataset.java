@@ -25,7 +25,22 @@ public final class ClevrDataset {
      * @throws org.vqasp.core.InputException when the file is missing or malformed
      */
     public static DatasetReader<ClevrQuestion> questions(Path file) {
-        return new DatasetReader<>(JsonItemStream.array(file, "questions"), "question",
+        return questions(JsonItemStream.array(file, "questions"));
+    }
+
+    /**
+     * Opens a questions file from a mark on (the question there and those after it); the caller closes the reader.
+     *
+     * @param file the questions file
+     * @param at where a reader opened with {@link #questions(Path)} found the first question to read
+     * @throws org.vqasp.core.InputException when the file is missing
+     */
+    public static DatasetReader<ClevrQuestion> questions(Path file, JsonItemStream.Mark at) {
+        return questions(JsonItemStream.arrayAt(file, at));
+    }
+
+    private static DatasetReader<ClevrQuestion> questions(JsonItemStream stream) {
+        return new DatasetReader<>(stream, "question",
                 n -> n.hasNonNull("question_index") ? n.get("question_index").asText() : null,
                 ClevrJson::question);
     }

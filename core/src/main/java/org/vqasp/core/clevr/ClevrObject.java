@@ -1,5 +1,7 @@
 package org.vqasp.core.clevr;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -31,13 +33,26 @@ public record ClevrObject(
         double confidence,
         Map<String, Map<String, Double>> probabilities) {
 
-    /** Checks that the four attributes are present and copies the probabilities. */
+    /**
+     * Checks that the four attributes are present and copies the probabilities, keeping their order (the order they
+     * are written in: {@code Map.copyOf} would change it from one JVM to the next).
+     */
     public ClevrObject {
         Objects.requireNonNull(shape, "shape");
         Objects.requireNonNull(color, "color");
         Objects.requireNonNull(material, "material");
         Objects.requireNonNull(size, "size");
-        probabilities = probabilities == null ? Map.of() : Map.copyOf(probabilities);
+        probabilities = probabilities == null ? Map.of() : orderedCopy(probabilities);
+    }
+
+    private static Map<String, Map<String, Double>> orderedCopy(Map<String, Map<String, Double>> p) {
+        Map<String, Map<String, Double>> out = new LinkedHashMap<>();
+        p.forEach((attribute, dist) -> {
+            Map<String, Double> d = new LinkedHashMap<>();
+            dist.forEach((value, q) -> d.put(Objects.requireNonNull(value, "value"), Objects.requireNonNull(q, value)));
+            out.put(Objects.requireNonNull(attribute, "attribute"), Collections.unmodifiableMap(d));
+        });
+        return Collections.unmodifiableMap(out);
     }
 
     /** Creates a gold object (confidence 1, no probabilities). */

@@ -38,6 +38,17 @@ public final class GqaDataset {
     }
 
     /**
+     * Opens a questions file from a mark on (the question there and those after it); the caller closes the reader.
+     *
+     * @param file the questions file
+     * @param at where a reader opened with {@link #questions(Path)} found the first question to read
+     * @throws org.vqasp.core.InputException when the file is missing
+     */
+    public static DatasetReader<GqaQuestion> questions(Path file, JsonItemStream.Mark at) {
+        return new DatasetReader<>(JsonItemStream.entriesAt(file, at), "question", n -> null, GqaJson::question);
+    }
+
+    /**
      * Returns the image ids of the first questions of a file, reading nothing else of them.
      *
      * @param file the questions file
@@ -77,6 +88,19 @@ public final class GqaDataset {
      */
     public static DatasetReader<GqaSceneGraph> sceneGraphs(Path file) {
         return new DatasetReader<>(JsonItemStream.entries(file), "scene graph", n -> null, GqaJson::sceneGraph);
+    }
+
+    /**
+     * Opens a scene-graphs file from a mark on (the scene graph there and those after it); the caller closes the
+     * reader.
+     *
+     * @param file the scene-graphs file
+     * @param at where a reader opened with {@link #sceneGraphs(Path)} found the first scene graph to read
+     * @throws org.vqasp.core.InputException when the file is missing
+     */
+    public static DatasetReader<GqaSceneGraph> sceneGraphs(Path file, JsonItemStream.Mark at) {
+        return new DatasetReader<>(JsonItemStream.entriesAt(file, at), "scene graph", n -> null,
+                GqaJson::sceneGraph);
     }
 
     /**

@@ -39,7 +39,6 @@ public final class DatasetReader<T> implements Iterator<DatasetItem<T>>, AutoClo
     private final ItemParser<T> parser;
     private final Function<JsonNode, String> idOf;
     private final String what;
-    private long index;
 
     /**
      * Wraps a stream.
@@ -61,6 +60,11 @@ public final class DatasetReader<T> implements Iterator<DatasetItem<T>>, AutoClo
         return stream.file();
     }
 
+    /** Returns where the item that {@link #next()} returned last starts in the file, or null before the first. */
+    public JsonItemStream.Mark mark() {
+        return stream.mark();
+    }
+
     @Override
     public boolean hasNext() {
         return stream.hasNext();
@@ -72,7 +76,7 @@ public final class DatasetReader<T> implements Iterator<DatasetItem<T>>, AutoClo
             throw new NoSuchElementException();
         }
         Map.Entry<String, JsonNode> e = stream.next();
-        long i = index++;
+        long i = stream.mark().position();
         String id = e.getKey();
         try {
             String declared = idOf.apply(e.getValue());

@@ -7,7 +7,9 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.ByteArrayInputStream;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -28,6 +30,10 @@ import org.vqasp.core.InputException;
  *
  * <p>A file that is missing or not well-formed JSON raises an {@link InputException} naming the file, the
  * line and column and what was expected.
+ *
+ * <p>Every item has a {@link Mark} (where it starts in the file, and its position): a stream opened at a mark
+ * ({@link #arrayAt}, {@link #entriesAt}) returns that item and those after it, with the same keys, without reading
+ * what comes before. A job that splits a large file into slices reads each slice this way.
  */
 public final class JsonItemStream implements Iterator<Map.Entry<String, JsonNode>>, AutoCloseable {
 
@@ -37,8 +43,31 @@ public final class JsonItemStream implements Iterator<Map.Entry<String, JsonNode
     private final JsonParser parser;
     private final boolean arrayLayout;
     private long position;
+    private long base;
     private Map.Entry<String, JsonNode> next;
+    private Mark nextMark;
+    private Mark lastMark;
     private boolean done;
+
+    /**
+     * Where an item starts: the byte offset of its first token (the array element, or the entry's name) in the
+     * file, and its position among the items (its key in the array layout).
+     *
+     * @param offset bytes from the start of the file
+     * @param position the item's position, from 0
+     */
+    public record Mark(long offset, long position) implements java.io.Serializable {
+
+        private static final long serialVersionUID = 1L;
+
+        /** Checks the values. */
+        public Mark {
+            if (offset < 0 || position < 0) {
+                throw new IllegalArgumentException("a mark needs a non-negative offset and position, was "
+                        + offset + " and " + position);
+            }
+        }
+    }
 
     private JsonItemStream(Path file, JsonParser parser, boolean arrayLayout) {
         this.file = file;
@@ -97,9 +126,61 @@ public final class JsonItemStream implements Iterator<Map.Entry<String, JsonNode
         }
     }
 
+    /**
+     * Opens the array items of a file from a mark on: the item there and those after it. The file must be the
+     * one the mark was taken from, unchanged.
+     *
+     * @param file the JSON file
+     * @param mark where the first item to read starts (from {@link #mark()} of a stream over the same file)
+     * @throws InputException when the file is missing or cannot be read
+     */
+    public static JsonItemStream arrayAt(Path file, Mark mark) {
+        return openAt(file, mark, true);
+    }
+
+    /**
+     * Opens the entries of a top-level object from a mark on: the entry there and those after it.
+     *
+     * @param file the JSON file
+     * @param mark where the first entry to read starts (from {@link #mark()} of a stream over the same file)
+     * @throws InputException when the file is missing or cannot be read
+     */
+    public static JsonItemStream entriesAt(Path file, Mark mark) {
+        return openAt(file, mark, false);
+    }
+
+    private static JsonItemStream openAt(Path file, Mark mark, boolean arrayLayout) {
+        InputStream in = openStream(file);
+        try {
+            in.skipNBytes(mark.offset());
+            // The slice starts inside the array or object: put back the bracket that opened it.
+            InputStream slice = new SequenceInputStream(new ByteArrayInputStream(new byte[] {
+                (byte) (arrayLayout ? '[' : '{')}), in);
+            JsonParser p = MAPPER.getFactory().createParser(slice);
+            p.nextToken();
+            JsonItemStream s = new JsonItemStream(file, p, arrayLayout);
+            s.position = mark.position();
+            s.base = mark.offset() - 1;
+            return s;
+        } catch (IOException e) {
+            try {
+                in.close();
+            } catch (IOException ignored) {
+                // already failing
+            }
+            throw new InputException("unreadable_file", file + ": cannot be read at byte " + mark.offset() + " ("
+                    + e.getMessage() + ")", e);
+        }
+    }
+
     /** Returns the file being read. */
     public Path file() {
         return file;
+    }
+
+    /** Returns the mark of the item that {@link #next()} returned last, or null before the first. */
+    public Mark mark() {
+        return lastMark;
     }
 
     @Override
@@ -121,6 +202,7 @@ public final class JsonItemStream implements Iterator<Map.Entry<String, JsonNode
             throw new NoSuchElementException();
         }
         Map.Entry<String, JsonNode> result = next;
+        lastMark = nextMark;
         next = null;
         return result;
     }
@@ -133,6 +215,7 @@ public final class JsonItemStream implements Iterator<Map.Entry<String, JsonNode
                     done = true;
                     return null;
                 }
+                nextMark = new Mark(base + parser.currentTokenLocation().getByteOffset(), position);
                 JsonNode node = MAPPER.readTree(parser);
                 return new AbstractMap.SimpleImmutableEntry<>(Long.toString(position++), node);
             }
@@ -140,6 +223,7 @@ public final class JsonItemStream implements Iterator<Map.Entry<String, JsonNode
                 done = true;
                 return null;
             }
+            nextMark = new Mark(base + parser.currentTokenLocation().getByteOffset(), position);
             String name = parser.currentName();
             parser.nextToken();
             JsonNode node = MAPPER.readTree(parser);
@@ -186,8 +270,15 @@ public final class JsonItemStream implements Iterator<Map.Entry<String, JsonNode
 
     private static JsonParser open(Path file) {
         try {
-            InputStream in = Files.newInputStream(file);
-            return MAPPER.getFactory().createParser(in);
+            return MAPPER.getFactory().createParser(openStream(file));
+        } catch (IOException e) {
+            throw new InputException("unreadable_file", file + ": cannot be read (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private static InputStream openStream(Path file) {
+        try {
+            return Files.newInputStream(file);
         } catch (NoSuchFileException e) {
             throw new InputException(ErrorKind.MISSING_FILE, file + ": no such file");
         } catch (IOException e) {

@@ -40,7 +40,7 @@ public final class ClevrEvaluation {
     }
 
     /** Returns a question as an evaluation item: the image file name (or index), the template family. */
-    static EvalItem<ClevrQuestion> item(ClevrQuestion q) {
+    public static EvalItem<ClevrQuestion> item(ClevrQuestion q) {
         String image = q.imageFilename() != null ? q.imageFilename() : "image " + q.imageIndex();
         return new EvalItem<>(Long.toString(q.questionIndex()), image, q.question(), q.answer(), List.of(q.family()),
                 q, null);
@@ -61,9 +61,21 @@ public final class ClevrEvaluation {
      */
     public static EvalRunner.Run evaluate(Path questions, SceneSource scenes, Programs programs,
             ClevrReasoner reasoner, boolean weighted, EvalRunner.Options options, Progress progress) {
+        return run(questions, answerer(scenes, programs, reasoner, weighted), options, progress);
+    }
+
+    /**
+     * Returns the answerer {@link #evaluate} uses (a Spark job answers its slices of the file with it).
+     *
+     * @param scenes where scenes come from
+     * @param programs where programs come from
+     * @param reasoner the reasoner
+     * @param weighted answer over the scenes' probabilities as weighted choices
+     */
+    public static BatchAnswerer<ClevrQuestion> answerer(SceneSource scenes, Programs programs, ClevrReasoner reasoner,
+            boolean weighted) {
         Objects.requireNonNull(scenes, "scenes");
-        return run(questions, new ClevrAnswerer(scenes, programSource(programs), reasoner, weighted), options,
-                progress);
+        return new ClevrAnswerer(scenes, programSource(programs), reasoner, weighted);
     }
 
     /**

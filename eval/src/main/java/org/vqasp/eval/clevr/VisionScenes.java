@@ -87,6 +87,21 @@ public final class VisionScenes implements SceneSource {
         }
     }
 
+    /**
+     * Returns a copy of the accumulated scores (to be merged with other runs' by {@link SceneMetrics#addAll}), or
+     * null without gold scenes.
+     */
+    public SceneMetrics sceneMetricsState() {
+        if (gold == null) {
+            return null;
+        }
+        SceneMetrics copy = new SceneMetrics();
+        synchronized (metrics) {
+            copy.addAll(metrics);
+        }
+        return copy;
+    }
+
     @Override
     public ClevrScene scene(ClevrQuestion q) {
         if (q.imageFilename() == null) {

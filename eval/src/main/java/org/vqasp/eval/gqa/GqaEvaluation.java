@@ -123,7 +123,8 @@ public final class GqaEvaluation {
         return new Report(answered ? answers : null, programs, json);
     }
 
-    private static GqaProgramSource source(Programs programs) {
+    /** Returns where the programs of a run come from (the parser is loaded for {@code PARSED}). */
+    public static GqaProgramSource source(Programs programs) {
         return programs == Programs.PARSED ? GqaProgramSource.parsed(GqaQuestionParser.load())
                 : GqaProgramSource.gold();
     }
@@ -165,9 +166,16 @@ public final class GqaEvaluation {
             EvalRunner.Options options, Progress progress) {
         long total = GqaDataset.countQuestions(questions);
         try (DatasetReader<GqaQuestion> reader = GqaDataset.questions(questions)) {
-            return EvalRunner.run(EvalItem.of(reader, q -> new EvalItem<>(q.id(), q.imageId(), q.question(),
-                    answers ? q.answer() : null, q.families(), q, null)), total, answerer, GqaAnswers::matches,
+            return EvalRunner.run(EvalItem.of(reader, q -> item(q, answers)), total, answerer, GqaAnswers::matches,
                     options, progress);
         }
+    }
+
+    /**
+     * Returns a question as an evaluation item: its image, its structural and semantic types, and its answer when
+     * questions are answered (a Spark job reads its slices of the file with it).
+     */
+    public static EvalItem<GqaQuestion> item(GqaQuestion q, boolean answers) {
+        return new EvalItem<>(q.id(), q.imageId(), q.question(), answers ? q.answer() : null, q.families(), q, null);
     }
 }

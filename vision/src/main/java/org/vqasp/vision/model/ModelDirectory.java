@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import org.vqasp.core.ErrorKind;
 import org.vqasp.core.InputException;
+import org.vqasp.core.io.AtomicFiles;
 
 /**
  * The files of a trained {@link SceneNet}: {@value #CONFIG} (the {@link SceneNetConfig}) and {@value #PARAMS}
@@ -110,6 +111,48 @@ public final class ModelDirectory {
             return read(c, p, manager, "classpath:" + DEFAULT_RESOURCE);
         } catch (IOException e) {
             throw new InputException(ErrorKind.UNREADABLE_FILE, "cannot read the bundled model: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Copies the bundled default model's files ({@value #CONFIG}, {@value #PARAMS}, {@code provenance.json},
+     * {@code README.md}) into a directory, byte for byte, so that commands taking a model directory can use it.
+     *
+     * @param dir the directory (created when missing)
+     * @throws IOException when writing fails
+     * @throws InputException when the resources are missing
+     */
+    public static void extractDefault(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        for (String name : new String[] {CONFIG, PARAMS, "provenance.json", "README.md"}) {
+            try (InputStream in = ModelDirectory.class.getResourceAsStream(DEFAULT_RESOURCE + name)) {
+                if (in == null) {
+                    throw new InputException(ErrorKind.MISSING_MODEL, "no bundled model file " + DEFAULT_RESOURCE + name);
+                }
+                AtomicFiles.write(dir.resolve(name), in.readAllBytes());
+            }
+        }
+    }
+
+    /**
+     * Reads only the configuration of a model directory, or of the bundled model.
+     *
+     * @param dir a directory written by {@link #write}, or null for the bundled model
+     * @return its configuration
+     * @throws InputException when the file is missing or does not fit
+     */
+    public static SceneNetConfig readConfig(Path dir) {
+        String where = dir == null ? "classpath:" + DEFAULT_RESOURCE + CONFIG : dir.resolve(CONFIG).toString();
+        try (InputStream in = dir == null ? ModelDirectory.class.getResourceAsStream(DEFAULT_RESOURCE + CONFIG)
+                : Files.isRegularFile(dir.resolve(CONFIG)) ? Files.newInputStream(dir.resolve(CONFIG)) : null) {
+            if (in == null) {
+                throw new InputException(ErrorKind.MISSING_MODEL, where + ": no such file");
+            }
+            return SceneNetConfig.fromJson(MAPPER.readTree(in));
+        } catch (IllegalArgumentException e) {
+            throw new InputException(ErrorKind.BAD_MODEL, where + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new InputException(ErrorKind.UNREADABLE_FILE, "cannot read " + where + ": " + e.getMessage(), e);
         }
     }
 

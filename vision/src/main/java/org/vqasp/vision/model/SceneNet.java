@@ -23,14 +23,15 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.vqasp.nn.AttentionCost;
 import org.vqasp.nn.GroupedQueryAttention;
 
 /**
  * The scene-graph network: a convolutional stem to stride 8, one more stride-2 convolution to a coarse grid of
- * tokens with a learned position embedding, grouped-query attention encoder layers that mix context across the
- * whole image, then back to stride 8 (nearest-neighbour upsampling plus a lateral connection from the stem, as in
- * feature pyramids) and dense per-cell heads in the manner of CenterNet (Zhou et al., "Objects as Points",
- * arXiv:1904.07850, 2019): each cell of the stride-8 grid predicts whether an object's centre falls in it, the
+ * tokens with a learned position embedding, attention encoder layers (grouped-query by default; any variant the
+ * configuration's {@link org.vqasp.nn.AttentionSpec} names) that mix context across the whole image, then back to
+ * stride 8 (nearest-neighbour upsampling plus a lateral connection from the stem, as in feature pyramids) and dense
+ * per-cell heads in the manner of CenterNet (Zhou et al., "Objects as Points", arXiv:1904.07850, 2019): each cell of the stride-8 grid predicts whether an object's centre falls in it, the
  * object's attributes and its positions.
  *
  * <p>Shapes: B batch, W x H the input size, Hc = H / 8 and Wc = W / 8 the grid, S = Hc * Wc cells, T = S / 4
@@ -40,7 +41,9 @@ import org.vqasp.nn.GroupedQueryAttention;
  *   <li>input: image (B, 3, H, W), normalised by {@link ImagePreprocessor};
  *   <li>output: (B, S, {@value #OUTPUTS}), cells in row-major order; per cell the channels of
  *       {@link Outputs}: presence logit, shape/colour/material/size logits, offset from the cell centre to the object centre,
- *       ground-plane x and y, and camera depth, each normalised as {@link SceneDecoder} documents.
+ *       ground-plane x and y, and camera depth, each normalised as {@link SceneDecoder} documents;
+ *   <li>in training, a second output when an attention block has an auxiliary loss (a mixture's routing loss):
+ *       their weighted sum, a scalar to add to the training loss.
  * </ul>
  */
 public class SceneNet extends AbstractBlock {
@@ -80,9 +83,7 @@ public class SceneNet extends AbstractBlock {
         position = addParameter(Parameter.builder().setName("position").setType(Parameter.Type.WEIGHT)
                 .optInitializer(new NormalInitializer(0.02f)).build());
         for (int i = 0; i < config.layers(); i++) {
-            GroupedQueryAttention attention = GroupedQueryAttention.builder().setEmbedDim(config.embedDim())
-                    .setNumHeads(config.heads()).optNumQueryHeads(config.queryHeads())
-                    .optNumKvHeads(config.kvHeads()).build();
+            GroupedQueryAttention attention = config.attention().build(config.embedDim());
             layers.add(addChildBlock("layer" + i, new TransformerEncoderLayer(attention, config.mlpDim())));
         }
         tokenNorm = addChildBlock("tokenNorm", LayerNorm.builder().axis(2).build());
@@ -116,8 +117,13 @@ public class SceneNet extends AbstractBlock {
         NDArray x = coarse.reshape(b, d, tokens) // (B, D, T)
                 .transpose(0, 2, 1) // (B, T, D)
                 .add(ps.getValue(position, image.getDevice(), training)); // + (1, T, D)
+        NDArray auxiliary = null; // the attention blocks' weighted auxiliary losses, in training
         for (TransformerEncoderLayer layer : layers) {
-            x = layer.forward(ps, new NDList(x), training).head(); // (B, T, D)
+            NDList o = layer.forward(ps, new NDList(x), training);
+            x = o.head(); // (B, T, D)
+            if (o.size() > 1) {
+                auxiliary = auxiliary == null ? o.get(1) : auxiliary.add(o.get(1));
+            }
         }
         x = tokenNorm.forward(ps, new NDList(x), training).head();
         NDArray up = x.transpose(0, 2, 1).reshape(b, d, cs.get(2), cs.get(3)) // (B, D, Hc/2, Wc/2)
@@ -125,7 +131,25 @@ public class SceneNet extends AbstractBlock {
         NDArray fused = up.add(lateral.forward(ps, new NDList(fine), training).head()); // (B, D, Hc, Wc)
         NDArray out = head.forward(ps, new NDList(fused), training).head(); // (B, OUTPUTS, Hc, Wc)
         Shape os = out.getShape();
-        return new NDList(out.reshape(b, OUTPUTS, os.get(2) * os.get(3)).transpose(0, 2, 1)); // (B, S, OUTPUTS)
+        NDArray cells = out.reshape(b, OUTPUTS, os.get(2) * os.get(3)).transpose(0, 2, 1); // (B, S, OUTPUTS)
+        return auxiliary == null ? new NDList(cells) : new NDList(cells, auxiliary);
+    }
+
+    /** Returns the encoder layers, in order. */
+    public List<TransformerEncoderLayer> encoderLayers() {
+        return List.copyOf(layers);
+    }
+
+    /**
+     * Returns the exact cost of the attention of all encoder layers for {@code batch} images ({@link AttentionCost}:
+     * FLOPs of one forward pass, trainable attention parameters, key/value cache floats per image).
+     */
+    public AttentionCost attentionCost(long batch) {
+        AttentionCost total = new AttentionCost(0, 0, 0);
+        for (TransformerEncoderLayer layer : layers) {
+            total = total.plus(layer.attention().cost(batch, config.tokens()));
+        }
+        return total;
     }
 
     @Override
@@ -143,7 +167,7 @@ public class SceneNet extends AbstractBlock {
             throw new IllegalArgumentException("SceneNet input must be (B, 3, " + config.inputHeight() + ", "
                     + config.inputWidth() + "), got " + in);
         }
-        position.setShape(new Shape(1, (long) config.gridHeight() * config.gridWidth() / 4, config.embedDim()));
+        position.setShape(new Shape(1, config.tokens(), config.embedDim()));
     }
 
     @Override
@@ -152,7 +176,7 @@ public class SceneNet extends AbstractBlock {
         stem.initialize(manager, dataType, in);
         Shape fine = stem.getOutputShapes(new Shape[] {in})[0];
         down.initialize(manager, dataType, fine);
-        Shape tokens = new Shape(in.get(0), (long) config.gridHeight() * config.gridWidth() / 4, config.embedDim());
+        Shape tokens = new Shape(in.get(0), config.tokens(), config.embedDim());
         for (TransformerEncoderLayer layer : layers) {
             layer.initialize(manager, dataType, tokens);
         }

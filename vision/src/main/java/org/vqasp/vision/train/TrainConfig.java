@@ -28,8 +28,9 @@ import org.vqasp.vision.model.SceneNetConfig;
  * @param model the architecture
  * @param augmenter the augmentation
  * @param commandLine the command line that started the run, for provenance
- * @param init model directory whose weights start the run (same architecture), or null to start from random
- *     weights; ignored when resuming from a checkpoint
+ * @param init model directory whose weights start the run (same architecture, or one that differs in its attention:
+ *     {@link org.vqasp.vision.model.ModelConversion}), or null to start from random weights; ignored when resuming
+ *     from a checkpoint
  */
 public record TrainConfig(Path data, Path out, String trainSplit, String valSplit, int holdOut, int epochs,
         int batchSize, double learningRate, double weightDecay, int warmupSteps, long seed, int checkpointEvery,
@@ -214,7 +215,7 @@ public record TrainConfig(Path data, Path out, String trainSplit, String valSpli
             return this;
         }
 
-        /** Starts from the weights of a trained model directory of the same architecture (default: none). */
+        /** Starts from the weights of a trained model directory (same architecture but the attention; default none). */
         public Builder optInit(Path v) {
             init = v;
             return this;

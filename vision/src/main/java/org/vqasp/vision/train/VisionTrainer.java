@@ -26,6 +26,7 @@ import org.vqasp.core.InputException;
 import org.vqasp.core.VqaspException;
 import org.vqasp.core.clevr.ClevrScene;
 import org.vqasp.nn.AdamW;
+import org.vqasp.vision.model.ModelConversion;
 import org.vqasp.vision.model.ModelDirectory;
 import org.vqasp.vision.model.SceneDecoder;
 import org.vqasp.vision.model.SceneNet;
@@ -218,10 +219,12 @@ public final class VisionTrainer {
                 NDArray x = step.create(inputs, new Shape(batch, 3, mc.inputHeight(), mc.inputWidth()));
                 NDArray t = step.create(targets, new Shape(batch, cells, TargetEncoder.CHANNELS));
                 try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                    NDArray out = net.forward(ps, new NDList(x), true).head();
-                    SceneLoss.Terms l = SceneLoss.compute(out, t);
-                    gc.backward(l.total());
-                    loss = l.total().getFloat();
+                    NDList out = net.forward(ps, new NDList(x), true);
+                    SceneLoss.Terms l = SceneLoss.compute(out.head(), t);
+                    // an attention variant's auxiliary loss (mixSGA routing) joins the total
+                    NDArray total = out.size() > 1 ? l.total().add(out.get(1)) : l.total();
+                    gc.backward(total);
+                    loss = total.getFloat();
                     terms = new double[] {l.presence().getFloat(), l.attributes().getFloat(),
                         l.positions().getFloat()};
                 }
@@ -334,24 +337,13 @@ public final class VisionTrainer {
         return best;
     }
 
-    /** Loads the weights of a model directory into the network, which must have the same architecture. */
+    /**
+     * Loads the weights of a model directory into the network, whose architecture may differ in its attention
+     * (up-training, {@link ModelConversion}).
+     */
     private static void initialise(SceneNet net, Path dir, NDManager manager) {
         try (NDManager tmp = manager.newSubManager()) {
-            SceneNet source = ModelDirectory.read(dir, tmp);
-            if (!source.config().withThreshold(net.config().threshold())
-                    .withMirrorAverage(net.config().mirrorAverage()).equals(net.config())) {
-                throw new InputException(ErrorKind.INIT_MISMATCH, dir + " holds " + source.config() + ", not "
-                        + net.config());
-            }
-            var from = source.getParameters();
-            var to = net.getParameters();
-            for (int i = 0; i < to.size(); i++) {
-                if (!to.get(i).getKey().equals(from.get(i).getKey())) {
-                    throw new InputException(ErrorKind.INIT_MISMATCH, dir + ": parameter " + from.get(i).getKey()
-                            + " where " + to.get(i).getKey() + " was expected");
-                }
-                to.get(i).getValue().getArray().set(from.get(i).getValue().getArray().toFloatArray());
-            }
+            ModelConversion.initialise(net, ModelDirectory.read(dir, tmp), dir.toString());
         }
     }
 

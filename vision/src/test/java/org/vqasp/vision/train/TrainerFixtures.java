@@ -3,14 +3,17 @@ package org.vqasp.vision.train;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import org.vqasp.nn.AttentionSpec;
 import org.vqasp.vision.model.SceneNetConfig;
 
 /** Tiny datasets and a tiny network for tests in other packages. */
 public final class TrainerFixtures {
 
     /** A small network on 128 x 80 inputs, so that a few steps take seconds. */
-    public static final SceneNetConfig TINY =
-            new SceneNetConfig(128, 80, List.of(8, 16, 32), 32, 1, 4, 4, 2, 64, 32, 0.5);
+    public static final SceneNetConfig TINY = SceneNetConfig.builder().optInput(128, 80)
+            .optStemChannels(List.of(8, 16, 32)).optEmbedDim(32).optLayers(1)
+            .optAttention(AttentionSpec.builder().setHeads(4).optKvHeads(2).build()).optMlpDim(64).optHeadDim(32)
+            .build();
 
     private TrainerFixtures() {
     }

@@ -144,4 +144,55 @@ class VisionTrainerTest {
         assertEquals(12, prov.get("sessions").get(1).get("from_step").asInt());
         assertEquals(3, new ObjectMapper().readTree(out.resolve("metrics.json").toFile()).get("epochs").size());
     }
+
+    @Test
+    void should_up_train_a_dgqa_model_and_resume_it_to_the_same_weights(@TempDir Path gqa, @TempDir Path straight,
+            @TempDir Path killed) throws Exception {
+        // given a trained GQA model and a DGQA configuration (window 2) started from it
+        VisionTrainer.train(tiny(gqa).optEpochs(1).build(), new TrainListener() { });
+        org.vqasp.vision.model.SceneNetConfig dgqa = TrainerFixtures.TINY.withAttention(
+                org.vqasp.nn.AttentionSpec.builder().setHeads(4).optKvHeads(2)
+                        .optAllocation(new org.vqasp.nn.HeadAllocation.EmaKeyNorm(0.5, 2)).build());
+        // when one run goes straight through and another is killed after step 10 and started again
+        VisionTrainer.train(tiny(straight).optModel(dgqa).optInit(gqa).build(), new TrainListener() { });
+        assertThrows(IllegalStateException.class, () -> VisionTrainer.train(tiny(killed).optModel(dgqa).optInit(gqa)
+                .build(), new TrainListener() {
+                    @Override
+                    public void step(Progress p) {
+                        if (p.globalStep() == 10) {
+                            throw new IllegalStateException("killed");
+                        }
+                    }
+                }));
+        VisionTrainer.train(tiny(killed).optModel(dgqa).optInit(gqa).build(), new TrainListener() { });
+        // then both end with the same weights and DGQA state (its norm average and counts are saved parameters)
+        assertTrue(java.util.Arrays.equals(Files.readAllBytes(straight.resolve("scene-net.params")),
+                Files.readAllBytes(killed.resolve("scene-net.params"))), "weights differ after resume");
+        try (ai.djl.ndarray.NDManager m = ai.djl.ndarray.NDManager.newBaseManager()) {
+            var net = org.vqasp.vision.model.ModelDirectory.read(straight, m);
+            assertEquals(dgqa.attention(), net.config().attention());
+            var block = (org.vqasp.nn.GroupedQueryAttention) net.encoderLayers().get(0).attention();
+            assertEquals(4, java.util.Arrays.stream(block.currentAllocation()).sum());
+            assertEquals(12f, block.getParameters().get("allocationSteps").getArray().getFloat(0));
+        }
+    }
+
+    @Test
+    void should_train_a_mixture_with_its_routing_loss(@TempDir Path out) throws Exception {
+        // given a mixSGA configuration of experts with 2 and 1 key/value heads
+        org.vqasp.vision.model.SceneNetConfig mix = TrainerFixtures.TINY.withAttention(
+                org.vqasp.nn.AttentionSpec.builder().setHeads(4).optMixture(new org.vqasp.nn.GroupMixture(
+                        List.of(2, 1), List.of(0.5, 0.5), 1.0)).build());
+        List<Double> losses = new ArrayList<>();
+        // when it trains from scratch
+        VisionTrainer.train(tiny(out).optModel(mix).optEpochs(1).build(), new TrainListener() {
+            @Override
+            public void step(Progress p) {
+                losses.add(p.loss() - p.terms()[0] - p.terms()[1] - p.terms()[2]);
+            }
+        });
+        // then every step's loss holds a positive routing term beyond the scene terms
+        assertEquals(6, losses.size());
+        assertTrue(losses.stream().allMatch(l -> l > 1e-4 && Double.isFinite(l)), losses.toString());
+    }
 }
