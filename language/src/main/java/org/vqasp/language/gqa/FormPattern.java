@@ -354,7 +354,9 @@ final class FormPattern {
                 yield out;
             }
             case POS -> Set.of("left", "right", "top", "bottom", "middle").contains(words.get(i))
-                    ? List.of(new Read<>(words.get(i), i + 1)) : List.of();
+                    ? List.of(new Read<>(words.get(i), i + 1))
+                    : Set.of("center", "centre").contains(words.get(i)) ? List.of(new Read<>("middle", i + 1))
+                    : List.of();
             case VERB -> lex.isRelation(words.get(i) + " on") ? List.of(new Read<>(words.get(i) + " on", i + 1))
                     : List.of();
         };

@@ -102,6 +102,7 @@ public final class GqaLexicon {
     private final int maxAttributeWords;
     private final int maxRelationWords;
     private final Set<String> words;
+    private volatile Map<String, Integer> classSizes;
 
     private GqaLexicon(GqaVocabulary vocabulary, Set<String> names, Set<String> superClasses,
             Map<String, String> nameSurfaces, Map<String, Attribute> attributes, Map<String, String> relations,
@@ -406,6 +407,39 @@ public final class GqaLexicon {
         String s = GqaNames.singular(name);
         return s.equals("person") || s.equals("he") || s.equals("she") || s.equals("people")
                 || vocabulary.parents(s).contains("person");
+    }
+
+    /**
+     * Returns the most specific super-class two names share ({@code computer}, {@code cell phone}: device;
+     * {@code bananas}, {@code oranges}: fruit rather than food), or null when they share none.
+     */
+    public String commonClass(String a, String b) {
+        Set<String> shared = new HashSet<>(vocabulary.parents(GqaNames.singular(a)));
+        shared.retainAll(vocabulary.parents(GqaNames.singular(b)));
+        String best = null;
+        for (String c : shared) {
+            int size = classSizes().getOrDefault(c, 0);
+            if (best == null || size < classSizes().getOrDefault(best, 0)
+                    || size == classSizes().getOrDefault(best, 0) && c.compareTo(best) < 0) {
+                best = c;
+            }
+        }
+        return best;
+    }
+
+    private Map<String, Integer> classSizes() {
+        Map<String, Integer> sizes = classSizes;
+        if (sizes == null) {
+            Map<String, Integer> count = new HashMap<>();
+            for (String n : names) {
+                for (String c : vocabulary.parents(n)) {
+                    count.merge(c, 1, Integer::sum);
+                }
+            }
+            sizes = Map.copyOf(count);
+            classSizes = sizes;
+        }
+        return sizes;
     }
 
     /** Returns true when a name is an animal. */

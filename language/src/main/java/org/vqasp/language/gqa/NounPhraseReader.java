@@ -375,7 +375,8 @@ final class NounPhraseReader {
         if (word(j).equals("the")) {
             j++;
         }
-        String v = word(j);
+        // "in the center" is GQA's middle
+        String v = Set.of("center", "centre").contains(word(j)) ? "middle" : word(j);
         String category = switch (v) {
             case "left", "right" -> "hposition";
             case "top", "bottom", "middle" -> "vposition";

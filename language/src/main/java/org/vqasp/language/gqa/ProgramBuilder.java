@@ -21,11 +21,19 @@ final class ProgramBuilder {
             "line", "bench", "board", "train", "trunk", "neck", "legs", "leg", "ears", "ear", "stick", "bat", "knife",
             "hot dog", "sandwich", "boat", "counter", "lawn", "tablecloth", "towel", "cable");
 
+    /** What {@code clear} is the weather of; anything else clear is see-through (GQA's category "opaqness"). */
+    private static final Set<String> SKY = Set.of("sky", "day", "weather", "scene", "clouds", "cloud", "air");
+
     private final GqaLexicon lex;
     private final List<GqaOperation> steps = new ArrayList<>();
 
     ProgramBuilder(GqaLexicon lexicon) {
         this.lex = lexicon;
+    }
+
+    /** Returns the lexicon the program's names come from. */
+    GqaLexicon lexicon() {
+        return lex;
     }
 
     /** Returns the program written so far. */
@@ -129,7 +137,8 @@ final class ProgramBuilder {
     /**
      * Returns the category a filter of a phrase is written with: the first the lexicon gives, except for words
      * whose category depends on what they describe ({@code old} is an age for people and animals and has no
-     * category for things; {@code short} is a length for hair and clothes and a height otherwise; {@code thin}).
+     * category for things; {@code short} is a length for hair and clothes and a height otherwise; {@code thin}; {@code clear} is
+     * the weather for the sky and GQA's "opaqness" for glass and water).
      */
     String category(Filter f, NounPhrase head) {
         if (f.categories().isEmpty()) {
@@ -147,6 +156,7 @@ final class ProgramBuilder {
             case "old", "young" -> living ? "age" : "";
             case "short" -> LENGTH_NOUNS.contains(head.name()) ? "length" : "height";
             case "thin" -> living ? "fatness" : "thickness";
+            case "clear" -> SKY.contains(head.name()) ? "weather" : "opaqness";
             default -> f.categories().get(0);
         };
     }

@@ -331,8 +331,13 @@ final class QuestionForms {
                 (m, b) -> choosePlace(m, b));
         f("objThisChoose", "is|are this|that|it|these|those a|an? {noun} " + or + " a|an? {noun2}",
                 (m, b) -> chooseName(b, b.add("select", "this"), m));
-        f("relChooseO", "what|who is|are {np} {rel} , a|an? {noun} or a|an? {noun2}",
-                (m, b) -> relChooseName(m, b, NounPhrase.any()));
+        // "what" with two options asks for the class they share: What is the man holding, a cup or a plate?
+        f("categoryRelOChoose", "what|who|whom is|are|does|do {np} {rel} , a|an|the? {noun} or a|an|the? {noun2}",
+                (m, b) -> relChooseName(m, b, shared(m, b)));
+        f("categoryRelSChoose", "what|who is|are {rel} {np} , a|an|the? {noun} or a|an|the? {noun2}",
+                (m, b) -> relSubjChooseName(m, b, shared(m, b)));
+        f("categoryRelSChoose", "what|who {rel} {np} , a|an|the? {noun} or a|an|the? {noun2}",
+                (m, b) -> relSubjChooseName(m, b, shared(m, b)));
         f("objThisChoose", "what is this|that|it , a|an? {noun} " + or + " a|an? {noun2}",
                 (m, b) -> chooseName(b, b.add("select", "this"), m));
         f("categoryThisChoose", "what|which kind|type? of? {noun3} is|are this|that|it , a|an? {noun} or a|an? {noun2}",
@@ -350,8 +355,8 @@ final class QuestionForms {
                 + " {noun2}", (m, b) -> relSubjChooseName(m, b, m.np("noun3")));
         f("categoryThisChoose", "is|are this|that|these|those {noun3} " + a + " {noun} or " + a + " {noun2}",
                 (m, b) -> chooseName(b, b.add("select", b.name(m.np("noun3"), true)), m));
-        f("relChooseO", "is|are {np} {rel} " + a + " {noun} or " + a + " {noun2}",
-                (m, b) -> relChooseName(m, b, NounPhrase.any()));
+        f("categoryRelOChoose", "is|are|does|do {np} {rel} " + a + " {noun} or " + a + " {noun2}",
+                (m, b) -> relChooseName(m, b, shared(m, b)));
         f("categoryRelOChoose", "what|which {cls} is|are|does|do {np} {rel} , a|an? {noun} or a|an? {noun2}",
                 (m, b) -> relChooseName(m, b, m.np("cls")));
         f("categoryRelOChoose", "what|which kind|type of {noun3} is|are|does|do {np} {rel} , a|an? {noun} or a|an? {noun2}",
@@ -404,6 +409,21 @@ final class QuestionForms {
                 (m, b) -> chooseAttribute(m, b, "activity"));
         f("how", "how {adj} is|are {np} , {attr} " + or + " {attr2}",
                 (m, b) -> chooseAttribute(m, b, m.text("adj")));
+    }
+
+    /**
+     * Returns what "what" or "who" stands for before two named options: the most specific class both belong to
+     * ({@code a computer or a cell phone}: device), else any object (or a person, for "who"). GQA writes a relation
+     * followed by a choice of names only in its category families (categoryRelOChoose, categoryRelSChoose), so
+     * "Is the woman wearing a hat or a helmet?" gets the class as well.
+     */
+    private static NounPhrase shared(Slots m, ProgramBuilder b) {
+        String c = b.lexicon().commonClass(m.np("noun").name(), m.np("noun2").name());
+        if (c != null) {
+            return NounPhrase.of(c, Kind.CLASS);
+        }
+        return m.first().equals("who") || m.first().equals("whom") ? NounPhrase.of("person", Kind.CLASS)
+                : NounPhrase.any();
     }
 
     private static void chooseName(ProgramBuilder b, int at, Slots m) {
@@ -466,6 +486,10 @@ final class QuestionForms {
             int y = b.verify(b.ref(m.np("np2")), List.of(m.attr("attr2")), m.np("np2"));
             b.add("and", "", x, y);
         });
+        f("verifyAttrAnd", "is|are {np} made of {attr} and {np2} made of {attr2}",
+                (m, b) -> twoMaterials(m, b, "and"));
+        f("verifyAttrOr", "is|are {np} made of {attr} or {np2} made of {attr2}",
+                (m, b) -> twoMaterials(m, b, "or"));
         f("verifyAttrAnd", "are|is both {np} and {np2} {pred}", (m, b) -> bothVerify(m, b, "and"));
         f("verifyAttrOr", "is|are either {np} or {np2} {pred}", (m, b) -> bothVerify(m, b, "or"));
         f("verifyAttrOr", "is|are {np} or {np2} {pred}", (m, b) -> bothVerify(m, b, "or"));
@@ -497,6 +521,13 @@ final class QuestionForms {
         int e1 = b.add("exist", "?", b.some(y));
         int e2 = b.add("exist", "?", b.some(x));
         b.add(op, "", e1, e2);
+    }
+
+    /** Is the table made of wood and the chair made of metal? */
+    private static void twoMaterials(Slots m, ProgramBuilder b, String op) {
+        int x = b.verify(b.ref(m.np("np")), List.of(categorised(m.attr("attr"), "material")), m.np("np"));
+        int y = b.verify(b.ref(m.np("np2")), List.of(categorised(m.attr("attr2"), "material")), m.np("np2"));
+        b.add(op, "", x, y);
     }
 
     private static void bothVerify(Slots m, ProgramBuilder b, String op) {
@@ -539,6 +570,10 @@ final class QuestionForms {
                 "different"));
         f("twoDifferent", "is|are {np} made of a? different {acat} than|from {np2}", (m, b) -> twoCategory(m, b,
                 "different"));
+        f("twoDifferent", "is|are {np} different in {acat} than|from {np2}", (m, b) -> twoCategory(m, b,
+                "different"));
+        f("twoSame", "is|are {np} the same in {acat} as {np2}", (m, b) -> twoCategory(m, b, "same"));
+        f("twoSame", "is|are {np} similar in {acat} to {np2}", (m, b) -> twoCategory(m, b, "same"));
         // same and different within one phrase: Are all the animals the same species?
         f("sameAll", "are|is {np} all? the same {acat}", (m, b) -> oneCategory(m, b, "same"));
         f("sameAll", "are|is {np} all? of the same {acat}", (m, b) -> oneCategory(m, b, "same"));

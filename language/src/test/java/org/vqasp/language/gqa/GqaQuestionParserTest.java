@@ -138,6 +138,34 @@ class GqaQuestionParserTest {
     }
 
     @Test
+    void should_read_the_forms_of_gqa_val_questions() {
+        // "in the center" is GQA's vertical middle, also before "of the picture"
+        assertEquals("select: man->filter vposition: middle [0]->relate: cup,to the right of,s [1]->exist: ? [2]",
+                parsed("Do you see cups to the right of the man in the center of the picture?"));
+        assertEquals("select: plate->filter vposition: middle [0]->choose material: glass|plastic [1]",
+                parsed("Is the plate in the centre made of glass or plastic?"));
+        // clear is the weather of the sky and the see-through of anything else
+        assertEquals("select: bottle->filter opaqness: clear [0]->verify hposition: left [1]",
+                parsed("Is the clear bottle on the left?"));
+        assertEquals("select: sky->verify weather: clear [0]", parsed("Is the sky clear?"));
+        // different in a category than
+        assertEquals("select: chair->select: table ->different color: [0, 1]",
+                parsed("Is the chair different in color than the table?"));
+        // "what" before two named options is the most specific class they share; none shared: any object
+        assertEquals("select: girl->relate: fruit,eating,o [0]->choose name: banana|orange [1]",
+                parsed("What is the girl eating, a banana or an orange?"));
+        assertEquals("select: table->relate: device,on,s [0]->choose name: laptop|keyboard [1]",
+                parsed("What is on the table, a laptop or a keyboard?"));
+        assertEquals("select: hat->relate: person,wearing,s [0]->choose name: man|woman [1]",
+                parsed("Who is wearing the hat, the man or the woman?"));
+        assertEquals("select: woman->relate: _,wearing,o [0]->choose name: hat|helmet [1]",
+                parsed("Is the woman wearing a hat or a helmet?"));
+        // two materials of two things
+        assertEquals("select: table->verify material: wood [0]->select: chair ->verify material: metal [2]"
+                + "->and: [1, 3]", parsed("Is the table made of wood and the chair made of metal?"));
+    }
+
+    @Test
     void should_round_trip_its_programs_through_semantic_string() {
         for (GqaQuestion q : sample()) {
             if (parser.parse(q.question()) instanceof GqaParse.Parsed p) {
