@@ -94,4 +94,28 @@ class ProbabilisticSceneTest {
         VqaspException e = assertThrows(VqaspException.class, () -> reasoner.answerLikely(gold, p, false));
         assertEquals("unique", e.kind());
     }
+
+    @Test
+    void should_find_the_middle_object_when_every_object_is_unsure() {
+        // given every object present with confidence 0.9 but object 0 (the brown cylinder, nearest the centre)
+        // with 0.3; before the middle rule compared sums instead of assigning them, gringo ground every subset
+        // sum of the members' coordinates here and never finished
+        List<ClevrObject> unsure = new ArrayList<>();
+        for (ClevrObject o : gold.objects()) {
+            unsure.add(new ClevrObject(o.shape(), o.color(), o.material(), o.size(), o.coords(), o.pixelCoords(),
+                    o.rotation(), unsure.isEmpty() ? 0.3 : 0.9, Map.of()));
+        }
+        var p = ClevrFunctionsTest.program("scene ; extreme[middle](0) ; unique(1) ; query_color(2)");
+        ClevrScene all = new ClevrScene("val", 0, "x", unsure, Map.of(), Map.of());
+        // when the plain scene is used, the brown cylinder is the middle one
+        assertEquals("brown", reasoner.answer(all, p));
+        // then the most likely scene leaves it out, and its middle is that of the four other objects
+        ClevrScene rest = new ClevrScene("val", 0, "x", gold.objects().subList(1, 5), Map.of(), Map.of());
+        String middleOfRest = reasoner.answer(rest, p);
+        assertEquals(middleOfRest, reasoner.answerLikely(all, p, false).answer());
+        // and with object 0 likely present again, it is the answer
+        unsure.set(0, gold.objects().get(0));
+        assertEquals("brown", reasoner.answerLikely(new ClevrScene("val", 0, "x", unsure, Map.of(), Map.of()), p, false)
+                .answer());
+    }
 }
