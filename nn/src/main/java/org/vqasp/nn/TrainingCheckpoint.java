@@ -4,6 +4,7 @@ import ai.djl.MalformedModelException;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -14,6 +15,9 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
+import org.vqasp.core.ErrorKind;
+import org.vqasp.core.InputException;
 import org.vqasp.core.io.FileTrees;
 
 /**
@@ -114,6 +118,34 @@ public final class TrainingCheckpoint {
         try (InputStream is = new BufferedInputStream(Files.newInputStream(dir.resolve(OPTIMIZER)));
                 NDManager tmp = manager.newSubManager()) {
             optimizer.restore(NDList.decode(tmp, is), optimizerSteps);
+        }
+    }
+
+    /**
+     * Checks that a checkpoint's state was made from the same data and with the same settings as the run that
+     * resumes it.
+     *
+     * @param dir the checkpoint, named in the error
+     * @param state the checkpoint's {@value #STATE}
+     * @param hashKey the state's key of the data hash
+     * @param data what the hash covers, for the error ("training data")
+     * @param dataHash the hash of the data now
+     * @param now the run's configuration now, as written in the state's {@code config}
+     * @param keys the configuration keys that must be equal
+     * @throws InputException ({@code checkpoint_mismatch}) naming the first difference
+     */
+    public static void requireSameRun(Path dir, JsonNode state, String hashKey, String data, String dataHash,
+            JsonNode now, List<String> keys) {
+        if (!dataHash.equals(state.path(hashKey).asText())) {
+            throw new InputException(ErrorKind.CHECKPOINT_MISMATCH, dir + " was made from other " + data + " (hash "
+                    + state.path(hashKey).asText() + ", now " + dataHash + "); use another --out");
+        }
+        JsonNode saved = state.path("config");
+        for (String key : keys) {
+            if (!saved.path(key).toString().equals(now.path(key).toString())) {
+                throw new InputException(ErrorKind.CHECKPOINT_MISMATCH, dir + " was made with " + key + " = "
+                        + saved.path(key) + ", now " + now.path(key) + "; use another --out");
+            }
         }
     }
 }

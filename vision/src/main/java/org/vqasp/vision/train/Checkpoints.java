@@ -71,18 +71,8 @@ final class Checkpoints {
         }
         try {
             JsonNode s = MAPPER.readTree(dir.resolve(TrainingCheckpoint.STATE).toFile());
-            if (!dataHash.equals(s.path("train_sha256").asText())) {
-                throw new InputException(ErrorKind.CHECKPOINT_MISMATCH, dir + " was made from other training data (hash "
-                        + s.path("train_sha256").asText() + ", now " + dataHash + "); use another --out");
-            }
-            JsonNode savedConfig = s.path("config");
-            JsonNode nowConfig = config.toJson(MAPPER);
-            for (String key : List.of("model", "batch_size", "seed", "limit_train", "learning_rate", "warmup_steps")) {
-                if (!savedConfig.path(key).toString().equals(nowConfig.path(key).toString())) {
-                    throw new InputException(ErrorKind.CHECKPOINT_MISMATCH, dir + " was made with " + key + " = "
-                            + savedConfig.path(key) + ", now " + nowConfig.path(key) + "; use another --out");
-                }
-            }
+            TrainingCheckpoint.requireSameRun(dir, s, "train_sha256", "training data", dataHash, config.toJson(MAPPER),
+                    List.of("model", "batch_size", "seed", "limit_train", "learning_rate", "warmup_steps"));
             TrainingCheckpoint.restore(dir, net, ModelDirectory.PARAMS, optimizer, s.path("optimizer_steps").asLong(),
                     manager);
             state.epoch = s.path("epoch").asInt();

@@ -621,19 +621,9 @@ public final class ParserTrainer {
         }
         try {
             JsonNode s = MAPPER.readTree(dir.resolve(TrainingCheckpoint.STATE).toFile());
-            if (!dataHash.equals(s.path("data_sha256").asText())) {
-                throw new InputException(ErrorKind.CHECKPOINT_MISMATCH, dir + " was made from other data (hash "
-                        + s.path("data_sha256").asText() + ", now " + dataHash + "); use another --out");
-            }
-            JsonNode saved = s.path("config");
-            JsonNode now = c.toJson(MAPPER);
-            for (String key : List.of("model", "batch_size", "seed", "learning_rate", "warmup_steps", "label_rounds",
-                    "human_fraction", "self_train", "min_word_count", "paraphrase")) {
-                if (!saved.path(key).toString().equals(now.path(key).toString())) {
-                    throw new InputException(ErrorKind.CHECKPOINT_MISMATCH, dir + " was made with " + key + " = "
-                            + saved.path(key) + ", now " + now.path(key) + "; use another --out");
-                }
-            }
+            TrainingCheckpoint.requireSameRun(dir, s, "data_sha256", "data", dataHash, c.toJson(MAPPER),
+                    List.of("model", "batch_size", "seed", "learning_rate", "warmup_steps", "label_rounds",
+                            "human_fraction", "self_train", "min_word_count", "paraphrase"));
             TrainingCheckpoint.restore(dir, net, ParserModel.PARAMS, optimizer, s.path("optimizer_steps").asLong(),
                     manager);
             state.step = s.path("step").asLong();
