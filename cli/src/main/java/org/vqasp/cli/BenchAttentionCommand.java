@@ -51,9 +51,7 @@ final class BenchAttentionCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        int n = threads.get(spec.commandLine());
-        System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(n));
-        System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
+        int n = threads.forTorch(spec.commandLine());
         PrintWriter out = spec.commandLine().getOut();
         boolean table = !json.stdout();
         AttentionBenchmark.Config config = AttentionBenchmark.Config.standard().withSeqLengths(seq)

@@ -93,9 +93,7 @@ final class StudyAttentionCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        int n = threads.get(spec.commandLine());
-        System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(n));
-        System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
+        int n = threads.forTorch(spec.commandLine());
         SceneNetConfig baseConfig = ModelDirectory.readConfig(base);
         int heads = baseConfig.attention().heads();
         List<AttentionSpec> specs = new ArrayList<>();

@@ -20,4 +20,17 @@ final class ThreadsOption {
         }
         return threads;
     }
+
+    /**
+     * Returns the number of threads, checked, and gives PyTorch as many intra-op threads (one inter-op thread): for
+     * commands that train or time networks, before the engine starts.
+     *
+     * @param cl the command being run, whose usage is shown with the error
+     */
+    int forTorch(CommandLine cl) {
+        int n = get(cl);
+        System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(n));
+        System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
+        return n;
+    }
 }

@@ -10,6 +10,7 @@ import org.vqasp.language.clevr.learned.ParserTrainConfig;
 import org.vqasp.language.clevr.learned.ParserTrainer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -36,11 +37,11 @@ final class TrainParserCommand implements Callable<Integer> {
             + "${DEFAULT-VALUE}; only clevr so far).")
     String dataset;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Seed of every random choice (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @Mixin
+    SeedOption seed = new SeedOption(1L);
 
-    @Option(names = "--threads", paramLabel = "N", description = "Threads (default: all cores).")
-    Integer threads;
+    @Mixin
+    ThreadsOption threads;
 
     @Option(names = "--steps", defaultValue = "12000", description = "Optimiser steps (default: ${DEFAULT-VALUE}).")
     int steps;
@@ -141,17 +142,13 @@ final class TrainParserCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--dataset " + dataset + " has no parser trainer yet "
                     + "(known: clevr)");
         }
-        int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        if (n < 1) {
-            throw new ParameterException(spec.commandLine(), "--threads must be at least 1, was " + n);
-        }
-        System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(n));
-        System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
+        threads.forTorch(spec.commandLine());
         List<String> cmd = new ArrayList<>(List.of("vqa"));
         cmd.addAll(spec.commandLine().getParseResult().originalArgs());
         ParserTrainConfig config;
         try {
-            config = ParserTrainConfig.builder().setOut(out).optSeed(seed).optGenerated(scenes, questionsPerScene)
+            config = ParserTrainConfig.builder().setOut(out).optSeed(seed.required(spec.commandLine()))
+                    .optGenerated(scenes, questionsPerScene)
                     .optExtraScenes(extraScenes).optHuman(humanQuestions, humanScenes).optWording(wording)
                     .optSteps(steps).optBatchSize(batch).optLearningRate(lr).optWarmupSteps(warmup)
                     .optWeightDecay(weightDecay).optLabelling(labelRounds, humanFraction).optSelfTrain(selfTrain, selfTrainFraction)

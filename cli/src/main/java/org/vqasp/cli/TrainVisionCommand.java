@@ -119,9 +119,7 @@ final class TrainVisionCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        int n = threads.get(spec.commandLine());
-        System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(n));
-        System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
+        int n = threads.forTorch(spec.commandLine());
         String[] wh = input.toLowerCase().split("x");
         if (wh.length != 2 || !wh[0].matches("[1-9][0-9]{0,4}") || !wh[1].matches("[1-9][0-9]{0,4}")) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--input must be WxH, got " + input);
