@@ -167,6 +167,22 @@ final class FormPattern {
             return words.isEmpty() ? "" : words.get(0);
         }
 
+        /**
+         * Returns true when the question ends with a bare {@code made of X} (not {@code that is made of}) and names
+         * no relative clause ({@code that}, {@code which}, {@code who}) before it.
+         */
+        boolean madeOfAtEnd() {
+            int k = words.lastIndexOf("made");
+            int material = words.size() - (k + 2);
+            if (k < 1 || material < 1 || material > 3 || !words.get(k + 1).equals("of")) {
+                return false;
+            }
+            List<String> before = words.subList(0, k);
+            String prev = words.get(k - 1);
+            return !prev.equals("is") && !prev.equals("are") && !before.contains("that") && !before.contains("which")
+                    && !before.contains("who");
+        }
+
         /** Returns true when the question contains a word. */
         boolean contains(String word) {
             return words.contains(word);

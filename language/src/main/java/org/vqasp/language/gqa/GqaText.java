@@ -30,7 +30,11 @@ final class GqaText {
             "corner", "half", "center", "centre");
 
     private static final Set<String> FINAL_FILLERS = Set.of("shown", "pictured", "visible", "there", "here",
-            "displayed", "seen", "depicted", "today", "now");
+            "displayed", "seen", "depicted", "presented", "today", "now");
+
+    /** Words that only say an object is in the picture: "the car that is shown". */
+    private static final Set<String> SHOWN = Set.of("shown", "pictured", "visible", "displayed", "depicted",
+            "presented");
 
     private GqaText() {
     }
@@ -79,14 +83,29 @@ final class GqaText {
                 i += 2;
                 continue;
             }
+            // "the car that is shown", "the bottles which are visible"
+            if ((w.equals("that") || w.equals("which")) && i + 2 < in.size()
+                    && (in.get(i + 1).equals("is") || in.get(i + 1).equals("are"))
+                    && SHOWN.contains(in.get(i + 2))) {
+                i += 2;
+                continue;
+            }
             if (w.equals("maybe") || w.equals("perhaps") || w.equals("located")) {
                 continue;
             }
             out.add(w);
         }
+        boolean dropped = false;
         while (out.size() > 2 && FINAL_FILLERS.contains(out.get(out.size() - 1))
                 && !(List.of("there", "here").contains(out.get(out.size() - 1))
                         && List.of("is", "are").contains(out.get(out.size() - 2)))) {
+            out.remove(out.size() - 1);
+            dropped = true;
+        }
+        // "the car that is presented": what is left of the relative clause goes too
+        if (dropped && out.size() > 4 && List.of("is", "are").contains(out.get(out.size() - 1))
+                && List.of("that", "which").contains(out.get(out.size() - 2))) {
+            out.remove(out.size() - 1);
             out.remove(out.size() - 1);
         }
         while (!out.isEmpty() && out.get(out.size() - 1).equals(",")) {

@@ -24,6 +24,10 @@ final class ProgramBuilder {
     /** What {@code clear} is the weather of; anything else clear is see-through (GQA's category "opaqness"). */
     private static final Set<String> SKY = Set.of("sky", "day", "weather", "scene", "clouds", "cloud", "air");
 
+    /** Waters GQA calls clear without a category ({@code filter: clear}), unlike clear glass (opaqness). */
+    private static final Set<String> WATERS = Set.of("water", "ocean", "sea", "lake", "river", "pond", "pool",
+            "stream", "creek", "waves", "wave");
+
     private final GqaLexicon lex;
     private final List<GqaOperation> steps = new ArrayList<>();
 
@@ -138,7 +142,7 @@ final class ProgramBuilder {
      * Returns the category a filter of a phrase is written with: the first the lexicon gives, except for words
      * whose category depends on what they describe ({@code old} is an age for people and animals and has no
      * category for things; {@code short} is a length for hair and clothes and a height otherwise; {@code thin}; {@code clear} is
-     * the weather for the sky and GQA's "opaqness" for glass and water).
+     * the weather for the sky, has no category for water and is GQA's "opaqness" for glass and bottles).
      */
     String category(Filter f, NounPhrase head) {
         if (f.categories().isEmpty()) {
@@ -156,7 +160,7 @@ final class ProgramBuilder {
             case "old", "young" -> living ? "age" : "";
             case "short" -> LENGTH_NOUNS.contains(head.name()) ? "length" : "height";
             case "thin" -> living ? "fatness" : "thickness";
-            case "clear" -> SKY.contains(head.name()) ? "weather" : "opaqness";
+            case "clear" -> SKY.contains(head.name()) ? "weather" : WATERS.contains(head.name()) ? "" : "opaqness";
             default -> f.categories().get(0);
         };
     }

@@ -97,6 +97,11 @@ final class QuestionForms {
         f("relO", "what|who|whom is|are {np} {rel}", (m, b) -> relObj(m, b, wh(m), "name"));
         f("relO", "what|who|whom does|do {np} {rel}", (m, b) -> relObj(m, b, wh(m), "name"));
         f("relO", "{np} is|are {rel} what|who|whom", (m, b) -> relObj(m, b, whLast(m), "name"));
+        // the preposition first: In front of what is the giraffe? Behind what kind of furniture is the window?
+        f("relO", "{rel} what|whom is|are|does|do {np}", (m, b) -> relObj(m, b, whLast(m), "name"));
+        f("categoryRelO", "{rel} what|which {cls} is|are|does|do {np}", (m, b) -> relObj(m, b, m.np("cls"), "name"));
+        f("categoryRelO", "{rel} what|which kind|type|sort of {noun} is|are|does|do {np}",
+                (m, b) -> relObj(m, b, m.np("noun"), "name"));
         f("relO", "what|who|whom {np} is|are|does|do {rel}", (m, b) -> relObj(m, b, wh(m), "name"));
         f("relO", "{np} {rel} what|who|whom", (m, b) -> relObj(m, b, whLast(m), "name"));
         // where a thing is: on what (GQA writes "Where is the woman standing on?" as the relation standing on)
@@ -126,6 +131,8 @@ final class QuestionForms {
         f("directOf", "of|in what|which {acat} is|are? {np}", (m, b) -> attribute(m, b));
         f("material", "what|which type|kind? of? {acat} makes|make up {np}", (m, b) -> attribute(m, b));
         f("material", "what is|are {np} made of|from", (m, b) -> b.add("query", "material", b.ref(m.np("np"))));
+        f("material", "what|which kind|type? of? material is|was|are|were used to make|build {np}",
+                (m, b) -> b.add("query", "material", b.ref(m.np("np"))));
         f("material", "what is|are {np} made out of", (m, b) -> b.add("query", "material", b.ref(m.np("np"))));
         f("material", acat + " is|are {np} made of|from", (m, b) -> attribute(m, b));
         f("material", acat + " is|are {np} made out of", (m, b) -> attribute(m, b));
@@ -292,6 +299,14 @@ final class QuestionForms {
 
     private static void verifyRelation(Slots m, ProgramBuilder b) {
         NounPhrase other = m.np("np2");
+        String subject = m.np("np").name();
+        if (m.madeOfAtEnd() && !other.filters().isEmpty() && !b.lexicon().isPerson(subject)
+                && !b.lexicon().isAnimal(subject)) {
+            // "Is the lid on top of the platter made of plastic?" checks the lid's material (the question has no
+            // relative clause that would make the material the platter's, which verify rel would drop anyway);
+            // a person or an animal is not made of anything, so there the material is the other object's
+            fail("a material check of the subject");
+        }
         int at = b.ref(m.np("np"));
         b.add("verify rel", b.bareName(other) + "," + m.text("rel") + ",o", at);
     }
@@ -333,6 +348,8 @@ final class QuestionForms {
                 (m, b) -> chooseName(b, b.add("select", "this"), m));
         // "what" with two options asks for the class they share: What is the man holding, a cup or a plate?
         f("categoryRelOChoose", "what|who|whom is|are|does|do {np} {rel} , a|an|the? {noun} or a|an|the? {noun2}",
+                (m, b) -> relChooseName(m, b, shared(m, b)));
+        f("categoryRelOChoose", "{rel} what|whom is|are|does|do {np} , a|an|the? {noun} or a|an|the? {noun2}",
                 (m, b) -> relChooseName(m, b, shared(m, b)));
         f("categoryRelSChoose", "what|who is|are {rel} {np} , a|an|the? {noun} or a|an|the? {noun2}",
                 (m, b) -> relSubjChooseName(m, b, shared(m, b)));
@@ -380,11 +397,11 @@ final class QuestionForms {
         f("positionChoose", "on|in|at which|what side|part is|are {np} , on|in|at? the? {pos} " + side + " " + or
                 + " on|in|at? the? {pos2} " + side, (m, b) -> choosePosition(m, b));
         // attributes: Is the door open or closed?
-        f("chooseAttr", "is|are {np} {attr} " + or + " {attr2}", (m, b) -> chooseAttribute(m, b, null));
+        f("chooseAttr", "is|are {np} either? {attr} " + or + " {attr2}", (m, b) -> chooseAttribute(m, b, null));
         f("chooseAttr", "{np} is|are {attr} " + or + " {attr2}", (m, b) -> chooseAttribute(m, b, null));
         f("chooseAttr", "does|do {np} look|seem|appear to? be? {attr} " + or + " {attr2}",
                 (m, b) -> chooseAttribute(m, b, null));
-        f("chooseAttr", "how does|do {np} look|seem|appear to? be? , {attr} " + or + " {attr2}",
+        f("chooseAttr", "how does|do {np} look|seem|appear to? be? like? , {attr} " + or + " {attr2}",
                 (m, b) -> chooseAttribute(m, b, null));
         f("chooseAttr", "is|are {np} {attr} or is|are it|they|he|she {attr2}", (m, b) -> chooseAttribute(m, b, null));
         f("materialChoose", "is|are {np} made of|from {attr} " + or + " {attr2}",
@@ -405,8 +422,10 @@ final class QuestionForms {
                 (m, b) -> chooseAttribute(m, b, m.text("acat")));
         f("materialChoose", "what is|are {np} made of|from , {attr} " + or + " {attr2}",
                 (m, b) -> chooseAttribute(m, b, "material"));
+        // a choice of two poses is a pose (What is the dog doing, sitting or walking?), else an activity
         f("activityChoose", "what is|are {np} doing , {attr} " + or + " {attr2}",
-                (m, b) -> chooseAttribute(m, b, "activity"));
+                (m, b) -> chooseAttribute(m, b, m.attr("attr").categories().contains("pose")
+                        && m.attr("attr2").categories().contains("pose") ? "pose" : "activity"));
         f("how", "how {adj} is|are {np} , {attr} " + or + " {attr2}",
                 (m, b) -> chooseAttribute(m, b, m.text("adj")));
     }
@@ -594,6 +613,10 @@ final class QuestionForms {
         f("compare", "which|who|what one? is|are {comp} , {np} or {np2}", (m, b) -> two(m, b, "choose "
                 + m.text("comp"), ""));
         f("compare", "is|are {np} or {np2} {comp}", (m, b) -> two(m, b, "choose " + m.text("comp"), ""));
+        f("compare", "which|what {cls} is|are {comp} , {np} or {np2}", (m, b) -> two(m, b, "choose "
+                + m.text("comp"), ""));
+        f("compare", "which|what kind|type of {noun} is|are {comp} , {np} or {np2}", (m, b) -> two(m, b, "choose "
+                + m.text("comp"), ""));
         f("compare", "who|which|what is|are {comp} , {np} or {np2}", (m, b) -> two(m, b, "choose "
                 + m.text("comp"), ""));
     }

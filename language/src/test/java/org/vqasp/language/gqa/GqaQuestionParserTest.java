@@ -166,6 +166,40 @@ class GqaQuestionParserTest {
     }
 
     @Test
+    void should_read_fronted_prepositions_bare_material_checks_and_other_val_forms() {
+        // the preposition before "what"
+        assertEquals("select: horse->relate: _,behind,o [0]->query: name [1]", parsed("Behind what is the horse?"));
+        assertEquals("select: dog->relate: furniture,under,o [0]->query: name [1]",
+                parsed("Under which kind of furniture is the dog?"));
+        assertEquals("select: lamp->relate: furniture,next to,o [0]->choose name: desk|bed [1]",
+                parsed("Next to what is the lamp, a desk or a bed?"));
+        // a bare "made of" at the end checks the subject's material; after a relative clause or of a person, the
+        // relation is checked
+        assertEquals("select: table->relate: vase,on,s [0]->verify material: glass [1]",
+                parsed("Is the vase on the table made of glass?"));
+        assertEquals("select: woman->verify rel: bag,carrying,o [0]",
+                parsed("Is the woman carrying the bag made of leather?"));
+        // a choice of two poses is a pose; golden is the color gold; clear water has no category
+        assertEquals("select: cat->choose pose: lying|standing [0]", parsed("What is the cat doing, lying or standing?"));
+        assertEquals("select: cat->choose activity: sleeping|eating [0]",
+                parsed("What is the cat doing, sleeping or eating?"));
+        assertEquals("select: frame->filter color: gold [0]->query: material [1]",
+                parsed("What is the golden frame made of?"));
+        assertEquals("select: lake->filter: clear [0]->relate: duck,in,s [1]->exist: ? [2]",
+                parsed("Are there ducks in the clear lake?"));
+        // words that only say an object is in the picture, anywhere; "either" before two options; a class before
+        // a comparative; "look like" before options; "kind of material is used to make"
+        assertEquals("select: bus->verify color: red [0]", parsed("Is the bus that is pictured red?"));
+        assertEquals("select: bench->choose material: wood|metal [0]", parsed("Is the bench either wood or metal?"));
+        assertEquals("select: cow->select: horse ->choose bigger: [0, 1]",
+                parsed("Which animal is bigger, the cow or the horse?"));
+        assertEquals("select: dress->choose: long sleeved|sleeveless [0]",
+                parsed("How does the dress look like, long sleeved or sleeveless?"));
+        assertEquals("select: fence->query: material [0]", parsed("What kind of material was used to make the fence?"));
+        assertEquals("select: life jacket->query: color [0]", parsed("What color is the life vest?"));
+    }
+
+    @Test
     void should_round_trip_its_programs_through_semantic_string() {
         for (GqaQuestion q : sample()) {
             if (parser.parse(q.question()) instanceof GqaParse.Parsed p) {
