@@ -106,6 +106,14 @@ final class ProgramBuilder {
      * values, joined by {@code and}.
      */
     int verify(int at, List<Filter> filters, NounPhrase head) {
+        return verify(at, filters, head, "and");
+    }
+
+    /**
+     * Checks attributes of a phrase: one {@code verify} each, in the alphabetical order of their values, joined by
+     * {@code and} or {@code or}.
+     */
+    int verify(int at, List<Filter> filters, NounPhrase head, String join) {
         if (filters.size() == 1) {
             return verifyOne(at, filters.get(0), head);
         }
@@ -114,7 +122,7 @@ final class ProgramBuilder {
         int a = verifyOne(at, sorted.get(0), head);
         for (int k = 1; k < sorted.size(); k++) {
             int b = verifyOne(at, sorted.get(k), head);
-            a = add("and", "", a, b);
+            a = add(join, "", a, b);
         }
         return a;
     }

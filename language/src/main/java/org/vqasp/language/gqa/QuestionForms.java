@@ -398,6 +398,8 @@ final class QuestionForms {
                 + " on|in|at? the? {pos2} " + side, (m, b) -> choosePosition(m, b));
         // attributes: Is the door open or closed?
         f("chooseAttr", "is|are {np} either? {attr} " + or + " {attr2}", (m, b) -> chooseAttribute(m, b, null));
+        f("verifyAttrs", "is|are {np} made of {attr} and {attr2}", (m, b) -> b.verify(b.ref(m.np("np")),
+                List.of(categorised(m.attr("attr"), "material"), m.attr("attr2")), m.np("np")));
         f("chooseAttr", "{np} is|are {attr} " + or + " {attr2}", (m, b) -> chooseAttribute(m, b, null));
         f("chooseAttr", "does|do {np} look|seem|appear to? be? {attr} " + or + " {attr2}",
                 (m, b) -> chooseAttribute(m, b, null));
@@ -488,6 +490,11 @@ final class QuestionForms {
         if (category != null && !category.equals("name")) {
             a = categorised(a, category);
             c = categorised(c, category);
+        } else if (category == null && !a.categories().isEmpty() && !c.categories().isEmpty()
+                && a.categories().stream().noneMatch(c.categories()::contains)) {
+            // values of two categories are no choice but two checks: Is the cup white or small?
+            b.verify(b.ref(np), List.of(a, c), np, "or");
+            return;
         }
         b.choose(b.ref(np), a, c, np);
     }
@@ -570,6 +577,10 @@ final class QuestionForms {
         f("twoSame", "are|is both? {np} and {np2} of the same {acat}", (m, b) -> twoCategory(m, b, "same"));
         f("twoSame", "are|is both? {np} and {np2} made of the same {acat}", (m, b) -> twoCategory(m, b, "same"));
         f("twoSame", "is|are {np} the same {acat} as {np2}", (m, b) -> twoCategory(m, b, "same"));
+        f("twoSame", "is|are the {acat} of {np} the same as that|those? of? {np2}",
+                (m, b) -> twoCategory(m, b, "same"));
+        f("twoDifferent", "is|are the {acat} of {np} different than|from that|those? of? {np2}",
+                (m, b) -> twoCategory(m, b, "different"));
         f("twoSame", "is|are {np} of the same {acat} as {np2}", (m, b) -> twoCategory(m, b, "same"));
         f("twoSame", "is|are {np} made of the same {acat} as {np2}", (m, b) -> twoCategory(m, b, "same"));
         f("twoSame", "does|do {np} have the same {acat} as {np2}", (m, b) -> twoCategory(m, b, "same"));

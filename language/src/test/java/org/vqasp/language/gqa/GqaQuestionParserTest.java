@@ -197,6 +197,13 @@ class GqaQuestionParserTest {
                 parsed("How does the dress look like, long sleeved or sleeveless?"));
         assertEquals("select: fence->query: material [0]", parsed("What kind of material was used to make the fence?"));
         assertEquals("select: life jacket->query: color [0]", parsed("What color is the life vest?"));
+        // two values of two categories are two checks; "the color of X the same as Y"
+        assertEquals("select: cup->verify size: small [0]->verify color: white [0]->or: [1, 2]",
+                parsed("Is the cup white or small?"));
+        assertEquals("select: table->verify size: small [0]->verify material: wood [0]->and: [1, 2]",
+                parsed("Is the table made of wood and small?"));
+        assertEquals("select: shirt->select: pants ->same color: [0, 1]",
+                parsed("Is the color of the shirt the same as that of the pants?"));
     }
 
     @Test
