@@ -29,8 +29,8 @@ final class TrainParserCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--out", required = true, paramLabel = "MODEL_DIR",
-            description = "Model directory: model files, labels-N.jsonl, metrics.json, provenance.json, README.md, "
-                    + "checkpoint/.")
+            description = "Model directory: model files, labels-N.jsonl, metrics.json, loss.jsonl, provenance.json, "
+                    + "README.md, checkpoint/.")
     Path out;
 
     @Option(names = "--dataset", defaultValue = "clevr", description = "Question language to learn (default: "
@@ -136,6 +136,9 @@ final class TrainParserCommand implements Callable<Integer> {
             description = "Steps between validations (default: ${DEFAULT-VALUE}).")
     int evalEvery;
 
+    @Mixin
+    ReportOption report;
+
     @Override
     public Integer call() {
         if (!dataset.equals("clevr")) {
@@ -162,7 +165,7 @@ final class TrainParserCommand implements Callable<Integer> {
         o.printf(Locale.ROOT, "model: %s (%d steps, %.0f s)%n", r.modelDir(), r.steps(), r.seconds());
         o.println("validation: " + r.validation().summary());
         o.printf(Locale.ROOT, "threshold: %.2f%n", r.threshold());
-        o.flush();
+        report.finish(o, r.modelDir(), false);
         return 0;
     }
 

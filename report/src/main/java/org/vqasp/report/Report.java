@@ -112,9 +112,8 @@ public final class Report {
             } else if (TrainingSection.isTraining(p)) {
                 TrainingSection s = TrainingSection.of(p, name, anchor);
                 section = s;
-                headline = s.sceneGraphs() == null ? "" : "all attributes right "
-                        + s.sceneGraphs().cards().get(2).value() + ", recall " + s.sceneGraphs().cards().get(0).value();
-                lines.add("training: " + name);
+                headline = s.headline();
+                lines.add("training (" + s.model() + "): " + name);
             } else if (StudySection.isStudy(p)) {
                 StudySection s = StudySection.of(p, name, anchor);
                 section = s;

@@ -13,29 +13,38 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * The page section of a training run ({@code vqa train vision}: a model directory with {@code metrics.json}):
- * training loss and validation scores per epoch as curves, per-step loss when the run wrote it, the final
- * (calibrated) validation scores with confusion matrices, and the configuration.
+ * The page section of a training run, a model directory with {@code metrics.json}: of {@code vqa train vision}
+ * (an {@code epochs} array) or of {@code vqa train parser} (a {@code validations} array). Both show the headline
+ * figures, the training loss per step when the run wrote {@code loss.jsonl}, the loss and validation scores over
+ * the run as curves, the command line, seed and configuration. A vision run adds the presence-threshold sweep and
+ * the final (calibrated) validation scores with confusion matrices ({@link #sceneGraphs}); a parser run adds the
+ * confidence-threshold sweep, the labelling rounds and its model card's figures on the data it never trained on
+ * ({@link ParserTraining}).
  *
  * @param kind {@code "training"}
  * @param name the run's name
  * @param anchor the section's id in the page
+ * @param model what was trained: {@code "vision"} or {@code "parser"}
  * @param commandLine the recorded command line, or empty
  * @param cards headline figures
  * @param curves loss and validation curves
- * @param sceneGraphs the final validation scores, or null
+ * @param sceneGraphs the final validation scores of a vision run, or null
+ * @param tables further tables (a parser run's labelling rounds), possibly none
+ * @param modelCard the model card's section on data the model never trained on, as written, or empty
  * @param config the configuration
  * @param notes what the reader had to make up for
  */
-public record TrainingSection(String kind, String name, String anchor, String commandLine, List<Card> cards,
-        List<Chart> curves, SceneGraphSection sceneGraphs, Table config, List<String> notes) {
+public record TrainingSection(String kind, String name, String anchor, String model, String commandLine,
+        List<Card> cards, List<Chart> curves, SceneGraphSection sceneGraphs, List<Table> tables, String modelCard,
+        Table config, List<String> notes) {
 
     /** The per-step files a training run may write beside {@code metrics.json}, in the order they are tried. */
     static final List<String> STEP_FILES = List.of("loss.jsonl", "steps.jsonl", "curves.jsonl");
 
     /** Returns whether a directory is a training run. */
     static boolean isTraining(Path dir) {
-        return JsonFields.get(JsonFields.read(dir.resolve("metrics.json")), "epochs").isArray();
+        JsonNode metrics = JsonFields.read(dir.resolve("metrics.json"));
+        return JsonFields.get(metrics, "epochs").isArray() || ParserTraining.isParser(metrics);
     }
 
     /**
@@ -48,9 +57,67 @@ public record TrainingSection(String kind, String name, String anchor, String co
     static TrainingSection of(Path dir, String name, String anchor) {
         JsonNode metrics = JsonFields.read(dir.resolve("metrics.json"));
         JsonNode prov = JsonFields.read(dir.resolve("provenance.json"));
-        List<JsonNode> epochs = JsonFields.elements(JsonFields.get(metrics, "epochs"));
         List<String> notes = new ArrayList<>();
-        List<Chart> curves = new ArrayList<>(curves(epochs, steps(dir, metrics), name));
+        List<Card> cards = new ArrayList<>();
+        List<Chart> curves = new ArrayList<>();
+        List<Table> tables = new ArrayList<>();
+        boolean parser = ParserTraining.isParser(metrics);
+        SceneGraphSection sceneGraphs = null;
+        String modelCard = "";
+        if (parser) {
+            ParserTraining.add(dir, metrics, prov, cards, curves, tables, notes);
+            modelCard = ParserTraining.modelCard(dir);
+        } else {
+            sceneGraphs = vision(dir, metrics, prov, name, cards, curves, notes);
+        }
+        cards.add(new Card("parameters", Format.compact(training(prov, "parameters", "parameters")), ""));
+        double seconds = training(prov, "training_seconds", "seconds");
+        cards.add(new Card("training time", Double.isNaN(seconds) ? Format.MISSING
+                : Format.number(seconds / 60, 1) + " min", JsonFields.text(prov, "engine") == null ? ""
+                : JsonFields.text(prov, "engine")));
+        if (JsonFields.has(prov, "seed")) {
+            cards.add(new Card("seed", JsonFields.text(prov, "seed"), ""));
+        }
+        JsonNode config = JsonFields.read(dir.resolve("config.json"));
+        List<List<String>> rows = new ArrayList<>();
+        flatten("", config, rows);
+        flatten("train.", JsonFields.get(prov, "config"), rows);
+        if (parser) {
+            flatten("data.", JsonFields.get(prov, "data"), rows);
+        }
+        String cmd = JsonFields.text(prov, "command_line");
+        JsonNode cl = JsonFields.get(prov, "command_line");
+        if (cl.isArray()) {
+            List<String> args = new ArrayList<>();
+            cl.forEach(a -> args.add(a.asText()));
+            cmd = String.join(" ", args);
+        }
+        return new TrainingSection("training", name, anchor, parser ? "parser" : "vision", cmd == null ? "" : cmd,
+                cards, curves, sceneGraphs, tables, modelCard,
+                new Table("Configuration", List.of("setting", "value"), rows, ""), notes);
+    }
+
+    /** The line the overview of several runs shows for this one. */
+    String headline() {
+        if ("parser".equals(model)) {
+            return cards.stream().filter(c -> c.label().startsWith("human") || c.label().startsWith("generated"))
+                    .map(c -> c.label() + " " + c.value()).reduce((a, b) -> a + ", " + b).orElse("");
+        }
+        return sceneGraphs == null ? "" : "all attributes right " + sceneGraphs.cards().get(2).value() + ", recall "
+                + sceneGraphs.cards().get(0).value();
+    }
+
+    /** A figure of the run's provenance: at the top level (older runs, the parser) or under {@code training}. */
+    private static double training(JsonNode prov, String topKey, String trainingKey) {
+        double v = JsonFields.number(prov, topKey);
+        return Double.isNaN(v) ? JsonFields.number(JsonFields.get(prov, "training"), trainingKey) : v;
+    }
+
+    /** Adds a vision run's cards and curves; returns its final validation scores. */
+    private static SceneGraphSection vision(Path dir, JsonNode metrics, JsonNode prov, String name, List<Card> cards,
+            List<Chart> curves, List<String> notes) {
+        List<JsonNode> epochs = JsonFields.elements(JsonFields.get(metrics, "epochs"));
+        curves.addAll(curves(epochs, steps(dir, metrics), name));
         JsonNode last = JsonFields.get(metrics, "final");
         List<JsonNode> sweep = JsonFields.elements(JsonFields.get(last, "sweep"));
         if (sweep.size() > 1) {
@@ -62,39 +129,20 @@ public record TrainingSection(String kind, String name, String anchor, String co
         JsonNode validation = JsonFields.has(last, "precision") ? last
                 : JsonFields.has(JsonFields.get(last, "validation"), "precision") ? JsonFields.get(last, "validation")
                 : epochs.isEmpty() ? last : JsonFields.get(epochs.get(epochs.size() - 1), "validation");
-        List<Card> cards = new ArrayList<>();
         cards.add(new Card("epochs", Format.number(epochs.size(), 0),
-                Format.number(JsonFields.number(prov, "steps"), 0) + " steps"));
+                Format.number(training(prov, "steps", "steps"), 0) + " steps"));
         if (!epochs.isEmpty()) {
             cards.add(new Card("last training loss",
                     Format.number(JsonFields.number(epochs.get(epochs.size() - 1), "train_loss"), 4), ""));
         }
-        cards.add(new Card("parameters", Format.compact(JsonFields.number(prov, "parameters")), ""));
-        double seconds = JsonFields.number(prov, "training_seconds");
-        cards.add(new Card("training time", Double.isNaN(seconds) ? Format.MISSING
-                : Format.number(seconds / 60, 1) + " min", JsonFields.text(prov, "engine") == null ? ""
-                : JsonFields.text(prov, "engine")));
         double threshold = JsonFields.number(last, "threshold");
         if (!Double.isNaN(threshold)) {
             cards.add(new Card("presence threshold", Format.number(threshold, 3), "calibrated on validation"));
         }
-        JsonNode config = JsonFields.read(dir.resolve("config.json"));
-        List<List<String>> rows = new ArrayList<>();
-        flatten("", config, rows);
-        flatten("train.", JsonFields.get(prov, "config"), rows);
         if (epochs.isEmpty()) {
             notes.add("metrics.json holds no epoch yet");
         }
-        String cmd = JsonFields.text(prov, "command_line");
-        JsonNode cl = JsonFields.get(prov, "command_line");
-        if (cl.isArray()) {
-            List<String> args = new ArrayList<>();
-            cl.forEach(a -> args.add(a.asText()));
-            cmd = String.join(" ", args);
-        }
-        return new TrainingSection("training", name, anchor, cmd == null ? "" : cmd, cards, curves,
-                SceneGraphSection.of(validation), new Table("Configuration", List.of("setting", "value"), rows, ""),
-                notes);
+        return SceneGraphSection.of(validation);
     }
 
     /** Loss and validation curves; several runs can be overlaid by passing one series per run. */

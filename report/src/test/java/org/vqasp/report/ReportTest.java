@@ -272,6 +272,46 @@ class ReportTest {
     }
 
     @Test
+    void should_show_the_curves_and_held_out_figures_of_a_parser_training_run() throws IOException {
+        // given a tiny parser trained for 80 steps, validated every 40 and labelled once
+        Path run = TestRuns.parserTraining();
+        JsonNode metrics = MAPPER.readTree(run.resolve("metrics.json").toFile());
+        JsonNode last = metrics.get("validations").get(1).get("validation");
+        JsonNode round = metrics.get("labelling_rounds").get(0);
+        List<String> losses = Files.readAllLines(run.resolve("loss.jsonl"));
+
+        // when its report is written
+        Document page = report(tmp.resolve("p.html"), run);
+
+        // then it is a parser training section with the per-step loss of every step and the validation curves
+        Element section = page.selectFirst("section.training[data-model=parser]");
+        assertNotNull(section, "no parser training section");
+        assertEquals(80, losses.size());
+        assertEquals(80, MAPPER.readTree(losses.get(79)).get("step").asInt());
+        List<String> charts = section.select("figure.chart figcaption").eachText();
+        assertTrue(charts.containsAll(List.of("Training loss per step", "Training loss between validations",
+                "Validation over the run", "Confidence threshold sweep on the human validation questions")),
+                charts.toString());
+        // and its cards are the last validation's figures and the chosen threshold, as in metrics.json
+        List<String> values = section.select(".card .value").eachText();
+        String generated = Format.percent(last.get("generatedExact").asDouble());
+        String human = Format.percent(last.get("humanAccuracy").asDouble());
+        assertTrue(values.containsAll(List.of("80", generated, human,
+                ParserTraining.threshold(metrics.get("threshold").get("chosen").asDouble()), "3")), values.toString());
+        // and the model card's held-out figures are the same numbers
+        String card = section.selectFirst("pre.model-card").text();
+        assertTrue(card.contains(generated) && card.contains(human), card);
+        assertTrue(card.contains("(" + last.get("humanQuestions").asInt() + " questions)"), card);
+        assertTrue(card.contains("Confidence threshold "
+                + ParserTraining.threshold(metrics.get("threshold").get("chosen").asDouble())), card);
+        // and the labelling round is a row with its counts, and the command line is shown
+        List<String> row = section.select("table").get(0).select("tbody tr").get(0).select("td").eachText();
+        assertEquals(List.of("1", round.get("step").asText(), round.get("human_questions").asText(),
+                round.get("human_labelled").asText()), row.subList(0, 4));
+        assertTrue(section.selectFirst(".command code").text().startsWith("vqa train parser --steps 80 --seed 3"));
+    }
+
+    @Test
     void should_chart_the_ratios_of_benchmark_files() throws IOException {
         // given the JSON of two benchmark runs
         Path attention = TestRuns.resource("bench-attention.json");

@@ -32,6 +32,8 @@ import org.vqasp.eval.clevr.ClevrEvaluation;
 import org.vqasp.eval.clevr.SceneLog;
 import org.vqasp.eval.clevr.VisionScenes;
 import org.vqasp.eval.gqa.GqaEvaluation;
+import org.vqasp.language.clevr.learned.ParserTrainConfig;
+import org.vqasp.language.clevr.learned.ParserTrainer;
 import org.vqasp.reasoning.gqa.GqaReasoner;
 import org.vqasp.reasoning.clevr.ClevrReasoner;
 import org.vqasp.vision.SceneExtractor;
@@ -60,6 +62,7 @@ final class TestRuns {
     private static Path realImages;
     private static Path gqa;
     private static Path distill;
+    private static Path parserTraining;
 
     private TestRuns() {
     }
@@ -241,6 +244,38 @@ final class TestRuns {
             distill = out;
         }
         return distill;
+    }
+
+    /**
+     * A tiny {@code vqa train parser} run of 80 steps: generated questions over 6 scenes and the human questions of
+     * {@code samples/clevr/humans}, labelled once (at the first pool boundary after step 40: step 64), validated
+     * every 40 steps.
+     */
+    static synchronized Path parserTraining() {
+        if (parserTraining == null) {
+            Path out = fresh("train-parser");
+            Path humans = repo("samples/clevr/humans");
+            ParserTrainer.train(ParserTrainConfig.builder().setOut(out).optSeed(3).optGenerated(6, 4).optSteps(80)
+                    .optBatchSize(16).optLearningRate(5e-3).optWarmupSteps(10).optNet(32, 1, 4, 2, 64)
+                    .optDropout(0f).optParaphrase(0).optLabelling(1, 0.2)
+                    .optHuman(humans.resolve("questions.json"), humans.resolve("scenes.json")).optBeams(2, 2)
+                    .optIntervals(40, 40).optCommandLine(List.of("vqa", "train", "parser", "--steps", "80", "--seed",
+                            "3", "--out", out.toString())).build(), new ParserTrainer.Listener() {
+                                @Override
+                                public void message(String line) {
+                                }
+
+                                @Override
+                                public void step(long step, long total, double loss, double perSecond, double eta) {
+                                }
+
+                                @Override
+                                public void validation(long step, ParserTrainer.Validation v) {
+                                }
+                            });
+            parserTraining = out;
+        }
+        return parserTraining;
     }
 
     /** The bundled vision model's directory: a real training run (metrics.json, provenance.json, config.json). */

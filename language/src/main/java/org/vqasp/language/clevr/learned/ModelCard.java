@@ -61,8 +61,9 @@ final class ModelCard {
                     + "%.2f%%. The sweep is in `metrics.json`.%n", sweep.threshold(), 100 * sweep.accuracy(),
                     100 * sweep.coverage(), 100 * sweep.precision()));
         }
-        b.append("\nFiles: `config.json`, `words.json`, `parser-net.params` (the model), `metrics.json`, ")
-                .append("`provenance.json`, `labels-N.jsonl` (the labels of each round).\n");
+        b.append("\n## Files\n\n`config.json`, `words.json`, `parser-net.params` (the model), `metrics.json`, ")
+                .append("`loss.jsonl` (the loss of every step), `provenance.json`, `labels-N.jsonl` (the labels of ")
+                .append("each round).\n");
         Files.writeString(c.out().resolve("README.md"), b.toString(), StandardCharsets.UTF_8);
     }
 }

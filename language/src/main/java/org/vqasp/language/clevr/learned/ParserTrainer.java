@@ -40,7 +40,9 @@ import org.vqasp.language.clevr.ParseResult;
 import org.vqasp.language.clevr.learned.ParserTrainingData.Example;
 import org.vqasp.language.clevr.learned.ParserTrainingData.HumanQuestion;
 import org.vqasp.language.clevr.learned.ProgramGrammar.Token;
+import org.vqasp.core.io.AtomicFiles;
 import org.vqasp.nn.AdamW;
+import org.vqasp.nn.LossLog;
 import org.vqasp.nn.TrainingCheckpoint;
 import org.vqasp.world.questions.ReferenceExecutor;
 import org.vqasp.world.questions.TemplateLibrary;
@@ -64,8 +66,9 @@ import org.vqasp.world.questions.TemplateLibrary;
  *
  * <p>What the model directory holds: {@code config.json}, {@code words.json} and {@code parser-net.params} (the
  * model, written at every validation and at the end), {@code labels-N.jsonl} (each round's labels),
- * {@code metrics.json} (validations and the threshold sweep), {@code provenance.json}, {@code README.md} (the
- * model card) and {@code checkpoint/}. Running again with the same directory resumes from the checkpoint and takes
+ * {@code metrics.json} (validations and the threshold sweep, rewritten whole at each validation),
+ * {@code loss.jsonl} (every step's loss, appended as the run goes: {@link LossLog}), {@code provenance.json},
+ * {@code README.md} (the model card) and {@code checkpoint/}. Running again with the same directory resumes from the checkpoint and takes
  * the same steps an uninterrupted run would; the data must hash the same and the model, batch size, seed and
  * learning rate must not change.
  */
@@ -128,6 +131,7 @@ public final class ParserTrainer {
 
     /** Loop position and history, saved with each checkpoint. */
     private static final class State {
+        boolean resumed;
         long step;
         int pool;
         int batchInPool;
@@ -159,9 +163,10 @@ public final class ParserTrainer {
             listener.message(String.format(Locale.ROOT, "model: %,d parameters (%.1f MB float32)", parameters,
                     parameters * 4 / 1e6));
             Files.createDirectories(c.out());
-            try (AdamW optimizer = new AdamW(manager, net.getParameters(), (float) c.weightDecay())) {
-                State state = new State();
-                boolean resumed = resume(c, dataHash, net, optimizer, manager, state);
+            State state = new State();
+            try (AdamW optimizer = new AdamW(manager, net.getParameters(), (float) c.weightDecay());
+                    LossLog lossLog = LossLog.open(c.out(), resume(c, dataHash, net, optimizer, manager, state))) {
+                boolean resumed = state.resumed;
                 if (resumed) {
                     listener.message("resumed at step " + state.step + " (labelling rounds done: " + state.rounds + ")");
                 }
@@ -211,6 +216,7 @@ public final class ParserTrainer {
                     }
                     examples += batch.size();
                     state.step++;
+                    lossLog.append(state.step, loss, lr);
                     state.batchInPool++;
                     if (state.batchInPool == pool.size()) {
                         state.pool++;
@@ -613,11 +619,12 @@ public final class ParserTrainer {
         });
     }
 
-    private static boolean resume(ParserTrainConfig c, String dataHash, ParserNet net, AdamW optimizer,
+    /** Restores the last checkpoint, when there is one, into the network, optimizer and state; returns its step. */
+    private static long resume(ParserTrainConfig c, String dataHash, ParserNet net, AdamW optimizer,
             NDManager manager, State state) {
         Path dir = TrainingCheckpoint.find(c.out());
         if (dir == null) {
-            return false;
+            return 0;
         }
         try {
             JsonNode s = MAPPER.readTree(dir.resolve(TrainingCheckpoint.STATE).toFile());
@@ -636,7 +643,8 @@ public final class ParserTrainer {
             s.path("history").forEach(e -> state.history.add((ObjectNode) e));
             s.path("sessions").forEach(e -> state.sessions.add((ObjectNode) e));
             s.path("rounds_report").forEach(e -> state.roundReports.add((ObjectNode) e));
-            return true;
+            state.resumed = true;
+            return state.step;
         } catch (IOException | ai.djl.MalformedModelException e) {
             throw new InputException(ErrorKind.BAD_CHECKPOINT, "cannot resume from " + dir + ": " + e.getMessage(), e);
         }
@@ -662,7 +670,7 @@ public final class ParserTrainer {
                 row.put("precision", r[3]);
             }
         }
-        MAPPER.writeValue(c.out().resolve("metrics.json").toFile(), metrics);
+        AtomicFiles.writeJson(c.out().resolve("metrics.json"), metrics);
 
         ObjectNode p = MAPPER.createObjectNode();
         ArrayNode cmd = p.putArray("command_line");
@@ -692,6 +700,6 @@ public final class ParserTrainer {
         p.put("cores", Runtime.getRuntime().availableProcessors());
         p.put("djl_version", Engine.getDjlVersion());
         p.put("engine", Engine.getInstance().getEngineName() + " " + Engine.getInstance().getVersion());
-        MAPPER.writeValue(c.out().resolve("provenance.json").toFile(), p);
+        AtomicFiles.writeJson(c.out().resolve("provenance.json"), p);
     }
 }
