@@ -102,7 +102,8 @@ class ParserTrainerTest {
     void should_resume_a_killed_run_and_end_where_an_uninterrupted_run_ends(@TempDir Path dir) throws Exception {
         // given an uninterrupted run of 60 steps
         Path whole = dir.resolve("whole");
-        ParserTrainer.train(tiny(whole, 60).build(), new Recorder(-1));
+        Recorder uninterrupted = new Recorder(-1);
+        ParserTrainer.train(tiny(whole, 60).build(), uninterrupted);
         // when another run is killed at step 50 (its last checkpoint at 40) and started again
         Path killed = dir.resolve("killed");
         assertThrows(IllegalStateException.class, () -> ParserTrainer.train(tiny(killed, 60).build(), new Recorder(50)));
@@ -112,12 +113,23 @@ class ParserTrainerTest {
         // then it resumed at step 40, took the last 20 steps and ended with the same weights
         assertTrue(r.resumed());
         assertEquals(20, again.losses.size());
+        // the first resumed step sees the checkpoint's weights and the same batch: the same loss; the next steps
+        // also need the optimizer's moments restored (fresh Adam moments move every weight by the full learning
+        // rate at once, which changes these losses by far more than 1e-3)
+        List<Double> expected = uninterrupted.losses.subList(40, 60);
+        assertEquals(expected.get(0), again.losses.get(0), 1e-5 * Math.abs(expected.get(0)), "loss at step 41");
+        for (int k = 1; k < 5; k++) {
+            assertEquals(expected.get(k), again.losses.get(k), 1e-3 * Math.abs(expected.get(k)), "loss at step "
+                    + (41 + k));
+        }
+        // and it ends with the same weights, up to the float noise of multi-threaded kernels, which Adam can
+        // blow up to a few learning rates on weights whose gradient is near zero (seen once under heavy load)
         try (ParserModel a = ParserModel.read(whole); ParserModel b = ParserModel.read(killed)) {
             var pa = a.net().getParameters();
             var pb = b.net().getParameters();
             for (int i = 0; i < pa.size(); i++) {
                 assertArrayEquals(pa.get(i).getValue().getArray().toFloatArray(),
-                        pb.get(i).getValue().getArray().toFloatArray(), 1e-5f, pa.get(i).getKey());
+                        pb.get(i).getValue().getArray().toFloatArray(), 0.05f, pa.get(i).getKey());
             }
         }
         JsonNode prov = new ObjectMapper().readTree(killed.resolve("provenance.json").toFile());
