@@ -26,6 +26,7 @@ import org.vqasp.core.InputException;
 import org.vqasp.core.VqaspException;
 import org.vqasp.core.clevr.ClevrScene;
 import org.vqasp.nn.AdamW;
+import org.vqasp.nn.LossLog;
 import org.vqasp.vision.model.ModelConversion;
 import org.vqasp.vision.model.ModelDirectory;
 import org.vqasp.vision.model.SceneDecoder;
@@ -40,6 +41,7 @@ import org.vqasp.world.SceneMetrics;
  *
  * <ul>
  *   <li>{@code config.json} and {@code scene-net.params}: the model ({@link ModelDirectory});
+ *   <li>{@code loss.jsonl}: every step's loss and learning rate, appended as the run goes ({@link LossLog});
  *   <li>{@code metrics.json}: training loss and validation metrics per epoch, and at the end the presence
  *       threshold calibrated on the validation split (best object F1) with the metrics it gives;
  *   <li>{@code provenance.json}: command line, seed, dataset path and hashes, configuration, Java, OS,
@@ -117,10 +119,13 @@ public final class VisionTrainer {
                 session.put("from_step", state.step);
                 session.put("epochs", config.epochs());
                 state.sessions.add(session);
-                Session s = new Session(config, data, net, optimizer, manager, state, listener, started, parameterCount);
-                List<float[]> valOutputs = s.epochs();
-                SceneMetrics.Evaluation last = s.calibrate(valOutputs);
-                return new Result(config.out(), last, state.step, state.seconds, resumed);
+                try (LossLog lossLog = LossLog.open(config.out(), state.step)) {
+                    Session s = new Session(config, data, net, optimizer, manager, state, listener, started,
+                            parameterCount, lossLog);
+                    List<float[]> valOutputs = s.epochs();
+                    SceneMetrics.Evaluation last = s.calibrate(valOutputs);
+                    return new Result(config.out(), last, state.step, state.seconds, resumed);
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("writing " + config.out() + ": " + e.getMessage(), e);
@@ -148,9 +153,11 @@ public final class VisionTrainer {
         private final long sessionStart = System.nanoTime();
         private final double secondsBefore;
         private final long stepsAtStart;
+        private final LossLog lossLog;
 
         Session(TrainConfig config, TrainingData data, SceneNet net, AdamW optimizer, NDManager manager,
-                TrainingState state, TrainListener listener, Instant started, long parameterCount) {
+                TrainingState state, TrainListener listener, Instant started, long parameterCount, LossLog lossLog) {
+            this.lossLog = lossLog;
             this.config = config;
             this.data = data;
             this.net = net;
@@ -236,6 +243,7 @@ public final class VisionTrainer {
             }
             state.batch++;
             state.step++;
+            lossLog.append(state.step, loss, lr);
             state.lossSum += loss;
             state.lossCount++;
             double elapsed = (System.nanoTime() - sessionStart) / 1e9;

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.vqasp.nn.LossLog;
 import org.vqasp.world.SceneMetrics;
 
 @Tag("slow") // training runs
@@ -96,6 +97,8 @@ class VisionTrainerTest {
         byte[] a = Files.readAllBytes(straight.resolve("scene-net.params"));
         byte[] b = Files.readAllBytes(killed.resolve("scene-net.params"));
         assertTrue(java.util.Arrays.equals(a, b), "weights differ after resume");
+        // and its per-step loss log is the uninterrupted run's: the killed steps 9-11 were cut and taken again
+        assertEquals(Files.readAllLines(straight.resolve(LossLog.FILE)), Files.readAllLines(killed.resolve(LossLog.FILE)));
     }
 
     @Test
