@@ -2,7 +2,6 @@ package org.vqasp.eval;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,6 +15,7 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.vqasp.core.ErrorKind;
 import org.vqasp.core.InputException;
+import org.vqasp.core.io.AppendedLines;
 
 /**
  * {@code predictions.jsonl}: appended line by line as questions are answered, flushed after every batch, so
@@ -48,7 +48,7 @@ public final class PredictionLog implements AutoCloseable {
             Files.createDirectories(dir);
             Set<String> done = new HashSet<>();
             if (Files.exists(file)) {
-                truncatePartialLine(file);
+                AppendedLines.cutPartialLastLine(file);
                 try (Stream<String> lines = Files.lines(file, StandardCharsets.UTF_8)) {
                     int[] n = {0};
                     lines.forEach(l -> {
@@ -130,25 +130,4 @@ public final class PredictionLog implements AutoCloseable {
         return all;
     }
 
-    /**
-     * Cuts off a last line that a killed writer left without its newline, so that appending goes on at a line.
-     *
-     * @param file a line-oriented file that exists
-     */
-    public static void truncatePartialLine(Path file) throws IOException {
-        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
-            long len = raf.length();
-            long pos = len;
-            while (pos > 0) {
-                raf.seek(pos - 1);
-                if (raf.read() == '\n') {
-                    break;
-                }
-                pos--;
-            }
-            if (pos < len) {
-                raf.setLength(pos);
-            }
-        }
-    }
 }

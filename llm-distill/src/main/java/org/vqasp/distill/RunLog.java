@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +16,7 @@ import java.util.Objects;
 import java.util.function.Consumer;
 import org.vqasp.core.ErrorKind;
 import org.vqasp.core.VqaspException;
+import org.vqasp.core.io.AppendedLines;
 
 /**
  * A run's {@code run.jsonl}: one JSON object per line, {@code {"event": ..., ...}}, written and flushed as it
@@ -50,7 +50,7 @@ public final class RunLog implements AutoCloseable {
             if (file.getParent() != null) {
                 Files.createDirectories(file.getParent());
             }
-            dropPartialLine(file);
+            AppendedLines.cutPartialLastLine(file);
             List<String> s = new ArrayList<>();
             for (String x : secrets) {
                 if (x != null && x.strip().length() >= 6) {
@@ -61,28 +61,6 @@ public final class RunLog implements AutoCloseable {
                     StandardOpenOption.APPEND), List.copyOf(s));
         } catch (IOException e) {
             throw new VqaspException(ErrorKind.IO, "cannot open " + file + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static void dropPartialLine(Path file) throws IOException {
-        if (!Files.exists(file) || Files.size(file) == 0) {
-            return;
-        }
-        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
-            long len = raf.length();
-            long pos = len - 1;
-            raf.seek(pos);
-            if (raf.read() == '\n') {
-                return;
-            }
-            while (pos > 0) {
-                raf.seek(pos - 1);
-                if (raf.read() == '\n') {
-                    break;
-                }
-                pos--;
-            }
-            raf.setLength(pos);
         }
     }
 

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.vqasp.core.ErrorKind;
 import org.vqasp.core.VqaspException;
+import org.vqasp.core.io.AppendedLines;
 import org.vqasp.core.io.AtomicFiles;
 
 /**
@@ -48,6 +49,7 @@ public final class LossLog implements AutoCloseable {
         try {
             Files.createDirectories(dir);
             if (Files.exists(file)) {
+                AppendedLines.cutPartialLastLine(file);
                 keepUpTo(file, resumedStep);
             }
             return new LossLog(file, Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
@@ -66,13 +68,13 @@ public final class LossLog implements AutoCloseable {
             try {
                 n = JSON.readTree(line);
             } catch (IOException e) {
-                continue; // a line cut short by a kill
+                continue; // not a step's line
             }
             if (n != null && n.path("step").isNumber() && n.path("step").asLong() <= step) {
                 kept.add(line);
             }
         }
-        if (kept.size() != lines.size() || (!lines.isEmpty() && !Files.readString(file).endsWith("\n"))) {
+        if (kept.size() != lines.size()) {
             AtomicFiles.write(file, kept.isEmpty() ? "" : String.join("\n", kept) + "\n");
         }
     }

@@ -25,6 +25,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vqasp.cli.ClusterRunner;
 import org.vqasp.core.Progress;
+import org.vqasp.core.io.AppendedLines;
 import org.vqasp.eval.EvalRunner;
 import org.vqasp.eval.PredictionLog;
 import org.vqasp.eval.clevr.SceneLog;
@@ -228,7 +229,7 @@ public final class SparkRunner implements ClusterRunner {
         try {
             Set<String> written = new HashSet<>();
             if (Files.exists(file)) {
-                PredictionLog.truncatePartialLine(file);
+                AppendedLines.cutPartialLastLine(file);
                 written.addAll(SceneLog.read(file, name -> true).keySet());
             }
             Path tmp = file.resolveSibling(file.getFileName() + ".partial");

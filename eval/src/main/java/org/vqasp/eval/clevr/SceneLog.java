@@ -22,7 +22,7 @@ import org.vqasp.core.ErrorKind;
 import org.vqasp.core.InputException;
 import org.vqasp.core.clevr.ClevrJson;
 import org.vqasp.core.clevr.ClevrScene;
-import org.vqasp.eval.PredictionLog;
+import org.vqasp.core.io.AppendedLines;
 
 /**
  * {@code scenes.jsonl}: the scene graph the vision model read from each image of a run, one scene per line in the
@@ -59,7 +59,7 @@ public final class SceneLog implements AutoCloseable {
             Files.createDirectories(dir);
             Set<String> written = new HashSet<>();
             if (Files.exists(file)) {
-                PredictionLog.truncatePartialLine(file);
+                AppendedLines.cutPartialLastLine(file);
                 read(file, name -> true).keySet().forEach(written::add);
             }
             return new SceneLog(file, written, Files.newBufferedWriter(file, StandardCharsets.UTF_8,
