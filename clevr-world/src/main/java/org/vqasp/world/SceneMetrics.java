@@ -233,13 +233,22 @@ public final class SceneMetrics implements java.io.Serializable {
             confusion = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(confusion));
         }
 
-        /** Returns one line for logs and progress output. */
+        /**
+         * Returns one line for logs and progress output; a score with nothing to score (precision of no predicted
+         * objects, attributes of no matched ones) is written {@code n/a}.
+         */
         public String summary() {
-            return String.format("P %.4f R %.4f attr %.4f (shape %.4f color %.4f material %.4f size %.4f) "
-                    + "rel %.4f coord %.3f scene %.4f (%d images)", precision, recall, attributeAccuracy.get("all"),
-                    attributeAccuracy.get("shape"), attributeAccuracy.get("color"),
-                    attributeAccuracy.get("material"), attributeAccuracy.get("size"), relationAccuracy,
-                    meanCoordError, sceneAccuracy, images);
+            return String.format("P %s R %s attr %s (shape %s color %s material %s size %s) rel %s coord %s "
+                    + "scene %s (%d images)", f4(precision), f4(recall), f4(attributeAccuracy.get("all")),
+                    f4(attributeAccuracy.get("shape")), f4(attributeAccuracy.get("color")),
+                    f4(attributeAccuracy.get("material")), f4(attributeAccuracy.get("size")), f4(relationAccuracy),
+                    Double.isNaN(meanCoordError) ? "n/a"
+                            : String.format(java.util.Locale.ROOT, "%.3f", meanCoordError),
+                    f4(sceneAccuracy), images);
+        }
+
+        private static String f4(Double x) {
+            return x == null || Double.isNaN(x) ? "n/a" : String.format(java.util.Locale.ROOT, "%.4f", x);
         }
     }
 }
