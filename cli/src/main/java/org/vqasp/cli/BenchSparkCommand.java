@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.vqasp.core.ErrorKind;
+import org.vqasp.core.Medians;
 import org.vqasp.core.Progress;
 import org.vqasp.core.Samples;
 import org.vqasp.core.VqaspException;
@@ -218,7 +219,7 @@ final class BenchSparkCommand implements Callable<Integer> {
             }
             FileTrees.delete(b);
         }
-        return new Row(name, unit, items, median(l), median(s));
+        return new Row(name, unit, items, Medians.of(l), Medians.of(s));
     }
 
     private ClevrWorldGenerator.Summary generate(Path dir, ClusterRunner runner, ClusterRunner.Cluster cluster) {
@@ -269,11 +270,5 @@ final class BenchSparkCommand implements Callable<Integer> {
         Path file = work.resolve("gqa-questions.json");
         MAPPER.writeValue(file.toFile(), out);
         return file;
-    }
-
-    private static double median(List<Double> v) {
-        List<Double> s = new ArrayList<>(v);
-        s.sort(null);
-        return s.get(s.size() / 2);
     }
 }

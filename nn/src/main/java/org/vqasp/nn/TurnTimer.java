@@ -7,10 +7,10 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.IntStream;
+import org.vqasp.core.Medians;
 
 /**
  * Times several blocks in turns on the same input: a forward pass, and a forward and backward pass, repeated; the
@@ -91,9 +91,6 @@ public final class TurnTimer {
 
     /** Returns the median of the values (the mean of the middle two for an even count). */
     public static double median(double[] values) {
-        double[] v = values.clone();
-        Arrays.sort(v);
-        int m = v.length / 2;
-        return v.length % 2 == 1 ? v[m] : (v[m - 1] + v[m]) / 2;
+        return Medians.of(values);
     }
 }

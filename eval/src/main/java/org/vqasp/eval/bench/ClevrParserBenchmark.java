@@ -1,8 +1,8 @@
 package org.vqasp.eval.bench;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import org.vqasp.core.Medians;
 import org.vqasp.core.Progress;
 import org.vqasp.core.clevr.Program;
 import org.vqasp.language.Parse;
@@ -84,8 +84,7 @@ public final class ClevrParserBenchmark {
                 parsed = got;
                 progress.update(++done, total, p.name());
             }
-            Arrays.sort(rates);
-            double median = rates[runs / 2];
+            double median = Medians.of(rates);
             if (rows.isEmpty()) {
                 baseline = median;
             }

@@ -2,10 +2,10 @@ package org.vqasp.eval.bench;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.vqasp.core.DatasetItem;
 import org.vqasp.core.InputException;
+import org.vqasp.core.Medians;
 import org.vqasp.core.gqa.GqaDataset;
 import org.vqasp.core.gqa.GqaOperation;
 import org.vqasp.core.gqa.GqaQuestion;
@@ -121,7 +121,6 @@ public final class ParserBenchmark {
             } while (seconds < minSeconds);
             rates[k] = done / seconds;
         }
-        Arrays.sort(rates);
-        return sink == Integer.MIN_VALUE ? 0 : rates[runs / 2];
+        return sink == Integer.MIN_VALUE ? 0 : Medians.of(rates);
     }
 }

@@ -8,13 +8,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.vqasp.core.ErrorKind;
+import org.vqasp.core.Medians;
 import org.vqasp.core.Progress;
 import org.vqasp.core.VqaspException;
 
@@ -83,7 +83,7 @@ public final class ReasoningBenchmark {
                     spawn[r] = spawnQps(w, threads, theoryFile);
                     progress.update(++done[0], steps, w.dataset() + " spawn, " + threads + " threads");
                 }
-                rows.add(new Row(w.dataset(), threads, w.questions(), median(inProc), median(spawn)));
+                rows.add(new Row(w.dataset(), threads, w.questions(), Medians.of(inProc), Medians.of(spawn)));
             }
             return rows;
         } finally {
@@ -196,11 +196,5 @@ public final class ReasoningBenchmark {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write a temporary theory file", e);
         }
-    }
-
-    private static double median(double[] v) {
-        double[] s = v.clone();
-        Arrays.sort(s);
-        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
     }
 }
