@@ -9,8 +9,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code --report}, declared once for the commands that make run directories ({@code eval}, {@code distill},
- * {@code train vision}, {@code train parser}): at the end of the run, write its page, or print the command that
- * writes it.
+ * {@code train vision}, {@code train parser}, {@code study attention}): at the end of the run, write its page, or
+ * print the command that writes it.
  */
 final class ReportOption {
 

@@ -91,6 +91,9 @@ final class StudyAttentionCommand implements Callable<Integer> {
     @Mixin
     ThreadsOption threads;
 
+    @Mixin
+    ReportOption report;
+
     @Override
     public Integer call() {
         int n = threads.forTorch(spec.commandLine());
@@ -133,7 +136,7 @@ final class StudyAttentionCommand implements Callable<Integer> {
         w.println();
         w.printf("%d models; table: %s, %s; plot: %s%n", rows.size(), out.resolve("table.md"),
                 out.resolve("table.json"), out.resolve("accuracy-vs-cost.png"));
-        w.flush();
+        report.finish(w, out, false);
         return 0;
     }
 }

@@ -121,12 +121,16 @@ class AttentionCommandsTest extends CliTest {
         assertTrue(Files.size(run.resolve("accuracy-vs-cost.png")) > 1000);
         assertEquals("study", MAPPER.readTree(run.resolve("provenance.json").toFile()).get("command_line").get(1)
                 .asText());
+        assertTrue(out.toString().contains("see it:      vqa report " + run), out.toString());
 
         // when the MQA row is lost (as if the run had been killed before it) and the study runs again
         Files.delete(run.resolve("variants/MQA/row.json"));
         out.getBuffer().setLength(0);
-        assertEquals(0, vqa(args), err.toString());
-        // then only MQA is scored again; GQA-2 was done
+        String[] again = java.util.Arrays.copyOf(args, args.length + 1);
+        again[args.length] = "--report";
+        assertEquals(0, vqa(again), err.toString());
+        // then only MQA is scored again; GQA-2 was done; and the study's page is written
+        assertTrue(Files.readString(run.resolve("report.html")).contains("MQA"));
         assertTrue(out.toString().contains("GQA-2: done earlier"), out.toString());
         assertTrue(out.toString().contains("MQA: trained earlier"), out.toString());
         assertTrue(out.toString().contains("MQA: scoring"), out.toString());
