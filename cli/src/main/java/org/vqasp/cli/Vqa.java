@@ -1,6 +1,7 @@
 package org.vqasp.cli;
 
 import java.io.PrintWriter;
+import org.vqasp.core.ErrorKind;
 import org.vqasp.core.InputException;
 import org.vqasp.core.VqaspException;
 import picocli.CommandLine.Command;
@@ -66,7 +67,13 @@ public final class Vqa implements Runnable {
             err.flush();
             return 2;
         }
-        if (e instanceof VqaspException ve) {
+        Throwable engine = engineFailure(e);
+        if (engine != null) {
+            err.println("vqa: " + ErrorKind.ENGINE + ": the PyTorch engine cannot start (" + engine.getMessage()
+                    + "). vqasp runs PyTorch offline from " + NATIVE_JAR + ", which the build copies into"
+                    + " cli/target/lib: rebuild with 'mvn -B -q -Dmaven.test.skip=true install' (./vqa does it when"
+                    + " sources change) and check that the jar is there.");
+        } else if (e instanceof VqaspException ve) {
             err.println("vqa: " + ve.kind() + ": " + ve.getMessage());
         } else {
             err.println("vqa: internal error: " + e);
@@ -77,6 +84,19 @@ public final class Vqa implements Runnable {
         }
         err.flush();
         return 1;
+    }
+
+    /** PyTorch's native library as the build ships it (pom.xml pins it). */
+    static final String NATIVE_JAR = "pytorch-native-cpu-2.7.1-linux-x86_64.jar";
+
+    /** Returns the DJL engine failure in an exception's causes, or null. */
+    static Throwable engineFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ai.djl.engine.EngineException) {
+                return t;
+            }
+        }
+        return null;
     }
 
     /**

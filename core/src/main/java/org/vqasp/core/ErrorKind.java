@@ -125,6 +125,8 @@ public final class ErrorKind {
     public static final String MISSING_RESOURCE = "missing_resource";
     /** The scene-graph extractor failed. */
     public static final String VISION = "vision";
+    /** The deep-learning engine (PyTorch, through DJL) cannot start: its native library is missing or broken. */
+    public static final String ENGINE = "engine";
     /** Rendering failed. */
     public static final String RENDER = "render";
     /** No placement of a scene's objects passes the visibility rule. */
