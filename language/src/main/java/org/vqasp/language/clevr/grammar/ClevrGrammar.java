@@ -1,6 +1,7 @@
 package org.vqasp.language.clevr.grammar;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -823,7 +824,9 @@ final class ClevrGrammar {
             int p = pos + 1;
             switch (x) {
                 case "the", "this", "that" -> {
-                    int q = at(p, "only") || at(p, "lone") || at(p, "single") ? p + 1 : p;
+                    // "the only cube", "the one object that is not red" (one before a noun is "only")
+                    int q = at(p, "only") || at(p, "lone") || at(p, "single")
+                            || at(p, "one") && lex.noun(word(p + 1)) != null ? p + 1 : p;
                     out.add(new Alt<>(NounPhrase.start("the", false, -1), q, 0));
                     if (at(p, "other")) {
                         out.add(new Alt<>(NounPhrase.start("other", false, -1), p + 1, 0));
@@ -1113,7 +1116,7 @@ final class ClevrGrammar {
         /** "a matte finish", "red colour", "a cubic shape": a value named with its attribute. */
         List<Alt<Predicate>> valueOfAttribute(int pos) {
             List<Alt<Predicate>> out = new ArrayList<>();
-            int q = at(pos, "a") || at(pos, "an") ? pos + 1 : pos;
+            int q = at(pos, "a") || at(pos, "an") || at(pos, "the") ? pos + 1 : pos;
             for (Alt<Map<String, String>> v : values(q, false)) {
                 // the values read their attribute's name ("matte finish") with them
                 if (lex.attributeName(word(v.end() - 1)) != null) {
@@ -1406,6 +1409,44 @@ final class ClevrGrammar {
             return atom(pos, nested, reduced);
         }
 
+        /**
+         * A relation to several objects, "left of the yellow objects", "behind all (of) the other cubes", "in front
+         * of both spheres": in that direction from every one of them, that is, from the one farthest that way
+         * (with "other", that one itself counts too).
+         */
+        private void relateToAll(Alt<List<String>> r, List<Alt<Predicate>> out) {
+            String d = r.value().get(0);
+            // "left of all the others", "behind the rest": the object farthest that way
+            int rest = othersPhrase(r.end());
+            if (rest > 0 && (at(rest - 1, "others") || at(rest - 1, "rest"))) {
+                out.add(new Alt<>(new Predicate.Restrict(new Sem.Extreme(new Sem.Scene(), d)), rest, r.cost()));
+            }
+            int from = r.end();
+            int cost = 0;
+            if (at(from, "all") || at(from, "each") || at(from, "every")) {
+                from = at(from + 1, "of") ? from + 2 : from + 1;
+            } else {
+                // "left of the cubes" says less plainly than "left of all the cubes" that it means all of them
+                cost = 1;
+            }
+            for (Alt<NounPhrase> a : np(from, true)) {
+                NounPhrase np = a.value();
+                String det = np.determiner();
+                if (!np.plural() || np.extreme() != null || np.near() != null
+                        || !(det.equals("the") || det.equals("all") || det.equals("other") || det.equals("num")
+                        || det.isEmpty() && from != r.end())) {
+                    continue;
+                }
+                Sem.SetE last = new Sem.Extreme(np.set(), d);
+                Sem.SetE beyond = new Sem.Relate(new Sem.ObjE(last), d);
+                // "left of all the other cubes", "left of all the objects": the leftmost one is left of the others
+                boolean other = det.equals("other") || Arrays.asList(w).subList(from, a.end()).contains("other")
+                        || np.filters().isEmpty() && np.restriction() == null;
+                Sem.SetE set = other ? new Sem.Union(last, beyond) : beyond;
+                out.add(new Alt<>(new Predicate.Restrict(set), a.end(), r.cost() + a.cost() + cost));
+            }
+        }
+
         /** One predicate. */
         List<Alt<Predicate>> atom(int pos, boolean nested, boolean reduced) {
             List<Alt<Predicate>> out = new ArrayList<>();
@@ -1417,6 +1458,9 @@ final class ClevrGrammar {
                         p = new Predicate.And(p, new Predicate.Restrict(new Sem.Relate(o.value(), r.value().get(1))));
                     }
                     out.add(new Alt<>(p, o.end(), r.cost() + o.cost()));
+                }
+                if (r.value().size() == 1) {
+                    relateToAll(r, out);
                 }
             }
             // the same colour as ...
@@ -1560,6 +1604,10 @@ final class ClevrGrammar {
                         int e = at(v.end(), "material") ? v.end() + 1 : v.end();
                         out.add(new Alt<>(new Predicate.Values(v.value()), e, 0));
                     }
+                    // "made of a metallic material", "made of the matte finish"
+                    if (at(m, "a") || at(m, "an") || at(m, "the")) {
+                        out.addAll(valueOfAttribute(m));
+                    }
                 }
                 return out;
             }
@@ -1569,6 +1617,9 @@ final class ClevrGrammar {
             for (Alt<Map<String, String>> v : values(from, false)) {
                 int e = at(v.end(), "material") && m > 0 ? v.end() + 1 : v.end();
                 out.add(new Alt<>(new Predicate.Values(v.value()), e, 0));
+            }
+            if (m > 0 && (at(m, "a") || at(m, "an") || at(m, "the"))) {
+                out.addAll(valueOfAttribute(m));
             }
             Lexicon.Values either = lex.values(word(from));
             if (either != null && !either.alternatives().isEmpty()) {

@@ -85,6 +85,30 @@ final class QuestionRules {
         return x == null ? null : new Sem.Compare("equal_integer", count(np), count(x));
     }
 
+    /**
+     * "Are most of the cubes red?": more of them are than are not (the count of those that are, greater than the
+     * count of all less that count).
+     */
+    private static Sem.Answer mostOf(NounPhrase np, Predicate p) {
+        if (!np.plural() || np.determiner().equals("a") || np.determiner().equals("any")) {
+            return null;
+        }
+        NounPhrase x = Predicate.apply(np, p);
+        if (x == null) {
+            return null;
+        }
+        Sem.Answer yes = count(x);
+        return new Sem.Compare("greater_than", yes, new Sem.Subtract(count(np), yes));
+    }
+
+    /** "Are most of the balls shiny or matte?": the value of the one attribute the two values name. */
+    private static Sem.Answer mostCommonOf(NounPhrase np, Map<String, String> a, Map<String, String> b) {
+        if (!np.plural() || a.size() != 1 || b.size() != 1 || !a.keySet().equals(b.keySet()) || a.equals(b)) {
+            return null;
+        }
+        return new Sem.MostCommon(a.keySet().iterator().next(), np.set());
+    }
+
     /** "Is the cube red?", "Are all the cubes red?", "Are any cubes red?", by the subject's determiner. */
     private static Sem.Answer property(NounPhrase np, Predicate p) {
         switch (np.determiner()) {
@@ -137,7 +161,7 @@ final class QuestionRules {
                 continue;
             }
             if (differs != null || x == null && !at.equals("shape") || y == null) {
-                return null;
+                return named(a, b);
             }
             differs = at;
         }
@@ -148,6 +172,29 @@ final class QuestionRules {
             return null;
         }
         return new Sem.MostCommon(differs, new Sem.Union(a.set(), b.set()));
+    }
+
+    /**
+     * "Are there more metal cubes or small spheres?": an attribute both phrases name with different values tells
+     * them apart (no object is in both), so its most common value among the two names the larger; the shape
+     * when the nouns differ ("more metal spheres or rubber cylinders": people answer with the noun), else the
+     * only such attribute.
+     */
+    private static Sem.Answer named(NounPhrase a, NounPhrase b) {
+        String differs = null;
+        for (String at : Lexicon.ATTRIBUTES) {
+            String x = a.filter(at);
+            String y = b.filter(at);
+            if (x == null || y == null || x.equals(y)) {
+                continue;
+            }
+            if (at.equals("shape")) {
+                differs = at;
+                break;
+            }
+            differs = differs == null ? at : "";
+        }
+        return differs == null || differs.isEmpty() ? null : new Sem.MostCommon(differs, new Sem.Union(a.set(), b.set()));
     }
 
     /** "Is the cube larger than the sphere?": the first is large and the second small. */
@@ -313,6 +360,21 @@ final class QuestionRules {
         g.rule(0, "(do|does) {np} (have|share) the same {attr} as {obj}",
                 v -> definite(np(v[0])) ? null
                         : property(np(v[0]), new Predicate.Restrict(new Sem.Same(obj(v[2]), attr(v[1])))));
+        // are most of the cubes red? (more of them are than are not)
+        String most = "(most|the majority|the bulk|more than half)";
+        g.rule(0, "(are|is) " + most + " [of] {np} [all] {pred}", v -> mostOf(np(v[0]), pred(v[1])));
+        g.rule(0, "(are|is) " + most + " [of] {np} {pred} (instead of|rather than|and not) {pred}",
+                v -> mostOf(np(v[0]), pred(v[1])));
+        g.rule(0, "(do|does) " + most + " [of] {np} {vps}", v -> mostOf(np(v[0]), pred(v[1])));
+        // are most of the objects matte or metallic? is the majority of the objects a cube or a sphere?
+        g.rule(0, "(are|is) " + most + " [of] {np} [made of|a|an] {val} or [a|an] {val}",
+                v -> mostCommonOf(np(v[0]), val(v[1]), val(v[2])));
+        g.rule(0, "(are|is) " + most + " [of] {np} (a|an) {np} or (a|an) {np}", v -> {
+            String a = np(v[1]).filter("shape");
+            String b = np(v[2]).filter("shape");
+            return a != null && b != null && !a.equals(b) && np(v[1]).simple() && np(v[2]).simple()
+                    && np(v[0]).plural() ? new Sem.MostCommon("shape", np(v[0]).set()) : null;
+        });
         // is the cube red? are all the cubes red? are any cubes red?
         g.rule(1, "(is|are) {np} [both|all|each] {pred}",
                 v -> property(np(v[0]), pred(v[1])));
@@ -630,6 +692,13 @@ final class QuestionRules {
                 v -> new Sem.MostCommon(attr(v[0]), new Sem.Scene(), true));
         g.rule(0, "(what|which) {attr} (has|have) the (fewest|least) (objects|things|items|shapes)",
                 v -> new Sem.MostCommon(attr(v[0]), new Sem.Scene(), true));
+        // what colour are the large cube and the small ball? (the value they share: the first one's)
+        g.rule(1, "(what|which) {attr} (is|are) {obj} and {obj}", v -> new Sem.Query(attr(v[0]), obj(v[1])));
+        // most of the objects have what colour?
+        g.rule(0, "(most|the majority) [of] {np} (have|are|is|has) [made of] what [kind of|type of] {attr}",
+                v -> np(v[0]).plural() ? new Sem.MostCommon(attr(v[1]), np(v[0]).set()) : null);
+        g.rule(0, "(what|which) {attr} (are|is) (most|the majority) of [the] {np} made of",
+                v -> new Sem.MostCommon(attr(v[0]), np(v[1]).set()));
         // what colour do the cube and the ball share?
         g.rule(0, "(what|which) {attr} (do|does) {obj} and {obj} (share|have in common)",
                 v -> new Sem.Query(attr(v[0]), obj(v[1])));

@@ -68,6 +68,32 @@ class HumanWordingTest {
         "Which of the large objects is metal? | sphere",
         "Which color has the most cubes? | gray",
         "Is the object farthest to the right a cube? | yes",
+        // relations to several objects (left to right 0 2 1 3 4, front to back 1 4 0 2 3): from the farthest one
+        "How many objects are to the left of all the cubes? | 2",
+        "How many things are behind both cubes? | 3",
+        "How many objects are in front of the cylinders? | 2",
+        "What is the material of the sphere behind the cylinders? | metal",
+        "What color is the cylinder that is in front of all the other cylinders? | brown",
+        "Is there a sphere behind all the objects? | yes",
+        "Is there a cube to the left of all of the other objects? | no",
+        // "the one X", "made of a metallic material", "surface texture"
+        "What shape is the one object that is purple? | sphere",
+        "How many objects are made of a metallic material? | 2",
+        "How many cubes are made of the matte material? | 1",
+        "What is the surface texture of the purple thing? | metal",
+        // most of: 3 of 5 rubber, 1 of 2 cubes metal, 2 of 3 large things rubber, 1 of 2 small things metal
+        "Are most of the objects rubber? | yes",
+        "Are most of the cubes metal? | no",
+        "Are most of the large things matte instead of shiny? | yes",
+        "Do most of the small objects have a metallic finish? | no",
+        "Are the majority of the objects large or small? | large",
+        "Most of the objects have what kind of material? | rubber",
+        "What material are most of the large things made of? | rubber",
+        // more of one or the other, told apart by the one attribute both name: 1 metal cube, 2 rubber cylinders
+        "Are there more metal cubes or rubber cylinders? | cylinder",
+        "Are there more gray cubes or green cylinders? | cube",
+        // the value two objects share
+        "What color are the large cube and the small cube? | gray",
     })
     void should_read_and_answer_human_wording(String question, String expected) {
         Parse<Program> p = parser.parse(question);
