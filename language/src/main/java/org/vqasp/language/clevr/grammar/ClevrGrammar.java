@@ -1066,10 +1066,13 @@ final class ClevrGrammar {
                     }
                 }
             }
+            // "is the cube behind the sphere made of metal": a bare "made of" after a phrase inside a relation more
+            // likely says what the question's subject is made of
+            int madeOfCost = nested && madeOf(pos) > 0 ? 1 : 0;
             for (Alt<Predicate> c : clause(pos, nested, true, np.plural() ? 2 : 1)) {
                 NounPhrase next = Predicate.apply(np, c.value());
                 if (next != null) {
-                    postmodifiers(c.end(), next.withClause(), cost + c.cost(), nested, out);
+                    postmodifiers(c.end(), next.withClause(), cost + c.cost() + madeOfCost, nested, out);
                 }
             }
         }

@@ -234,7 +234,7 @@ final class QuestionRules {
 
     private static void counts(ClevrGrammar g) {
         g.rule(0, HOW_MANY + " {np} [are there|is there|exist|are|is|there are|have|appear|appear there|are seen"
-                        + "|are in|are there in|exist there]",
+                        + "|are in|are there in|exist there] [in all]",
                 v -> setLike(np(v[0])) ? count(np(v[0])) : null);
         g.rule(0, HOW_MANY + " {np} (are|appear|exist) [there] [both|either] {preds}",
                 v -> setLike(np(v[0])) ? count(np(v[0]), pred(v[1])) : null);
@@ -275,7 +275,7 @@ final class QuestionRules {
         g.rule(-1, "how many shapes [are there|is there|exist|are|there are|appear]",
                 v -> new Sem.CountDistinct("shape", new Sem.Scene()));
         // how many different colours are there (among the cubes)
-        g.rule(0, "how many [different|distinct|unique] {attrs} [are there|exist|are represented|appear|are used]",
+        g.rule(0, "how many [different|distinct|unique] {attrs} [are there|exist|are represented|appear|are used|are|is]",
                 v -> new Sem.CountDistinct(attr(v[0]), new Sem.Scene()));
         g.rule(0, "how many [different|distinct|unique] {attrs} [are there|exist|are represented|appear|are used]"
                         + " (among|in|of|for) [the] {np}",
@@ -427,6 +427,17 @@ final class QuestionRules {
             Sem.SetE ys = only.set();
             return new Sem.Compare("equal_integer", new Sem.Count(ys),
                     new Sem.Count(new Sem.Intersect(ys, obj(v[0]).set())));
+        });
+        // is the colour of the leftmost object red? is the shape of the big thing a cube?
+        g.rule(0, "(is|are) the {attr} of {np} [a|an] {val}", v -> {
+            Map<String, String> val = val(v[2]);
+            return val.size() == 1 && val.containsKey(attr(v[0])) ? property(np(v[1]), new Predicate.Values(val)) : null;
+        });
+        g.rule(0, "(is|are) the shape of {np} (a|an) {np}", v -> {
+            NounPhrase shape = np(v[1]);
+            String value = shape.filter("shape");
+            return value == null || !shape.simple() || shape.filters().size() != 1 || !shape.determiner().isEmpty() ? null
+                    : property(np(v[0]), new Predicate.Values(Map.of("shape", value)));
         });
         // is yellow the colour of the leftmost object?
         g.rule(0, "(is|are) {val} the {attr} of {np}", v -> property(np(v[2]), new Predicate.Values(val(v[0]))));
@@ -604,7 +615,8 @@ final class QuestionRules {
             return np.plural() && !np.determiner().equals("a") ? new Sem.MostCommon(attr(v[0]), np.set()) : null;
         });
         String mostCommon = "(most common|most frequent|predominant|dominant|dominate|prevalent|most popular|most prominent"
-                + "|most numerous|most abundant|majority)";
+                + "|most numerous|most abundant|majority|most prevalent|most dominant|most predominant|most represented"
+                + "|most frequently seen|most often seen|most seen|most used)";
         g.rule(0, "what is the " + mostCommon + " {attr}",
                 v -> new Sem.MostCommon(attr(v[0]), new Sem.Scene()));
         g.rule(0, "what is the " + mostCommon + " {attr} (of|among|in) [the] {np}",
@@ -699,6 +711,12 @@ final class QuestionRules {
                 v -> np(v[0]).plural() ? new Sem.MostCommon(attr(v[1]), np(v[0]).set()) : null);
         g.rule(0, "(what|which) {attr} (are|is) (most|the majority) of [the] {np} made of",
                 v -> new Sem.MostCommon(attr(v[0]), np(v[1]).set()));
+        // what colour do the two cylinders share? (the value they have)
+        g.rule(0, "(what|which) {attr} (do|does) {np} [all] (share|have in common|have)", v -> {
+            NounPhrase np = np(v[1]);
+            return np.plural() && (np.determiner().equals("the") || np.determiner().equals("all"))
+                    ? new Sem.MostCommon(attr(v[0]), np.set()) : null;
+        });
         // what colour do the cube and the ball share?
         g.rule(0, "(what|which) {attr} (do|does) {obj} and {obj} (share|have in common)",
                 v -> new Sem.Query(attr(v[0]), obj(v[1])));
@@ -738,7 +756,7 @@ final class QuestionRules {
         });
         g.rule(0, "(are|is) there (fewer|less) {np} than [there are] {np}", v -> compare("less_than", np(v[0]), np(v[1])));
         g.rule(0, "(are|is) there (an equal number|the same number|equal numbers|the same amount|an equal amount"
-                        + "|the same quantity|an equal quantity) of {np} (and|as) {np}",
+                        + "|the same quantity|an equal quantity) of {np} (and|as|to) [there are|there is] {np}",
                 v -> compare("equal_integer", np(v[0]), np(v[1])));
         g.rule(0, "(are|is) there as many {np} as [there are] {np}", v -> compare("equal_integer", np(v[0]), np(v[1])));
         g.rule(0, "(is|are) the (number|amount|quantity|count) of {np} (greater|more|larger|bigger|higher) than the"

@@ -94,6 +94,19 @@ class HumanWordingTest {
         "Are there more gray cubes or green cylinders? | cube",
         // the value two objects share
         "What color are the large cube and the small cube? | gray",
+        "What color do the two cubes share? | gray",
+        // counts compared, counted, values: 2 cubes, 2 cylinders, 3 rubber, 2 metal, 3 shapes
+        "Are there the same number of cubes as there are cylinders? | yes",
+        "Are there the same amount of rubber things to metal things? | no",
+        "How many cubes in all? | 2",
+        "How many different shapes are? | 3",
+        "What is the most prevalent material? | rubber",
+        // the value of an attribute named first: the leftmost object is the brown cylinder
+        "Is the color of the leftmost object brown? | yes",
+        "Is the shape of the large purple thing a cube? | no",
+        "Is the material of the cylinders rubber? | yes",
+        // a bare "made of" after the phrase inside a relation says what the subject is made of
+        "Is the thing behind the green cylinder made of metal? | yes",
     })
     void should_read_and_answer_human_wording(String question, String expected) {
         Parse<Program> p = parser.parse(question);
