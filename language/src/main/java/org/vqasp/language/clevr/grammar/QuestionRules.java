@@ -724,7 +724,31 @@ final class QuestionRules {
                 v -> new Sem.Query(attr(v[0]), obj(v[1])));
     }
 
+    /**
+     * "Is the cube the same colour as any of the spheres?" (some of them share its value), "... as the spheres"
+     * and "... as both spheres" (all of them do).
+     */
+    private static Sem.Answer sameAsSeveral(Sem.ObjE x, String attribute, NounPhrase ys, boolean some) {
+        if (!ys.plural() || ys.determiner().equals("a") || ys.extreme() != null || ys.near() != null) {
+            return null;
+        }
+        // "as the other cubes": the others, whether or not the question says "other"
+        ys = ys.withExclusion(x.set());
+        some |= ys.determiner().equals("any");
+        Sem.SetE sharing = new Sem.Intersect(ys.set(), new Sem.Same(x, attribute));
+        return some ? new Sem.Exist(sharing) : new Sem.Compare("equal_integer", new Sem.Count(sharing), count(ys));
+    }
+
     private static void comparisons(ClevrGrammar g) {
+        // is the cube the same colour as any of the spheres? as the spheres? as both spheres?
+        String some = "(any|either|one|some|at least one)";
+        String sameAs = "((is|are) {obj} [of] the same {attr} as|(does|do) {obj} (have|share) the same {attr} as)";
+        g.rule(0, sameAs + " " + some + " of {np}", v -> sameAsSeveral(obj(v[0]), attr(v[1]), np(v[2]), true));
+        g.rule(0, sameAs + " {np}", v -> np(v[2]).determiner().equals("other") ? null
+                : sameAsSeveral(obj(v[0]), attr(v[1]), np(v[2]), false));
+        g.rule(0, sameAs + " (all|both|each) [of] {np}", v -> sameAsSeveral(obj(v[0]), attr(v[1]), np(v[2]), false));
+        g.rule(0, "(is|are) {obj} (made of|made from|made out of) the same material as " + some + " of {np}",
+                v -> sameAsSeveral(obj(v[0]), "material", np(v[1]), true));
         // is the cube the same colour as the ball?
         g.rule(0, "(is|are) {obj} [of] the same {attr} (as|that) {obj} [is]", v -> new Sem.Equal(attr(v[1]), obj(v[0]), obj(v[2])));
         g.rule(0, "(does|do) {obj} have the same {attr} as {obj}", v -> new Sem.Equal(attr(v[1]), obj(v[0]), obj(v[2])));

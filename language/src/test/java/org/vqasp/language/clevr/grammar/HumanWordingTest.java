@@ -107,6 +107,11 @@ class HumanWordingTest {
         "Is the material of the cylinders rubber? | yes",
         // a bare "made of" after the phrase inside a relation says what the subject is made of
         "Is the thing behind the green cylinder made of metal? | yes",
+        // the same value as some or all of several objects (large: brown rubber, gray rubber, purple metal)
+        "Is the large gray cube the same color as any of the cylinders? | no",
+        "Is the small gray cube the same color as either of the large objects? | yes",
+        "Is the green cylinder the same material as the large things? | no",
+        "Does the brown cylinder have the same material as the other rubber things? | yes",
     })
     void should_read_and_answer_human_wording(String question, String expected) {
         Parse<Program> p = parser.parse(question);
