@@ -357,6 +357,12 @@ final class ClevrGrammar {
             if (a != null) {
                 out.add(new Alt<>(a, p + 1, 0));
             }
+            // "the same colors", "the same materials" say the same as the singular
+            String x = word(p);
+            if (a == null && p == pos && p > 0 && at(p - 1, "same") && x.endsWith("s")
+                    && lex.attributeName(x.substring(0, x.length() - 1)) != null) {
+                out.add(new Alt<>(lex.attributeName(x.substring(0, x.length() - 1)), p + 1, 0));
+            }
             return out;
         }
 

@@ -109,6 +109,14 @@ final class QuestionRules {
         return new Sem.MostCommon(a.keySet().iterator().next(), np.set());
     }
 
+    /** "Are the balls all different colours?": as many values as objects. */
+    private static Sem.Answer allDifferent(NounPhrase np, String attribute) {
+        if (!np.plural() || np.determiner().equals("a") || np.determiner().equals("any")) {
+            return null;
+        }
+        return new Sem.Compare("equal_integer", new Sem.CountDistinct(attribute, np.set()), count(np));
+    }
+
     /** "Is the cube red?", "Are all the cubes red?", "Are any cubes red?", by the subject's determiner. */
     private static Sem.Answer property(NounPhrase np, Predicate p) {
         switch (np.determiner()) {
@@ -131,6 +139,19 @@ final class QuestionRules {
             return second.withExclusion(first.set());
         }
         return second;
+    }
+
+    /** "red and blue cubes": the first phrase without a noun takes the second's noun and other words. */
+    private static NounPhrase shared(NounPhrase a, NounPhrase b) {
+        if (a.noun() || !a.simple() || !b.simple()) {
+            return a;
+        }
+        for (String[] f : b.filters()) {
+            if (!a.hasFilter(f[0])) {
+                a = a.withFilter(f[0], f[1]);
+            }
+        }
+        return a;
     }
 
     private static Sem.Answer compare(String function, NounPhrase a, NounPhrase b) {
@@ -383,7 +404,7 @@ final class QuestionRules {
         g.rule(0, "(are|is) {np} all {pred}",
                 v -> all(np(v[0]), pred(v[1])));
         // are all the cubes the same colour?
-        String same = "([all] [of] the same {attr}|[all] (made of|made from|made out of) the same material|all {attr}"
+        String same = "([all] [of] the same {attr}|[all] (made of|made from|made out of) the same (material|materials)|all {attr}"
                 + "|identical in {attr}|alike in {attr}|equal in {attr}|the same in {attr})";
         g.rule(0, "(are|is) {np} " + same + " [as each other|as one another|to each other|to one another]",
                 v -> (np(v[0]).plural() || np(v[0]).determiner().equals("all")) && !np(v[0]).determiner().equals("any")
@@ -394,6 +415,10 @@ final class QuestionRules {
                         ? new Sem.AllSame(attr(v[1]), np(v[0]).set()) : null);
         g.rule(0, "(is|are) the {attr} of {np} [all] the same",
                 v -> np(v[1]).plural() ? new Sem.AllSame(attr(v[0]), np(v[1]).set()) : null);
+        // are the balls all different colours? (as many colours as balls)
+        g.rule(0, "(are|is) [all] [of] {np} [all] [of] (different|distinct|unique) {attrs}", v -> allDifferent(np(v[0]), attr(v[1])));
+        g.rule(0, "(do|does) [all] [of] {np} [all] have (different|distinct|unique) {attrs}",
+                v -> allDifferent(np(v[0]), attr(v[1])));
         // are any of the balls the same colour? (two of them share it)
         g.rule(0, "(are|is|do|does) (any|any two|two) [of] [the] {np} [both] [have|share] the same {attr}"
                         + " [as each other|as one another|to each other]",
@@ -759,7 +784,7 @@ final class QuestionRules {
         g.rule(0, "(are|is) {obj} and {obj} [both] [of] the same {attr}", v -> new Sem.Equal(attr(v[2]), obj(v[0]), obj(v[1])));
         g.rule(0, "(are|is) {obj} and {obj} (equal|identical|alike|the same) in {attr}",
                 v -> new Sem.Equal(attr(v[2]), obj(v[0]), obj(v[1])));
-        g.rule(0, "(are|is) {obj} and {obj} made of the same material", v -> new Sem.Equal("material", obj(v[0]), obj(v[1])));
+        g.rule(0, "(are|is) {obj} and {obj} (made of|made from|made out of) the same (material|materials)", v -> new Sem.Equal("material", obj(v[0]), obj(v[1])));
         g.rule(0, "(are|is) {obj} and {obj} [both] (made of|made from|made out of) the same [material]",
                 v -> new Sem.Equal("material", obj(v[0]), obj(v[1])));
         g.rule(0, "(is|are) {obj} (made of|made from|made out of) the same material as {obj}", v -> new Sem.Equal("material", obj(v[0]), obj(v[1])));
@@ -779,9 +804,9 @@ final class QuestionRules {
             return new Sem.Compare("greater_than", count(a), new Sem.Count(new Sem.Union(b.set(), c.set())));
         });
         g.rule(0, "(are|is) there (fewer|less) {np} than [there are] {np}", v -> compare("less_than", np(v[0]), np(v[1])));
-        g.rule(0, "(are|is) there (an equal number|the same number|equal numbers|the same amount|an equal amount"
-                        + "|the same quantity|an equal quantity) of {np} (and|as|to) [there are|there is] {np}",
-                v -> compare("equal_integer", np(v[0]), np(v[1])));
+        g.rule(0, "(are|is) there [an|the] (equal number|same number|equal numbers|same amount|equal amount|equal amounts"
+                        + "|same quantity|equal quantity) of {np} (and|as|to) [there are|there is] {np}",
+                v -> compare("equal_integer", shared(np(v[0]), np(v[1])), np(v[1])));
         g.rule(0, "(are|is) there as many {np} as [there are] {np}", v -> compare("equal_integer", np(v[0]), np(v[1])));
         g.rule(0, "(is|are) the (number|amount|quantity|count) of {np} (greater|more|larger|bigger|higher) than the"
                         + " (number|amount|quantity|count) of {np}",

@@ -112,6 +112,13 @@ class HumanWordingTest {
         "Is the small gray cube the same color as either of the large objects? | yes",
         "Is the green cylinder the same material as the large things? | no",
         "Does the brown cylinder have the same material as the other rubber things? | yes",
+        // all different, the same (plural attribute names), equal numbers of adjectives sharing a noun
+        "Are the cylinders all different colors? | yes",
+        "Are all of the large objects different colors? | yes",
+        "Do all objects have different sizes? | no",
+        "Are the cubes made of the same materials? | no",
+        "Are there an equal numbers of rubber and metal cylinders? | no",
+        "Are there equal amount of gray to purple things? | no",
     })
     void should_read_and_answer_human_wording(String question, String expected) {
         Parse<Program> p = parser.parse(question);
