@@ -658,7 +658,13 @@ final class QuestionRules {
         g.rule(0, "(what|which) {attr} (is|are) [the] most (represented|seen|shown|used|found)",
                 v -> new Sem.MostCommon(attr(v[0]), new Sem.Scene()));
         g.rule(0, "(what|which) {attr} (is|appears|occurs) [the] (most common|most frequent|most often|most frequently"
-                        + "|most prevalent|predominant|dominant|prevalent|most popular|most numerous)",
+                        + "|most prevalent|predominant|dominant|prevalent|most popular|most numerous|most prominent"
+                        + "|most abundant|most dominant|most represented)",
+                v -> new Sem.MostCommon(attr(v[0]), new Sem.Scene()));
+        // which colour is on the most objects? which shape is there more of?
+        g.rule(0, "(what|which) {attr} (is|appears|occurs) (on|in|among) the most (objects|things|items|shapes)",
+                v -> new Sem.MostCommon(attr(v[0]), new Sem.Scene()));
+        g.rule(0, "(what|which) {attr} [of object|of objects|of thing|of things] (is|are) there (the most|more) of",
                 v -> new Sem.MostCommon(attr(v[0]), new Sem.Scene()));
         g.rule(0, "(what|which) {attr} (is|are) [the] (most common|most frequent|most prevalent|predominant|dominant)"
                         + " (among|of|for) [the] {np}",

@@ -119,6 +119,10 @@ class HumanWordingTest {
         "Are the cubes made of the same materials? | no",
         "Are there an equal numbers of rubber and metal cylinders? | no",
         "Are there equal amount of gray to purple things? | no",
+        // the most common value, in more words: rubber on 3 of 5
+        "Which material is on the most objects? | rubber",
+        "What material is most prominent? | rubber",
+        "What material of object is there the most of? | rubber",
     })
     void should_read_and_answer_human_wording(String question, String expected) {
         Parse<Program> p = parser.parse(question);
