@@ -239,16 +239,14 @@ public final class SceneMetrics implements java.io.Serializable {
          */
         public String summary() {
             return String.format("P %s R %s attr %s (shape %s color %s material %s size %s) rel %s coord %s "
-                    + "scene %s (%d images)", f4(precision), f4(recall), f4(attributeAccuracy.get("all")),
-                    f4(attributeAccuracy.get("shape")), f4(attributeAccuracy.get("color")),
-                    f4(attributeAccuracy.get("material")), f4(attributeAccuracy.get("size")), f4(relationAccuracy),
-                    Double.isNaN(meanCoordError) ? "n/a"
-                            : String.format(java.util.Locale.ROOT, "%.3f", meanCoordError),
-                    f4(sceneAccuracy), images);
+                    + "scene %s (%d images)", f(precision, 4), f(recall, 4), f(attributeAccuracy.get("all"), 4),
+                    f(attributeAccuracy.get("shape"), 4), f(attributeAccuracy.get("color"), 4),
+                    f(attributeAccuracy.get("material"), 4), f(attributeAccuracy.get("size"), 4),
+                    f(relationAccuracy, 4), f(meanCoordError, 3), f(sceneAccuracy, 4), images);
         }
 
-        private static String f4(Double x) {
-            return x == null || Double.isNaN(x) ? "n/a" : String.format(java.util.Locale.ROOT, "%.4f", x);
+        private static String f(Double x, int digits) {
+            return x == null || Double.isNaN(x) ? "n/a" : String.format(java.util.Locale.ROOT, "%." + digits + "f", x);
         }
     }
 }

@@ -91,7 +91,7 @@ public final class Vqa implements Runnable {
 
     /** Returns the DJL engine failure in an exception's causes, or null. */
     static Throwable engineFailure(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof ai.djl.engine.EngineException) {
                 return t;
             }

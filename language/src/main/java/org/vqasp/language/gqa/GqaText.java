@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Turns a question into the words the parser reads: lower case, contractions spelled out ({@code what's}: what is,
@@ -29,12 +31,13 @@ final class GqaText {
     private static final Set<String> POSITIONS = Set.of("side", "part", "left", "right", "top", "bottom", "middle",
             "corner", "half", "center", "centre");
 
-    private static final Set<String> FINAL_FILLERS = Set.of("shown", "pictured", "visible", "there", "here",
-            "displayed", "seen", "depicted", "presented", "today", "now");
-
     /** Words that only say an object is in the picture: "the car that is shown". */
     private static final Set<String> SHOWN = Set.of("shown", "pictured", "visible", "displayed", "depicted",
             "presented");
+
+    /** Words a question may end with that say nothing about the objects: those of {@link #SHOWN}, and these. */
+    private static final Set<String> FINAL_FILLERS = Stream.concat(SHOWN.stream(),
+            Stream.of("there", "here", "seen", "today", "now")).collect(Collectors.toUnmodifiableSet());
 
     private GqaText() {
     }

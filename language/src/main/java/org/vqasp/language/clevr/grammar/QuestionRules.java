@@ -90,7 +90,7 @@ final class QuestionRules {
      * count of all less that count).
      */
     private static Sem.Answer mostOf(NounPhrase np, Predicate p) {
-        if (!np.plural() || np.determiner().equals("a") || np.determiner().equals("any")) {
+        if (!ofAll(np)) {
             return null;
         }
         NounPhrase x = Predicate.apply(np, p);
@@ -109,9 +109,14 @@ final class QuestionRules {
         return new Sem.MostCommon(a.keySet().iterator().next(), np.set());
     }
 
+    /** Whether a phrase names a whole group ("the cubes", "cubes"), not some of one ("a cube", "any cubes"). */
+    private static boolean ofAll(NounPhrase np) {
+        return np.plural() && !np.determiner().equals("a") && !np.determiner().equals("any");
+    }
+
     /** "Are the balls all different colours?": as many values as objects. */
     private static Sem.Answer allDifferent(NounPhrase np, String attribute) {
-        if (!np.plural() || np.determiner().equals("a") || np.determiner().equals("any")) {
+        if (!ofAll(np)) {
             return null;
         }
         return new Sem.Compare("equal_integer", new Sem.CountDistinct(attribute, np.set()), count(np));
@@ -166,14 +171,7 @@ final class QuestionRules {
         if (!a.simple() || !b.simple()) {
             return null;
         }
-        if (!a.noun()) {
-            // "more purple or green cubes": the noun and its other words belong to both
-            for (String[] f : b.filters()) {
-                if (!a.hasFilter(f[0])) {
-                    a = a.withFilter(f[0], f[1]);
-                }
-            }
-        }
+        a = shared(a, b); // "more purple or green cubes": the noun and its other words belong to both
         String differs = null;
         for (String at : Lexicon.ATTRIBUTES) {
             String x = a.filter(at);
