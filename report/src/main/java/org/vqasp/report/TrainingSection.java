@@ -73,8 +73,7 @@ public record TrainingSection(String kind, String name, String anchor, String mo
         cards.add(new Card("parameters", Format.compact(training(prov, "parameters", "parameters")), ""));
         double seconds = training(prov, "training_seconds", "seconds");
         cards.add(new Card("training time", Double.isNaN(seconds) ? Format.MISSING
-                : Format.number(seconds / 60, 1) + " min", JsonFields.text(prov, "engine") == null ? ""
-                : JsonFields.text(prov, "engine")));
+                : Format.number(seconds / 60, 1) + " min", engine(prov)));
         if (JsonFields.has(prov, "seed")) {
             cards.add(new Card("seed", JsonFields.text(prov, "seed"), ""));
         }
@@ -105,6 +104,15 @@ public record TrainingSection(String kind, String name, String anchor, String mo
         }
         return sceneGraphs == null ? "" : "all attributes right " + sceneGraphs.cards().get(2).value() + ", recall "
                 + sceneGraphs.cards().get(0).value();
+    }
+
+    /** The engine that trained the model: at the top level (the parser) or under {@code versions}; "" if neither. */
+    private static String engine(JsonNode prov) {
+        String e = JsonFields.text(prov, "engine");
+        if (e == null) {
+            e = JsonFields.text(JsonFields.get(prov, "versions"), "engine");
+        }
+        return e == null ? "" : e;
     }
 
     /** A figure of the run's provenance: at the top level (older runs, the parser) or under {@code training}. */

@@ -272,6 +272,32 @@ class ReportTest {
     }
 
     @Test
+    void should_name_the_engine_of_a_vision_training_run_whose_provenance_lists_it_under_versions()
+            throws IOException {
+        // given a copy of the bundled model's directory whose provenance.json has the layout vqa train vision
+        // writes now: the engine under "versions", not at the top level
+        Path model = tmp.resolve("model");
+        Files.createDirectories(model);
+        try (var files = Files.list(TestRuns.training())) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                Files.copy(f, model.resolve(f.getFileName()));
+            }
+        }
+        ObjectNode prov = (ObjectNode) MAPPER.readTree(model.resolve("provenance.json").toFile());
+        String engine = prov.remove("engine").asText();
+        prov.putObject("versions").put("engine", engine);
+        MAPPER.writeValue(model.resolve("provenance.json").toFile(), prov);
+
+        // when its report is written
+        Document page = report(tmp.resolve("v.html"), model);
+
+        // then the training time card names that engine
+        Element card = page.select("section.training .card").stream()
+                .filter(c -> c.selectFirst(".label").text().equals("training time")).findFirst().orElseThrow();
+        assertEquals(engine, card.selectFirst(".detail").text());
+    }
+
+    @Test
     void should_show_the_curves_and_held_out_figures_of_a_parser_training_run() throws IOException {
         // given a tiny parser trained for 80 steps, validated every 40 and labelled once
         Path run = TestRuns.parserTraining();
