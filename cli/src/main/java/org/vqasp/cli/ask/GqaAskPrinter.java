@@ -85,7 +85,8 @@ public final class GqaAskPrinter {
             return;
         }
         String form = r.note() == null ? "" : r.note().split(";")[0];
-        out.println("Why" + (form.isEmpty() ? "" : " (read as a " + form + " question, "
+        String article = !form.isEmpty() && "aeiou".indexOf(Character.toLowerCase(form.charAt(0))) >= 0 ? "an" : "a";
+        out.println("Why" + (form.isEmpty() ? "" : " (read as " + article + " " + form + " question, "
                 + String.format(Locale.ROOT, "confidence %.2f", r.confidence()) + ")") + ":");
         for (String line : r.explanation().lines()) {
             out.println("  " + line);

@@ -83,6 +83,18 @@ class GqaOperationsTest {
     }
 
     @Test
+    void should_answer_what_an_object_is_doing_with_its_pose_when_it_has_no_activity() {
+        // given the farm, whose horse 722308 is "walking" (a pose in GQA's hierarchy) and has no activity, and the
+        // street, whose car 2260042 is "waiting" (an activity)
+        // when they are asked what they are doing (query activity) or asked their pose
+        // then the horse answers with its pose, the car with its activity, and a pose query still finds no activity
+        assertEquals("walking", answer(FARM, "select: horse (722308)->query: activity [0]"));
+        assertEquals("walking", answer(FARM, "select: horse (722308)->query: pose [0]"));
+        assertEquals("waiting", answer(STREET, "select: car (2260042)->query: activity [0]"));
+        assertEquals("missing_attribute", failure(STREET, "select: car (2260042)->query: pose [0]").kind());
+    }
+
+    @Test
     void should_relate_to_objects_sharing_a_value_of_a_category() {
         // given the room, where the white objects are fireplace 968673 and dog 968660 (floor 968663 is "light",
         // a tone) and everything else with a colour is brown or orange
