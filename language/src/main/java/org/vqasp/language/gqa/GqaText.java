@@ -11,8 +11,9 @@ import java.util.stream.Stream;
 /**
  * Turns a question into the words the parser reads: lower case, contractions spelled out ({@code what's}: what is,
  * {@code isn't}: is not), the possessive {@code 's} as a word of its own, hyphens as blanks, a comma as a word,
- * other punctuation dropped, and the words that only point at the picture left out ({@code in this photo},
- * {@code of the image}, {@code do you think}, a final {@code shown}).
+ * other punctuation dropped, the words that only point at the picture left out ({@code in this photo},
+ * {@code of the image}, {@code do you think}, a final {@code shown}), and a negative question read as the positive
+ * one it asks ({@code isn't the cat black}: is the cat black).
  */
 final class GqaText {
 
@@ -24,6 +25,9 @@ final class GqaText {
             Map.entry("wasn't", "was not"), Map.entry("weren't", "were not"), Map.entry("can't", "can not"),
             Map.entry("cannot", "can not"), Map.entry("won't", "will not"), Map.entry("he's", "he is"),
             Map.entry("she's", "she is"), Map.entry("they're", "they are"), Map.entry("what're", "what are"));
+
+    /** Verbs that open a yes/no question, as in "isn't the cat black" and "aren't there any dogs". */
+    private static final Set<String> NEGATIVE_ASKING = Set.of("is", "are", "does", "do", "was", "were", "can");
 
     private static final Set<String> PICTURE = Set.of("photo", "photograph", "picture", "image", "scene", "pic",
             "photos", "pictures", "images", "snapshot", "frame");
@@ -64,6 +68,10 @@ final class GqaText {
             } else {
                 out.add(w.replace("'", ""));
             }
+        }
+        // a negative question asks what the positive one asks: "isn't the cat black" (yes when it is black)
+        if (out.size() > 2 && NEGATIVE_ASKING.contains(out.get(0)) && out.get(1).equals("not")) {
+            out.remove(1);
         }
         return dropFillers(out);
     }

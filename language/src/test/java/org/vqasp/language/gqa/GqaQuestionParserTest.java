@@ -259,4 +259,19 @@ class GqaQuestionParserTest {
         assertEquals(List.of("what", "is", "the", "shape", "of", "the", "picture"),
                 GqaText.words("What is the shape of the picture?"));
     }
+
+    @Test
+    void should_read_a_negative_question_as_the_positive_one_it_asks() {
+        // "Isn't the cat black?" is answered yes when the cat is black: it asks what "Is the cat black?" asks
+        for (String[] pair : new String[][] {
+                {"Isn't the cat black?", "Is the cat black?"},
+                {"Aren't there any dogs in the picture?", "Are there any dogs in the picture?"},
+                {"Doesn't the horse look white?", "Does the horse look white?"},
+                {"Don't the trees look green?", "Do the trees look green?"}}) {
+            assertEquals(parsed(pair[1]), parsed(pair[0]), pair[0]);
+        }
+        // a "not" inside the question still negates
+        assertEquals("select: animal->filter color: not(white) [0]->query: name [1]",
+                parsed("Which animal isn't white?"));
+    }
 }
