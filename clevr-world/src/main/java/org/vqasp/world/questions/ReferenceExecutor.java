@@ -32,8 +32,8 @@ import org.vqasp.world.questions.ProgramValue.SceneObject;
  * between the two members of a set), {@code count_distinct[attr]},
  * {@code most_common[attr]}, {@code least_common[attr]}, {@code all_same[attr]}, {@code subtract}, {@code farthest}
  * (the member of a set farthest from an object), {@code unmatched[attr]} (the members no other member shares the
- * value with) and {@code number[N]} (the integer N, 0 to 10); positions are
- * {@link ObjectPositions}' integers and ties go to the lower object index, as in the ASP theory.
+ * value with), {@code identical} (the members another member matches in every attribute) and {@code number[N]}
+ * (the integer N, 0 to 10); positions are {@link ObjectPositions}' integers and ties go to the lower object index, as in the ASP theory.
  *
  * <p>Failures are {@link VqaspException}s: {@code unique} (a unique step over zero or several objects),
  * {@code unknown_function}, {@code bad_program} (wrong number or type of inputs), {@code bad_value} (a relation
@@ -202,6 +202,9 @@ public final class ReferenceExecutor {
             case "unmatched":
                 arity(s, index, 1, 1);
                 return new ObjectSet(unmatched(set(s, index, out, 0), attributeValue(s, index), f));
+            case "identical":
+                arity(s, index, 1, 0);
+                return new ObjectSet(identical(set(s, index, out, 0), f));
             case "number":
                 arity(s, index, 0, 1);
                 return new Count(number(s, index));
@@ -359,6 +362,26 @@ public final class ReferenceExecutor {
             }
             if (alone) {
                 out |= 1L << i;
+            }
+        }
+        return out;
+    }
+
+    /** The members another member matches in every attribute. */
+    private static long identical(long members, SceneFacts f) {
+        long out = 0;
+        for (long m = members; m != 0; m &= m - 1) {
+            int i = Long.numberOfTrailingZeros(m);
+            for (long n = members & ~(1L << i); n != 0; n &= n - 1) {
+                int j = Long.numberOfTrailingZeros(n);
+                boolean same = true;
+                for (int k = 0; k < SceneFacts.ATTRIBUTES.size() && same; k++) {
+                    same = f.value(i, k).equals(f.value(j, k));
+                }
+                if (same) {
+                    out |= 1L << i;
+                    break;
+                }
             }
         }
         return out;

@@ -83,6 +83,9 @@ class ClevrExtensionFunctionsTest {
         "scene ; unmatched[color](0) ; count(1) | 3",
         "scene ; unmatched[size](0) ; count(1) | 0",
         "scene ; filter_material[metal](0) ; unmatched[size](1) ; count(2) | 2",
+        // identical: no two objects agree in all four attributes (the gray cubes differ in size and material)
+        "scene ; identical(0) ; count(1) | 0",
+        "scene ; filter_color[gray](0) ; identical(1) ; exist(2) | no",
         // number: a constant to compare counts with
         "scene ; count(0) ; number[5] ; equal_integer(1,2) | yes",
         "scene ; filter_size[large](0) ; count(1) ; number[2] ; greater_than(2,3) | yes",
@@ -95,6 +98,21 @@ class ClevrExtensionFunctionsTest {
     })
     void should_answer_each_extension_function_as_worked_out_by_hand(String program, String expected) {
         assertEquals(expected, reasoner.answer(scene, p(program)));
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+        // real CLEVR train image 48: 0 and 3 large yellow rubber cubes, 1 a small yellow rubber cube (only its size
+        // tells it from them), 2 a large purple rubber cylinder
+        "scene ; identical(0) ; count(1) | 2",
+        "scene ; identical(0) ; most_common[color](1) | yellow",
+        "scene ; filter_size[small](0) ; identical(1) ; exist(2) | no",
+        "scene ; filter_shape[cube](0) ; identical(1) ; count(2) | 2",
+        "scene ; filter_shape[cube](0) ; identical(1) ; scene ; filter_shape[cube](3) ; count(2) ; count(4) ; equal_integer(5,6) | no",
+    })
+    void should_find_the_objects_another_object_matches_in_every_attribute(String program, String expected) {
+        ClevrScene twins = ClevrDataset.loadScenes(Samples.path("clevr/humans/scenes.json")).get(48);
+        assertEquals(expected, reasoner.answer(twins, p(program)));
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
