@@ -155,6 +155,11 @@ final class ClevrGrammar {
     // ------------------------------------------------------------------------------------------ words
 
     /** Words the nonterminals below read literally (for the normalizer's vocabulary). */
+    /** "to each other" and the other ways to say it, after "identical", "alike", "the same". */
+    private static final String[][] EACH_OTHER = {{"to", "one", "another"}, {"with", "each", "other"},
+        {"with", "one", "another"}, {"as", "each", "other"}, {"as", "one", "another"}, {"of", "each", "other"},
+        {"of", "one", "another"}, {"in", "appearance"}, {"to", "the", "other"}};
+
     private static final Set<String> NONTERMINAL_WORDS = Set.of(
             "the", "a", "an", "any", "some", "another", "other", "all", "each", "every", "of", "this", "that",
             "these", "those", "only", "both", "either", "neither", "nor", "not", "non", "no", "and", "or", "but",
@@ -169,7 +174,18 @@ final class ClevrGrammar {
             "coloured", "shaped", "sized", "color", "kind", "type", "sort", "kinds", "types", "sorts", "different",
             "distinct", "unique", "also", "one", "ones", "you", "us", "me", "we", "viewpoint", "point", "view",
             "between", "second", "third", "2nd", "3rd", "way", "mostly", "middle", "center", "centre", "central",
-            "thing", "things", "identical", "alike", "match", "matches", "matching", "equal", "similar");
+            "thing", "things", "identical", "alike", "match", "matches", "matching", "equal", "similar", "look", "looks",
+            "appear", "appears", "seem", "seems", "like", "twin", "twins", "copy", "copies", "duplicate", "duplicates",
+            "duplicated", "pair", "completely", "totally", "entirely", "perfectly", "appearance", "respect", "ways");
+
+    /** The other objects of an object's size, colour, material and shape. */
+    static Sem.SetE alike(Sem.ObjE o) {
+        Sem.SetE s = new Sem.Same(o, Lexicon.ATTRIBUTES.get(0));
+        for (int i = 1; i < Lexicon.ATTRIBUTES.size(); i++) {
+            s = new Sem.Intersect(s, new Sem.Same(o, Lexicon.ATTRIBUTES.get(i)));
+        }
+        return s;
+    }
 
     // ------------------------------------------------------------------------------------------ one parse
 
@@ -853,6 +869,12 @@ final class ClevrGrammar {
                     if (at(p, "other")) {
                         out.add(new Alt<>(NounPhrase.start("other", false, -1), p + 1, 0));
                     }
+                    // "are any two objects identical": some of them
+                    Integer two = lex.number(word(p));
+                    if (two != null && two > 1) {
+                        int q = lit(p + 1, "of", "the");
+                        out.add(new Alt<>(NounPhrase.start("any", true, -1), q > 0 ? q : p + 1, 0));
+                    }
                     int q = lit(p, "of", "the");
                     out.add(new Alt<>(NounPhrase.start("any", false, -1), q > 0 ? q : p, 0));
                 }
@@ -955,7 +977,7 @@ final class ClevrGrammar {
                 }
                 premodifiers(p, next, cost, nested, true, out);
                 // "red and blue objects", "red or blue cubes": a union of two values of one attribute
-                if ((at(p, "and") || at(p, "or")) && v != null && v.values().size() == 1) {
+                if ((at(p, "and") || at(p, "or")) && v != null && v.values().size() == 1 && np.restriction() == null) {
                     Lexicon.Values v2 = lex.values(word(p + 1));
                     String a = v.values().keySet().iterator().next();
                     if (v2 != null && v2.values().size() == 1 && v2.values().containsKey(a)
@@ -982,6 +1004,13 @@ final class ClevrGrammar {
                         }
                     }
                 }
+            }
+            // "the identical cubes", "two matching red balls", "the exactly identical objects"
+            if ((x.equals("identical") || x.equals("matching") || x.equals("duplicate") || x.equals("twin")
+                    || x.equals("alike") || x.equals("exactly") && at(pos + 1, "identical"))
+                    && !(np.restriction() instanceof Sem.Identical)) {
+                int p = x.equals("exactly") ? pos + 2 : pos + 1;
+                premodifiers(p, Predicate.apply(np, new Predicate.Identical()), cost, nested, true, out);
             }
             // "non shiny", "not metal", "non cylindrical" before the noun
             if (x.equals("non") || x.equals("not")) {
@@ -1117,6 +1146,38 @@ final class ClevrGrammar {
             if (at(p, "has") || at(p, "have")) {
                 for (Alt<Predicate> v : valueOfAttribute(p + 1)) {
                     out.add(new Alt<>(not ? new Predicate.Not(v.value()) : v.value(), v.end(), v.cost()));
+                }
+            }
+            // "look identical", "look exactly alike", "appear to be the exact same", "match exactly", "match each
+            // other", "match the cube exactly"
+            String verb = word(p);
+            if (verb.equals("look") || verb.equals("looks") || verb.equals("appear") || verb.equals("appears")
+                    || verb.equals("seem") || verb.equals("seems")) {
+                int q = lit(p + 1, "to", "be") > 0 ? p + 3 : p + 1;
+                List<Alt<Predicate>> alike = new ArrayList<>(identical(q));
+                int like = lit(q, "like", "each", "other");
+                if (like < 0) {
+                    like = lit(q, "like", "one", "another");
+                }
+                if (like > 0) {
+                    alike.add(new Alt<>(new Predicate.Identical(), like, 0));
+                }
+                for (Alt<Predicate> i : alike) {
+                    out.add(new Alt<>(not ? new Predicate.Not(i.value()) : i.value(), i.end(), i.cost()));
+                }
+            }
+            if (verb.equals("match") || verb.equals("matches")) {
+                int q = at(p + 1, "perfectly") || at(p + 1, "completely") ? p + 2 : p + 1;
+                int e = lit(q, "each", "other");
+                if (e < 0) {
+                    e = lit(q, "one", "another");
+                }
+                int end = e > 0 ? e : q;
+                end = at(end, "perfectly") ? end + 1 : end;
+                // a bare "match" ends the sentence ("the cubes that match"); "matches the ball" says less (its colour?)
+                if (e > 0 || end == n) {
+                    Predicate m = new Predicate.Identical();
+                    out.add(new Alt<>(not ? new Predicate.Not(m) : m, end, 0));
                 }
             }
             return out;
@@ -1456,6 +1517,80 @@ final class ClevrGrammar {
             }
         }
 
+        /**
+         * Alike in every attribute: "identical (to each other)", "alike", "the same" (also "exactly the same", whose
+         * "exactly" the normalizer drops), "duplicates", "twins" (those of the phrase another one matches), or to
+         * one object: "identical to X", "a twin of X", "a copy of X" (the other objects of its size, colour,
+         * material and shape).
+         */
+        List<Alt<Predicate>> identical(int pos) {
+            List<Alt<Predicate>> out = new ArrayList<>();
+            int q = at(pos, "completely") || at(pos, "totally") || at(pos, "entirely") || at(pos, "perfectly")
+                    || at(pos, "all") ? pos + 1 : pos;
+            int e = -1;
+            if (at(q, "identical") || at(q, "alike")) {
+                e = q + 1;
+            } else if (lit(q, "the", "same") > 0) {
+                e = q + 2;
+            } else if (at(q, "duplicates") || at(q, "twins") || at(q, "copies") || at(q, "duplicated")) {
+                e = q + 1;
+            } else if (lit(q, "identical", "twins") > 0 || lit(q, "identical", "copies") > 0) {
+                e = q + 2;
+            } else if (lit(q, "a", "matching", "pair") > 0 || lit(q, "an", "identical", "pair") > 0) {
+                e = q + 3;
+            }
+            // a twin of X, an exact copy of X, an exact match for X
+            int a = at(q, "a") || at(q, "an") ? q + 1 : -1;
+            if (a > 0) {
+                int b = at(a, "exact") || at(a, "identical") ? a + 1 : a;
+                if ((at(b, "twin") || at(b, "copy") || at(b, "duplicate"))
+                        && (at(b + 1, "of") || at(b + 1, "to") || at(b + 1, "for"))) {
+                    for (Alt<Sem.ObjE> o : obj(b + 2, true)) {
+                        out.add(new Alt<>(new Predicate.Restrict(alike(o.value())), o.end(), o.cost()));
+                    }
+                }
+            }
+            if (e < 0) {
+                return out;
+            }
+            // "the same colour": the same() clause
+            if (at(q, "the") && (lex.attributeName(word(e)) != null || attributes(e).size() > 0)) {
+                return out;
+            }
+            int each = lit(e, "to", "each", "other");
+            for (String[] tail : EACH_OTHER) {
+                if (each < 0) {
+                    each = lit(e, tail);
+                }
+            }
+            out.add(new Alt<>(new Predicate.Identical(), each > 0 ? each : e, 0));
+            int in = lit(e, "in", "every", "way");
+            if (in < 0) {
+                in = lit(e, "in", "all", "ways");
+            }
+            if (in < 0) {
+                in = lit(e, "in", "every", "respect");
+            }
+            if (in > 0) {
+                out.add(new Alt<>(new Predicate.Identical(), in, 0));
+            }
+            // identical to the cube ("the same as the ball" more often leaves out an attribute: its shape)
+            int to = at(q, "identical") && (at(e, "to") || at(e, "with")) ? e + 1 : -1;
+            // identical to any of the others, to another object
+            int rest = to > 0 ? othersPhrase(to) : -1;
+            if (rest < 0 && to > 0 && at(to, "another") && lex.noun(word(to + 1)) != null) {
+                rest = to + 2;
+            }
+            if (rest > 0) {
+                out.add(new Alt<>(new Predicate.Identical(), rest, 0));
+            } else if (to > 0) {
+                for (Alt<Sem.ObjE> o : obj(to, true)) {
+                    out.add(new Alt<>(new Predicate.Restrict(alike(o.value())), o.end(), o.cost()));
+                }
+            }
+            return out;
+        }
+
         /** One predicate. */
         List<Alt<Predicate>> atom(int pos, boolean nested, boolean reduced) {
             List<Alt<Predicate>> out = new ArrayList<>();
@@ -1604,6 +1739,10 @@ final class ClevrGrammar {
             // with a shiny finish, having a red colour
             if (at(pos, "with") || at(pos, "having")) {
                 out.addAll(valueOfAttribute(pos + 1));
+            }
+            // identical, exactly alike, identical to the cube
+            for (Alt<Predicate> i : identical(pos)) {
+                out.add(reduced && !(i.value() instanceof Predicate.Restrict) ? new Alt<>(i.value(), i.end(), i.cost() + 1) : i);
             }
             if (reduced) {
                 // "made of metal"

@@ -52,6 +52,13 @@ sealed interface Predicate {
     record Matched(String attribute, boolean alone) implements Predicate {
     }
 
+    /**
+     * The members of the phrase's set another member matches in every attribute ("the identical objects", "the
+     * two cubes that are exactly alike").
+     */
+    record Identical() implements Predicate {
+    }
+
     /** The two values of the attributes CLEVR has two of. */
     Map<String, Map<String, String>> COMPLEMENT = Map.of(
             "size", Map.of("large", "small", "small", "large"),
@@ -95,6 +102,8 @@ sealed interface Predicate {
             Sem.SetE set = np.set();
             Sem.SetE alone = new Sem.Unmatched(set, m.attribute());
             return np.over(m.alone() ? alone : new Sem.Exclude(set, alone));
+        } else if (p instanceof Identical) {
+            return np.over(new Sem.Identical(np.set()));
         } else if (p instanceof Extreme e) {
             NounPhrase x = np.withExtreme(e.direction());
             return x == null || e.rank() == 1 ? x : x.withRank(e.rank());

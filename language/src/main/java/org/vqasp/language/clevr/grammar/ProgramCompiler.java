@@ -62,6 +62,8 @@ final class ProgramCompiler {
         } else if (s instanceof Sem.Unmatched u) {
             int in = set(u.in());
             return add("unmatched", List.of(u.attribute() == null ? asked : u.attribute()), in);
+        } else if (s instanceof Sem.Identical i) {
+            return add("identical", List.of(), set(i.in()));
         } else if (s instanceof Sem.Between b) {
             return add("between", List.of(), set(b.ends()));
         } else {

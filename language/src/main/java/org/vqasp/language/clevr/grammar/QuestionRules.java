@@ -55,9 +55,13 @@ final class QuestionRules {
         return x == null ? null : exist(x);
     }
 
-    /** "Is there a cube?", "are there two cubes?" (exactly so many). */
+    /**
+     * "Is there a cube?", "are there two cubes?" (exactly so many); "are there two identical cubes?" asks for a
+     * pair, however many more there are.
+     */
     private static Sem.Answer exist(NounPhrase np) {
-        if (np.determiner().equals("num") && np.number() >= 0) {
+        boolean pair = np.number() == 2 && np.restriction() instanceof Sem.Identical;
+        if (np.determiner().equals("num") && np.number() >= 0 && !pair) {
             return np.number() > 10 ? null
                     : new Sem.Compare("equal_integer", count(np), new Sem.Number(np.number()));
         }
@@ -374,6 +378,15 @@ final class QuestionRules {
                 v -> exist(thing(), pred(v[0])));
         g.rule(0, "(are|is|do|does) (any|one|at least one) of the {np} {pred}",
                 v -> exist(np(v[0]), pred(v[1])));
+        // do any two objects look identical? do the cubes match each other? does a copy of the red cube exist?
+        g.rule(0, "(do|does) {np} {vps}", v -> {
+            NounPhrase np = np(v[0]);
+            boolean some = np.determiner().equals("any") || np.determiner().equals("a") || np.determiner().isEmpty();
+            boolean these = np.plural() && np.determiner().equals("the") && pred(v[1]) instanceof Predicate.Identical;
+            return some || these ? property(np, pred(v[1])) : null;
+        });
+        g.rule(0, "(is|are) there (a|an|any) [identical] (twin|copy|duplicate|twins|copies|duplicates) (of|for|to) {obj}",
+                v -> new Sem.Exist(ClevrGrammar.alike(obj(v[0]))));
         g.rule(0, "(do|does) (any|one|at least one) of the {np} (have|share) the same {attr} as {obj}",
                 v -> exist(np(v[0]), new Predicate.Restrict(new Sem.Same(obj(v[2]), attr(v[1])))));
         g.rule(0, "(do|does) {np} (have|share) the same {attr} as {obj}",

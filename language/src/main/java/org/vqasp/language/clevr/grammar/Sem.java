@@ -8,7 +8,7 @@ sealed interface Sem {
 
     /** An expression whose value is a set of objects. */
     sealed interface SetE extends Sem permits Scene, Filter, Relate, Same, Union, Intersect, Exclude, Extreme,
-            Nearest, Between, Unmatched {
+            Nearest, Between, Unmatched, Identical {
     }
 
     /** All objects of the scene. */
@@ -56,6 +56,13 @@ sealed interface Sem {
      * the shape.
      */
     record Unmatched(SetE in, String attribute) implements SetE {
+    }
+
+    /**
+     * The members of a set another member matches in size, colour, material and shape (extension function
+     * {@code identical}).
+     */
+    record Identical(SetE in) implements SetE {
     }
 
     /** The objects between the two members of a set (extension function {@code between}). */

@@ -130,6 +130,35 @@ class HumanWordingTest {
         assertEquals(expected, executor.answer(parsed.program(), scene), question + " read as " + parsed.program());
     }
 
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+        // identical: alike in size, colour, material and shape; on real CLEVR train image 48 the two large yellow
+        // rubber cubes are, the small yellow rubber cube differs from them in size alone, the large purple rubber
+        // cylinder is alone
+        "Are any two objects identical? | yes",
+        "Are there two identical objects? | yes",
+        "Are any of the cylinders alike? | no",
+        "What colour are the two identical objects? | yellow",
+        "What is the size of the identical things? | large",
+        "What shape are the objects that look identical to each other? | cube",
+        "How many identical objects are there? | 2",
+        "How many things are not identical to any other thing? | 2",
+        "Are the cubes identical? | no",
+        "Are the large cubes exactly the same? | yes",
+        "Do the two large cubes match? | yes",
+        "Are there any yellow cubes that match each other? | yes",
+        "Do any two objects look the same? | yes",
+        "What material are the cubes that are duplicates? | rubber",
+        "How many objects are identical to the small cube? | 0",
+        "Is there a twin of the large purple cylinder? | no",
+    })
+    void should_read_and_answer_identical_objects(String question, String expected) {
+        ClevrScene twins = ClevrDataset.loadScenes(Samples.path("clevr/humans/scenes.json")).get(48);
+        Parse<Program> p = parser.parse(question);
+        Parse.Parsed<Program> parsed = assertInstanceOf(Parse.Parsed.class, p, () -> question + ": " + p);
+        assertEquals(expected, executor.answer(parsed.program(), twins), question + " read as " + parsed.program());
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
         "How many of these objects can be stacked?",
