@@ -176,7 +176,8 @@ final class ClevrGrammar {
             "between", "second", "third", "2nd", "3rd", "way", "mostly", "middle", "center", "centre", "central",
             "thing", "things", "identical", "alike", "match", "matches", "matching", "equal", "similar", "look", "looks",
             "appear", "appears", "seem", "seems", "like", "twin", "twins", "copy", "copies", "duplicate", "duplicates",
-            "duplicated", "pair", "completely", "totally", "entirely", "perfectly", "appearance", "respect", "ways");
+            "duplicated", "pair", "completely", "totally", "entirely", "perfectly", "appearance", "respect", "ways",
+            "similarly");
 
     /** The other objects of an object's size, colour, material and shape. */
     static Sem.SetE alike(Sem.ObjE o) {
@@ -349,6 +350,11 @@ final class ClevrGrammar {
             }
             if (at(p, "other") && lex.noun(word(p + 1)) != null) {
                 return p + 2;
+            }
+            // the other two objects
+            Integer k = lex.number(word(p + 1));
+            if (at(p, "other") && k != null && k > 1 && lex.noun(word(p + 2)) != null) {
+                return p + 3;
             }
             return -1;
         }
@@ -1148,6 +1154,22 @@ final class ClevrGrammar {
                     out.add(new Alt<>(not ? new Predicate.Not(v.value()) : v.value(), v.end(), v.cost()));
                 }
             }
+            // "has another object of the same colour", "does not have a matching shaped object", "has no other item of
+            // the same colour": not alone in it, or alone
+            if (at(p, "has") || at(p, "have")) {
+                for (Alt<String> m : partner(p + 1)) {
+                    boolean alone = not != at(p + 1, "no");
+                    out.add(new Alt<>(new Predicate.Matched(m.value(), alone), m.end(), m.cost()));
+                }
+            }
+            // "matches the colour of X", "matches X in shape", "match in colour", "does not match the others (in size)"
+            if (at(p, "match") || at(p, "matches")) {
+                for (Alt<Predicate> m : matchesIn(p + 1)) {
+                    out.add(new Alt<>(not && !(m.value() instanceof Predicate.Matched) ? new Predicate.Not(m.value())
+                            : not ? new Predicate.Matched(((Predicate.Matched) m.value()).attribute(), true) : m.value(),
+                            m.end(), m.cost()));
+                }
+            }
             // "look identical", "look exactly alike", "appear to be the exact same", "match exactly", "match each
             // other", "match the cube exactly"
             String verb = word(p);
@@ -1178,6 +1200,113 @@ final class ClevrGrammar {
                 if (e > 0 || end == n) {
                     Predicate m = new Predicate.Identical();
                     out.add(new Alt<>(not ? new Predicate.Not(m) : m, end, 0));
+                }
+            }
+            return out;
+        }
+
+        /**
+         * What something has that another object shares an attribute with: "another object of the same colour",
+         * "another of the same size", "an object with a matching shape", "a matching shaped object", "a similar
+         * shape", "no other item of the same colour" (the caller reads "no"); gives the attribute.
+         */
+        List<Alt<String>> partner(int pos) {
+            List<Alt<String>> out = new ArrayList<>();
+            int q = pos;
+            if (at(q, "no") || at(q, "another") || at(q, "an") || at(q, "a") || at(q, "any")) {
+                q++;
+            } else {
+                return out;
+            }
+            if (at(q, "other")) {
+                q++;
+            }
+            // a matching shaped object, a similar shape
+            if (at(q, "matching") || at(q, "similar") || at(q, "similarly")) {
+                String a = shapedWord(word(q + 1));
+                List<Alt<String>> named = a != null ? List.of(new Alt<>(a, q + 2, 0)) : attribute(q + 1);
+                for (Alt<String> x : named) {
+                    Lexicon.Noun noun = lex.noun(word(x.end()));
+                    out.add(new Alt<>(x.value(), noun != null && noun.shape() == null ? x.end() + 1 : x.end(), 0));
+                }
+                return out;
+            }
+            Lexicon.Noun noun = lex.noun(word(q));
+            if (noun != null && noun.shape() == null) {
+                q++;
+            } else if (!at(pos, "another") && !at(q - 1, "other")) {
+                return out;
+            }
+            // "of the same colour", "with the same shape", "in the same colour", "that is the same colour"
+            int r = lit(q, "that", "is") > 0 || lit(q, "that", "has") > 0 ? q + 2 : -1;
+            if (r < 0 && (at(q, "of") || at(q, "with") || at(q, "in") || at(q, "having"))) {
+                r = q + 1;
+            }
+            if (r < 0) {
+                return out;
+            }
+            int t = at(r, "the") || at(r, "a") ? r + 1 : r;
+            if (at(t, "same") || at(t, "matching") || at(t, "similar")) {
+                for (Alt<String> x : attribute(t + 1)) {
+                    out.add(new Alt<>(x.value(), x.end(), 0));
+                }
+            }
+            return out;
+        }
+
+        /** "shaped", "colored", "sized": the attribute a participle names, or null. */
+        private String shapedWord(String w) {
+            return switch (w) {
+                case "shaped" -> "shape";
+                case "colored", "coloured" -> "color";
+                case "sized" -> "size";
+                default -> null;
+            };
+        }
+
+        /**
+         * After "match": "the colour of X", "X in colour" (X's value), "in colour", "each other in colour", "another
+         * object in colour", "the others", "any other shape in colour" (not alone in it).
+         */
+        List<Alt<Predicate>> matchesIn(int pos) {
+            List<Alt<Predicate>> out = new ArrayList<>();
+            int p = at(pos, "the") ? pos + 1 : pos;
+            for (Alt<String> a : attribute(p)) {
+                int rest = at(a.end(), "of") ? othersPhrase(a.end() + 1) : -1;
+                if (rest > 0) {
+                    out.add(new Alt<>(new Predicate.Matched(a.value(), false), rest, 0));
+                } else if (at(a.end(), "of")) {
+                    for (Alt<Sem.ObjE> o : obj(a.end() + 1, true)) {
+                        out.add(new Alt<>(new Predicate.Restrict(new Sem.Same(o.value(), a.value())), o.end(), o.cost()));
+                    }
+                }
+            }
+            if (at(pos, "in")) {
+                for (Alt<String> a : attribute(pos + 1)) {
+                    out.add(new Alt<>(new Predicate.Matched(a.value(), false), a.end(), 0));
+                }
+            }
+            int rest = othersPhrase(pos);
+            if (rest < 0) {
+                rest = lit(pos, "each", "other");
+            }
+            if (rest < 0 && (at(pos, "another") || at(pos, "any")) && lex.noun(word(pos + 1)) != null) {
+                rest = pos + 2;
+            }
+            if (rest > 0) {
+                if (at(rest, "in")) {
+                    for (Alt<String> a : attribute(rest + 1)) {
+                        out.add(new Alt<>(new Predicate.Matched(a.value(), false), a.end(), 0));
+                    }
+                } else if (!at(pos, "each")) {
+                    out.add(new Alt<>(new Predicate.Matched(null, false), rest, 1));
+                }
+            }
+            for (Alt<Sem.ObjE> o : obj(pos, true)) {
+                if (at(o.end(), "in")) {
+                    for (Alt<String> a : attribute(o.end() + 1)) {
+                        out.add(new Alt<>(new Predicate.Restrict(new Sem.Same(o.value(), a.value())), a.end(), o.cost()));
+                    }
                 }
             }
             return out;
@@ -1739,6 +1868,12 @@ final class ClevrGrammar {
             // with a shiny finish, having a red colour
             if (at(pos, "with") || at(pos, "having")) {
                 out.addAll(valueOfAttribute(pos + 1));
+            }
+            // matching in colour, similar in shape: not alone in it
+            if ((at(pos, "matching") || at(pos, "similar") || at(pos, "alike")) && at(pos + 1, "in")) {
+                for (Alt<String> a : attribute(pos + 2)) {
+                    out.add(new Alt<>(new Predicate.Matched(a.value(), false), a.end(), 0));
+                }
             }
             // identical, exactly alike, identical to the cube
             for (Alt<Predicate> i : identical(pos)) {

@@ -416,11 +416,16 @@ final class QuestionRules {
                 v -> all(np(v[0]), pred(v[1])));
         // are all the cubes the same colour?
         String same = "([all] [of] the same {attr}|[all] (made of|made from|made out of) the same (material|materials)|all {attr}"
-                + "|identical in {attr}|alike in {attr}|equal in {attr}|the same in {attr})";
+                + "|identical in {attr}|alike in {attr}|equal in {attr}|the same in {attr}|similar in {attr}|matching in {attr})";
         g.rule(0, "(are|is) {np} " + same + " [as each other|as one another|to each other|to one another]",
                 v -> (np(v[0]).plural() || np(v[0]).determiner().equals("all")) && !np(v[0]).determiner().equals("any")
                         ? new Sem.AllSame(v.length > 1 && v[1] != null ? attr(v[1]) : "material", np(v[0]).set())
                         : null);
+        g.rule(0, "(do|does) {np} [all] match [each other|one another] in {attr}",
+                v -> np(v[0]).plural() || np(v[0]).determiner().equals("all")
+                        ? new Sem.AllSame(attr(v[1]), np(v[0]).set()) : null);
+        g.rule(0, "(do|does) {obj} and {obj} match [each other|one another] in {attr}",
+                v -> new Sem.Equal(attr(v[2]), obj(v[0]), obj(v[1])));
         g.rule(0, "(do|does) {np} [all] (have|share) the same {attr} [as each other|as one another]",
                 v -> np(v[0]).plural() || np(v[0]).determiner().equals("all")
                         ? new Sem.AllSame(attr(v[1]), np(v[0]).set()) : null);

@@ -123,6 +123,17 @@ class HumanWordingTest {
         "Which material is on the most objects? | rubber",
         "What material is most prominent? | rubber",
         "What material of object is there the most of? | rubber",
+        // another object of the same value (the sphere has none of its shape; the gray ones share a colour), and
+        // "match": the large cube's colour is the small cube's, the cylinders are both rubber
+        "What color is the object that does not have another object of the same shape? | purple",
+        "How many objects have another object of the same color? | 2",
+        "What color is the object that does not have a similar shaped object? | purple",
+        "What color is the thing that does not match the others in shape? | purple",
+        "What material is the thing that matches the color of the large cube? | metal",
+        "What shape are the objects that are matching in color? | cube",
+        "Do the cylinders match in material? | yes",
+        "Do the large cylinder and the small cube match in size? | no",
+        "Are the cubes similar in size? | no",
     })
     void should_read_and_answer_human_wording(String question, String expected) {
         Parse<Program> p = parser.parse(question);
