@@ -665,6 +665,10 @@ final class ClevrGrammar {
                     }
                     out.add(new Alt<>(d, e, 0));
                 }
+                // "farthest most right"
+                if (far && !x.equals("most") && at(q, "most") && direction(word(q + 1)) != null) {
+                    out.add(new Alt<>(direction(word(q + 1)), at(q + 2, "side") ? q + 3 : q + 2, 0));
+                }
                 if (far && (at(q, "on") || at(q, "at")) && at(q + 1, "the") && direction(word(q + 2)) != null) {
                     out.add(new Alt<>(direction(word(q + 2)), at(q + 3, "side") ? q + 4 : q + 3, 0));
                 }
@@ -715,7 +719,7 @@ final class ClevrGrammar {
                 out.add(new Alt<>("middle", p + 3, 0));
             }
             // on the furthest left side, at the very back
-            if ((at(p, "on") || at(p, "at") || at(p, "in")) && at(p + 1, "the") && (at(p + 2, "farthest")
+            if ((at(p, "on") || at(p, "at") || at(p, "in") || at(p, "to")) && at(p + 1, "the") && (at(p + 2, "farthest")
                     || at(p + 2, "furthest") || at(p + 2, "most") || at(p + 2, "very"))) {
                 String d = direction(word(p + 3));
                 if (d != null && !at(p + 4, "of")) {
@@ -761,7 +765,10 @@ final class ClevrGrammar {
                 String d = direction(word(q));
                 if (d != null && !word(q).equals("behind")) {
                     int e = q + 1;
-                    if (at(e, "side") || at(e, "most")) {
+                    if (at(e, "most")) {
+                        e++;
+                    }
+                    if (at(e, "side")) {
                         e++;
                     }
                     if (at(e, "of") || at(e, "from")) {
@@ -840,6 +847,18 @@ final class ClevrGrammar {
             }
             for (Alt<NounPhrase> d : determiners(pos)) {
                 premodifiers(d.end(), d.value(), d.cost(), nested, false, out);
+            }
+            // "the smaller of the two cubes": the one of them of that size
+            Lexicon.Values size = lex.values(word(pos + 1));
+            if (at(pos, "the") && size != null && size.values().size() == 1 && size.values().containsKey("size")
+                    && word(pos + 1).endsWith("er") && at(pos + 2, "of")) {
+                for (Alt<NounPhrase> a : np(pos + 3, nested)) {
+                    NounPhrase of = a.value();
+                    if (of.plural() && (of.determiner().equals("the") || of.determiner().equals("num"))) {
+                        NounPhrase one = NounPhrase.of(of.set(), false).withFilter("size", size.values().get("size"));
+                        out.add(new Alt<>(one, a.end(), a.cost()));
+                    }
+                }
             }
             return store(NP, pos, flags, out);
         }
@@ -1048,7 +1067,8 @@ final class ClevrGrammar {
                     p++;
                     extra = 0;
                 }
-                if ((x.equals("left") || x.equals("right") || x.equals("front") || x.equals("back")) && at(p, "most")) {
+                if ((x.equals("left") || x.equals("right") || x.equals("front") || x.equals("back") || dir.equals("middle"))
+                        && at(p, "most")) {
                     p++;
                     extra = 0;
                 }
@@ -1056,6 +1076,15 @@ final class ClevrGrammar {
                 if (ext != null && (!(x.equals("closest") || x.equals("nearest")) || !at(p, "to"))) {
                     premodifiers(p, ext, cost + extra, nested, true, out);
                 }
+            }
+            // "the most left object", "the most forward cube"
+            String most = x.equals("most") ? direction(word(pos + 1)) : null;
+            if (most == null && x.equals("most") && (at(pos + 1, "forward") || at(pos + 1, "center") || at(pos + 1, "central"))) {
+                most = at(pos + 1, "forward") ? "front" : "middle";
+            }
+            NounPhrase mostNp = most == null || at(pos + 1, "behind") ? null : np.withExtreme(most);
+            if (mostNp != null) {
+                premodifiers(pos + 2, mostNp, cost, nested, true, out);
             }
             if (x.equals("far") && (at(pos + 1, "left") || at(pos + 1, "right")) && np.extreme() == null) {
                 premodifiers(pos + 2, np.withExtreme(word(pos + 1)), cost, nested, true, out);
@@ -1720,6 +1749,32 @@ final class ClevrGrammar {
             return out;
         }
 
+        /**
+         * "a different colour than X", "of a different shape from X", "made of (a) different material than X": the
+         * attribute and X.
+         */
+        List<Alt<Object[]>> differentFrom(int pos) {
+            List<Alt<Object[]>> out = new ArrayList<>();
+            int p = madeOf(pos) > 0 ? madeOf(pos) : pos;
+            if (at(p, "of")) {
+                p++;
+            }
+            if (at(p, "a") || at(p, "an")) {
+                p++;
+            }
+            if (!at(p, "different")) {
+                return out;
+            }
+            for (Alt<String> a : attribute(p + 1)) {
+                if (at(a.end(), "than") || at(a.end(), "from") || at(a.end(), "to")) {
+                    for (Alt<Sem.ObjE> o : obj(a.end() + 1, true)) {
+                        out.add(new Alt<>(new Object[] {a.value(), o.value()}, o.end(), o.cost()));
+                    }
+                }
+            }
+            return out;
+        }
+
         /** One predicate. */
         List<Alt<Predicate>> atom(int pos, boolean nested, boolean reduced) {
             List<Alt<Predicate>> out = new ArrayList<>();
@@ -1864,6 +1919,21 @@ final class ClevrGrammar {
                     e++;
                 }
                 out.add(new Alt<>(new Predicate.Values(lex.values(word(pos + 1)).values()), e, 0));
+            }
+            // a different colour than X, of a different shape from X: neither X nor those sharing its value
+            for (Alt<Object[]> d : differentFrom(pos)) {
+                Sem.ObjE o = (Sem.ObjE) d.value()[1];
+                Sem.SetE same = new Sem.Union(new Sem.Same(o, (String) d.value()[0]), o.set());
+                out.add(new Alt<>(new Predicate.Not(new Predicate.Restrict(same)), d.end(), d.cost()));
+            }
+            // larger than the others, smaller than all the other objects: CLEVR has two sizes, so the size
+            Lexicon.Values cmp = lex.values(word(pos));
+            if (cmp != null && cmp.values().size() == 1 && cmp.values().containsKey("size") && word(pos).endsWith("er")
+                    && at(pos + 1, "than")) {
+                int rest = othersPhrase(pos + 2);
+                if (rest > 0) {
+                    out.add(new Alt<>(new Predicate.Values(cmp.values()), rest, 0));
+                }
             }
             // with a shiny finish, having a red colour
             if (at(pos, "with") || at(pos, "having")) {

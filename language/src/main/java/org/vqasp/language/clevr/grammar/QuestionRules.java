@@ -796,6 +796,11 @@ final class QuestionRules {
         g.rule(0, sameAs + " (all|both|each) [of] {np}", v -> sameAsSeveral(obj(v[0]), attr(v[1]), np(v[2]), false));
         g.rule(0, "(is|are) {obj} (made of|made from|made out of) the same material as " + some + " of {np}",
                 v -> sameAsSeveral(obj(v[0]), "material", np(v[1]), true));
+        // is the cube a different colour than the ball? (none of the objects sharing its colour is the ball)
+        g.rule(0, "(is|are) {obj} [made of|made from|made out of] [of] [a|an] different {attr} (than|from|to) {obj}", v -> {
+            Sem.SetE shared = new Sem.Intersect(new Sem.Same(obj(v[2]), attr(v[1])), obj(v[0]).set());
+            return new Sem.Compare("equal_integer", new Sem.Count(shared), new Sem.Number(0));
+        });
         // is the cube the same colour as the ball?
         g.rule(0, "(is|are) {obj} [of] the same {attr} (as|that) {obj} [is]", v -> new Sem.Equal(attr(v[1]), obj(v[0]), obj(v[2])));
         g.rule(0, "(does|do) {obj} have the same {attr} as {obj}", v -> new Sem.Equal(attr(v[1]), obj(v[0]), obj(v[2])));

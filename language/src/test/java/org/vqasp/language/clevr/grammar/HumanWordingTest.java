@@ -134,6 +134,21 @@ class HumanWordingTest {
         "Do the cylinders match in material? | yes",
         "Do the large cylinder and the small cube match in size? | no",
         "Are the cubes similar in size? | no",
+        // more superlatives (left to right 0 2 1 3 4, front to back 1 4 0 2 3, object 0 nearest the centre)
+        "What color is the item to the farthest left? | brown",
+        "What color is the most forward object? | gray",
+        "What shape is the center most object? | cylinder",
+        "What color is the object farthest most right? | gray",
+        "What shape is the thing on the left most side? | cylinder",
+        // the size compared with the others (CLEVR has two sizes)
+        "What material is the smaller of the two cubes? | metal",
+        "What color is the larger of the two cylinders? | brown",
+        "What color is the cylinder that is bigger than the other cylinders? | brown",
+        // a different value than another object: brown and gray, rubber and metal, both gray
+        "Is the leftmost object a different color than the rightmost object? | yes",
+        "Is the large cube made of a different material than the small cube? | yes",
+        "Is the large cube a different color from the small cube? | no",
+        "How many objects are a different shape than the large cube? | 3",
     })
     void should_read_and_answer_human_wording(String question, String expected) {
         Parse<Program> p = parser.parse(question);
