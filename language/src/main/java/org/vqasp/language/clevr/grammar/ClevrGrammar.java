@@ -160,6 +160,10 @@ final class ClevrGrammar {
         {"with", "one", "another"}, {"as", "each", "other"}, {"as", "one", "another"}, {"of", "each", "other"},
         {"of", "one", "another"}, {"in", "appearance"}, {"to", "the", "other"}};
 
+    /** The words after which "the one" has a clause that says which ("the one in front", "the one that is red"). */
+    private static final Set<String> ONE_THEN = Set.of("in", "on", "at", "to", "behind", "closest", "nearest", "farthest",
+            "furthest", "next", "near", "beside", "left", "right", "between", "that", "which", "made", "with");
+
     private static final Set<String> NONTERMINAL_WORDS = Set.of(
             "the", "a", "an", "any", "some", "another", "other", "all", "each", "every", "of", "this", "that",
             "these", "those", "only", "both", "either", "neither", "nor", "not", "non", "no", "and", "or", "but",
@@ -951,10 +955,23 @@ final class ClevrGrammar {
             if (noun != null && !(noun.shape() != null && (at(pos + 1, "shaped") || at(pos + 1, "shape")))) {
                 String had = np.filter("shape");
                 boolean clash = noun.shape() != null && had != null && !had.equals(noun.shape());
-                // "the red one" needs an adjective
+                // "the red one" needs an adjective, or a clause after it: "the one in front", "the one that is red"
                 boolean bareOne = (x.equals("one") || x.equals("ones")) && !any;
                 if (!clash && !bareOne) {
                     postmodifiers(pos + 1, np.withNoun(noun.shape(), noun.plural()), cost, nested, out);
+                } else if (!clash && np.determiner().equals("the") && ONE_THEN.contains(word(pos + 1))) {
+                    // after "there are two cubes", "the one in front" is one of them
+                    NounPhrase one = np.withNoun(null, x.equals("ones"));
+                    if (pronouns && referent != null && referent.plural()) {
+                        one = one.withRestriction(referent.set());
+                    }
+                    List<Alt<NounPhrase>> clauses = new ArrayList<>();
+                    postmodifiers(pos + 1, one, cost + 1, nested, clauses);
+                    for (Alt<NounPhrase> c : clauses) {
+                        if (c.end() > pos + 1) {
+                            out.add(c);
+                        }
+                    }
                 }
             }
             if (x.equals("anything") || x.equals("something") || x.equals("everything")) {

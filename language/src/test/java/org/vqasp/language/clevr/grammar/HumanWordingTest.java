@@ -149,6 +149,10 @@ class HumanWordingTest {
         "Is the large cube made of a different material than the small cube? | yes",
         "Is the large cube a different color from the small cube? | no",
         "How many objects are a different shape than the large cube? | 3",
+        // "the one" with a clause after it; after "there are two cylinders", one of them
+        "Is the object in front the same color as the one in back? | no",
+        "How many objects are the same shape as the one on the far right? | 1",
+        "There are two cylinders; what color is the one in front? | brown",
     })
     void should_read_and_answer_human_wording(String question, String expected) {
         Parse<Program> p = parser.parse(question);
