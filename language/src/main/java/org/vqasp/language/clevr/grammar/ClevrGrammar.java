@@ -1005,7 +1005,7 @@ final class ClevrGrammar {
                 v = null;
             } else if (v != null || shape != null) {
                 int p = pos + 1;
-                if (at(p, "colored") || at(p, "coloured") || at(p, "sized")
+                if (at(p, "colored") || at(p, "coloured") || at(p, "sized") || shape != null && at(p, "shaped")
                         || lex.attributeName(word(p)) != null && lex.noun(word(p + 1)) != null) {
                     p++;
                 }
@@ -1058,6 +1058,11 @@ final class ClevrGrammar {
             if (x.equals("non") || x.equals("not")) {
                 Lexicon.Values nv = lex.values(word(pos + 1));
                 String ns = lex.shapeAdjective(word(pos + 1));
+                Lexicon.Noun nn = lex.noun(word(pos + 1));
+                if (ns == null && nn != null && nn.shape() != null && lex.noun(word(pos + 2)) != null) {
+                    // "non cylinder shapes"
+                    ns = nn.shape();
+                }
                 Map<String, String> negated = nv != null && nv.values().size() == 1 ? nv.values()
                         : ns != null ? Map.of("shape", ns) : null;
                 if (negated != null) {

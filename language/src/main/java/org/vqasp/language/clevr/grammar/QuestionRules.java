@@ -271,6 +271,8 @@ final class QuestionRules {
         g.rule(0, "(how many|what number) of {np} (are|is|have|has) [there] {pred}",
                 v -> np(v[0]).plural() || np(v[0]).determiner().equals("all") ? count(np(v[0]), pred(v[1])) : null);
         g.rule(0, "there (are|is) how many {np}", v -> setLike(np(v[0])) ? count(np(v[0])) : null);
+        g.rule(0, "how many of {np} (are there|exist|there are)",
+                v -> np(v[0]).plural() && np(v[0]).determiner().equals("the") ? count(np(v[0])) : null);
         g.rule(1, "how many (are|is) [there] {pred}", v -> count(thing(), pred(v[0])));
         // besides the blue ball, how many objects are matte?
         String besides = "(besides|except for|excluding|other than|apart from|not counting|not including)";
@@ -303,6 +305,12 @@ final class QuestionRules {
         g.rule(0, "how many [different|distinct|unique] {attrs} [are there|exist|are represented|appear|are used]"
                         + " (among|in|of|for) [the] {np}",
                 v -> new Sem.CountDistinct(attr(v[0]), np(v[1]).set()));
+        g.rule(0, "how many [different|distinct|unique] {attrs} (of|among|in|for) [the] {np} (are there|exist|are represented"
+                        + "|appear|are used|are|is|there are)",
+                v -> new Sem.CountDistinct(attr(v[0]), np(v[1]).set()));
+        g.rule(0, "how many (different|distinct|unique) {attr} {np} [are there|exist|there are]",
+                v -> np(v[1]).plural() && np(v[1]).determiner().isEmpty()
+                        ? new Sem.CountDistinct(attr(v[0]), np(v[1]).set()) : null);
         g.rule(0, "how many [different|distinct|unique] {attrs} (are|do) [the] {np} [have|come in]",
                 v -> new Sem.CountDistinct(attr(v[0]), np(v[1]).set()));
         g.rule(0, "how many (different|distinct|unique) {attrs} (are|appear) {pred}",
@@ -326,6 +334,7 @@ final class QuestionRules {
         g.rule(0, "(is there|are there|is there any|are there any|does there exist|do you see|can you see|are any"
                         + "|is any|do any|does any) {np} [visible|present]",
                 v -> setLike(np(v[0])) && !np(v[0]).determiner().equals("num") ? new Sem.Exist(np(v[0]).set()) : null);
+        g.rule(0, "(is|are) there {np} there", v -> setLike(np(v[0])) ? exist(np(v[0])) : null);
         g.rule(0, "(is|are) there {np} [visible|present]",
                 v -> np(v[0]).determiner().equals("num") ? exist(np(v[0])) : null);
         // are there more than two cubes? is there more than one red thing that is left of the ball?

@@ -153,6 +153,13 @@ class HumanWordingTest {
         "Is the object in front the same color as the one in back? | no",
         "How many objects are the same shape as the one on the far right? | 1",
         "There are two cylinders; what color is the one in front? | brown",
+        // kinds of a value among some objects, "non cylinder", "cylindrical shaped", a trailing "there"
+        "How many different colors of cubes are there? | 1",
+        "How many different color cylinders are there? | 2",
+        "How many non cylinder things are there? | 3",
+        "How many cylindrical shaped objects are there? | 2",
+        "How many of the matte cylinders are there? | 2",
+        "Are there any small cubes there? | yes",
     })
     void should_read_and_answer_human_wording(String question, String expected) {
         Parse<Program> p = parser.parse(question);
