@@ -1480,12 +1480,16 @@ final class ClevrGrammar {
             if (!first.isEmpty()) {
                 attrs.add(first.get(0).value());
                 r = first.get(0).end();
-                if (at(r, "and")) {
-                    List<Alt<String>> second = attribute(r + 1);
-                    if (!second.isEmpty() && !second.get(0).value().equals(attrs.get(0))) {
-                        attrs.add(second.get(0).value());
-                        r = second.get(0).end();
+                // "the same colour and size", "the same shape, colour and material" (the normalizer drops commas)
+                boolean last = false;
+                while (!last) {
+                    last = at(r, "and");
+                    List<Alt<String>> next = attribute(last ? r + 1 : r);
+                    if (next.isEmpty() || attrs.contains(next.get(0).value())) {
+                        break;
                     }
+                    attrs.add(next.get(0).value());
+                    r = next.get(0).end();
                 }
             } else if (made) {
                 attrs.add("material");
@@ -1497,8 +1501,10 @@ final class ClevrGrammar {
             }
             if (!made && !verb || verb) {
                 // "the cubes that are the same size", "the two that share a colour": those some other one matches
-                Predicate pr = new Predicate.Matched(attrs.get(0), false);
-                if (attrs.size() > 1) {
+                // three or four attributes: identical (people leave out the one that goes without saying; the
+                // attributes one by one would let each be shared with another object)
+                Predicate pr = attrs.size() > 2 ? new Predicate.Identical() : new Predicate.Matched(attrs.get(0), false);
+                if (attrs.size() == 2) {
                     pr = new Predicate.And(pr, new Predicate.Matched(attrs.get(1), false));
                 }
                 out.add(new Alt<>(pr, r, 1));
@@ -1518,8 +1524,8 @@ final class ClevrGrammar {
             if (at(r, "as") || at(r, "with") || at(r, "that")) {
                 for (Alt<Sem.ObjE> o : obj(r + 1, true)) {
                     Predicate pr = new Predicate.Restrict(new Sem.Same(o.value(), attrs.get(0)));
-                    if (attrs.size() > 1) {
-                        pr = new Predicate.And(pr, new Predicate.Restrict(new Sem.Same(o.value(), attrs.get(1))));
+                    for (int i = 1; i < attrs.size(); i++) {
+                        pr = new Predicate.And(pr, new Predicate.Restrict(new Sem.Same(o.value(), attrs.get(i))));
                     }
                     int e = o.end();
                     if (at(r, "that")) {

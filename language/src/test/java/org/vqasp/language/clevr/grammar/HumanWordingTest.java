@@ -160,6 +160,11 @@ class HumanWordingTest {
         "How many cylindrical shaped objects are there? | 2",
         "How many of the matte cylinders are there? | 2",
         "Are there any small cubes there? | yes",
+        // three attributes named: the small gray cube shares shape and colour with the large one, not its size
+        "How many objects are the same shape, color and size as the large cube? | 0",
+        "How many objects are the same shape, color and material as the brown cylinder? | 0",
+        "How many things are the same shape, size and color as each other? | 0",
+        "How many things are the same shape and color as each other? | 2",
     })
     void should_read_and_answer_human_wording(String question, String expected) {
         Parse<Program> p = parser.parse(question);
