@@ -28,11 +28,13 @@ import org.vqasp.core.clevr.Program;
 class ClevrExtensionFunctionsTest {
 
     private static ClevrScene scene;
+    private static ClevrScene twins;
     private final ClevrReasoner reasoner = new ClevrReasoner();
 
     @BeforeAll
     static void load() {
         scene = ClevrDataset.loadScenes(Samples.path("clevr/val-sample/CLEVR_val_scenes.json")).get(0);
+        twins = ClevrDataset.loadScenes(Samples.path("clevr/humans/scenes.json")).get(48);
     }
 
     private static Program p(String text) {
@@ -111,7 +113,6 @@ class ClevrExtensionFunctionsTest {
         "scene ; filter_shape[cube](0) ; identical(1) ; scene ; filter_shape[cube](3) ; count(2) ; count(4) ; equal_integer(5,6) | no",
     })
     void should_find_the_objects_another_object_matches_in_every_attribute(String program, String expected) {
-        ClevrScene twins = ClevrDataset.loadScenes(Samples.path("clevr/humans/scenes.json")).get(48);
         assertEquals(expected, reasoner.answer(twins, p(program)));
     }
 

@@ -24,12 +24,14 @@ class HumanWordingTest {
 
     private static ClevrGrammarParser parser;
     private static ClevrScene scene;
+    private static ClevrScene twins;
     private final ReferenceExecutor executor = new ReferenceExecutor();
 
     @BeforeAll
     static void load() {
         parser = ClevrGrammarParser.load();
         scene = ClevrDataset.loadScenes(Samples.path("clevr/val-sample/CLEVR_val_scenes.json")).get(0);
+        twins = ClevrDataset.loadScenes(Samples.path("clevr/humans/scenes.json")).get(48);
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
@@ -167,9 +169,13 @@ class HumanWordingTest {
         "How many things are the same shape and color as each other? | 2",
     })
     void should_read_and_answer_human_wording(String question, String expected) {
+        assertReadAndAnswered(question, expected, scene);
+    }
+
+    private void assertReadAndAnswered(String question, String expected, ClevrScene on) {
         Parse<Program> p = parser.parse(question);
         Parse.Parsed<Program> parsed = assertInstanceOf(Parse.Parsed.class, p, () -> question + ": " + p);
-        assertEquals(expected, executor.answer(parsed.program(), scene), question + " read as " + parsed.program());
+        assertEquals(expected, executor.answer(parsed.program(), on), question + " read as " + parsed.program());
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
@@ -195,10 +201,7 @@ class HumanWordingTest {
         "Is there a twin of the large purple cylinder? | no",
     })
     void should_read_and_answer_identical_objects(String question, String expected) {
-        ClevrScene twins = ClevrDataset.loadScenes(Samples.path("clevr/humans/scenes.json")).get(48);
-        Parse<Program> p = parser.parse(question);
-        Parse.Parsed<Program> parsed = assertInstanceOf(Parse.Parsed.class, p, () -> question + ": " + p);
-        assertEquals(expected, executor.answer(parsed.program(), twins), question + " read as " + parsed.program());
+        assertReadAndAnswered(question, expected, twins);
     }
 
     @ParameterizedTest(name = "{0}")
