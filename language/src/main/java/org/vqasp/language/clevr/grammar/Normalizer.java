@@ -10,7 +10,8 @@ import org.vqasp.language.EditDistance;
 /**
  * Turns a question as people type it into the grammar's words: lower case, contractions spelled out
  * ({@code isn't} -> {@code is not}, {@code that's} -> {@code that is}, possessive {@code 's} dropped), hyphens and
- * punctuation as spaces, misspellings corrected (the lexicon's list of known misspellings, else the one grammar
+ * punctuation as spaces, a negative question read as the positive one it asks ({@code isn't there a red cube}),
+ * misspellings corrected (the lexicon's list of known misspellings, else the one grammar
  * word within a small edit distance), multi-word lexicon entries joined ({@code light blue} -> {@code light_blue})
  * and filler dropped ("in the picture", "pictured", "can you see").
  */
@@ -27,6 +28,9 @@ final class Normalizer {
     }
 
     private static final Pattern NOT = Pattern.compile("\\b(\\w+)n't\\b");
+    /** A negative question asks what the positive one asks: "isn't there a red cube" (yes when there is one). */
+    private static final Pattern NEGATIVE_QUESTION =
+            Pattern.compile("^\\s*(is|are|does|do|was|were|can|has|have) not ");
     private static final Pattern IS = Pattern.compile("\\b(it|that|what|there|here|where|who|how|which|this|one)'s\\b");
     private static final Pattern POSSESSIVE = Pattern.compile("(\\w)'s\\b");
     private static final Pattern NON_WORD = Pattern.compile("[^a-z0-9_ ]+");
@@ -76,6 +80,7 @@ final class Normalizer {
         String s = text.toLowerCase(Locale.ROOT).replace('\u2019', '\'').replace('`', '\'');
         s = s.replace("can't", "can not").replace("won't", "will not").replace("cannot", "can not");
         s = NOT.matcher(s).replaceAll("$1 not");
+        s = NEGATIVE_QUESTION.matcher(s).replaceFirst("$1 ");
         s = IS.matcher(s).replaceAll("$1 is");
         s = POSSESSIVE.matcher(s).replaceAll("$1");
         s = s.replace("'re", " are").replace("'ll", " will").replace("'ve", " have").replace("'d", " would");

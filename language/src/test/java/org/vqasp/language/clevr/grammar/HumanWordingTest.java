@@ -167,6 +167,10 @@ class HumanWordingTest {
         "How many objects are the same shape, color and material as the brown cylinder? | 0",
         "How many things are the same shape, size and color as each other? | 0",
         "How many things are the same shape and color as each other? | 2",
+        // a negative question asks what the positive one asks: there is a purple sphere and no cyan object
+        "Isn't there a purple sphere? | yes",
+        "Aren't there any cyan objects? | no",
+        "Isn't the purple sphere metal? | yes",
     })
     void should_read_and_answer_human_wording(String question, String expected) {
         assertReadAndAnswered(question, expected, scene);
