@@ -173,6 +173,10 @@ public final class GqaLexicon {
         for (String[] row : table(RESOURCES + "names.tsv", 2)) {
             String from = surface(row[0]);
             String to = GqaNames.clean(row[1]);
+            if (names.contains(from) && !surface(to).equals(from)) {
+                // a word that is itself a scene-graph name names its own objects ("biker" is not "cyclist")
+                throw new IllegalStateException("names.tsv maps " + from + ", a GQA name of its own, to " + to);
+            }
             nameSurfaces.put(from, to);
             String pluralFrom = plural(from);
             if (!nameSurfaces.containsKey(pluralFrom)) {
