@@ -445,7 +445,7 @@ public class GroupedQueryAttention extends AbstractBlock implements AttentionBlo
         NDArray std = centred.square().reshape(s.get(0), s.get(1), s.get(2) * s.get(3)).mean(new int[] {2}, true)
                 .sqrt().reshape(s.get(0), s.get(1), 1, 1); // (B, Hq, 1, 1)
         NDArray eps = heads.getManager().randomNormal(heads.getShape());
-        return centred.sub(eps.mul(std).mul((float) noise));
+        return centred.sub(eps.mul(std).mul(Scalars.of(std, noise)));
     }
 
     /**
@@ -497,7 +497,8 @@ public class GroupedQueryAttention extends AbstractBlock implements AttentionBlo
             heads = attention(q, kFull.transpose(0, 2, 1, 3), vFull.transpose(0, 2, 1, 3), keyMask,
                     maxScoreElements); // (B, Hq, Sq, dh)
         }
-        NDArray loss = chosen.maximum(1e-9f).log().mean().neg().mul((float) mixture.lossWeight());
+        NDArray loss = chosen.maximum(Scalars.of(chosen, 1e-9)).log().mean().neg()
+                .mul(Scalars.of(chosen, mixture.lossWeight()));
         return new NDArray[] {heads, loss};
     }
 
@@ -598,7 +599,7 @@ public class GroupedQueryAttention extends AbstractBlock implements AttentionBlo
         long r = hq / g;
         long rows = r * sq;
         long blockRows = Math.max(1, Math.min(rows, maxScoreElements / Math.max(1, b * g * sk)));
-        NDArray folded = query.mul((float) (1.0 / Math.sqrt(dh))) // (B, Hq, Sq, dh)
+        NDArray folded = query.mul(Scalars.of(query, 1.0 / Math.sqrt(dh))) // (B, Hq, Sq, dh); see Scalars
                 .reshape(b, g, rows, dh); // (B, G, r * Sq, dh)
         NDArray keyT = key.transpose(0, 1, 3, 2); // (B, G, dh, Sk)
         NDArray penalty = keyMask == null ? null
