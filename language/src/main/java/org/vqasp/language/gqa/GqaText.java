@@ -12,8 +12,10 @@ import java.util.stream.Stream;
  * Turns a question into the words the parser reads: lower case, contractions spelled out ({@code what's}: what is,
  * {@code isn't}: is not), the possessive {@code 's} as a word of its own, hyphens as blanks, a comma as a word,
  * other punctuation dropped, the words that only point at the picture left out ({@code in this photo},
- * {@code of the image}, {@code do you think}, a final {@code shown}), and a negative question read as the positive
- * one it asks ({@code isn't the cat black}: is the cat black).
+ * {@code of the image}, {@code do you think}, a final {@code shown}, where a thing is held: {@code in its mouth}),
+ * a negative question read as the positive one it asks ({@code isn't the cat black}: is the cat black), a
+ * question about anyone read as whether there is one ({@code is anyone sitting}: is there anyone sitting), and a final
+ * {@code outside}/{@code inside} of a yes/no question read as GQA's location ({@code is this outside}: outdoors).
  */
 final class GqaText {
 
@@ -42,6 +44,13 @@ final class GqaText {
     /** Words a question may end with that say nothing about the objects: those of {@link #SHOWN}, and these. */
     private static final Set<String> FINAL_FILLERS = Stream.concat(SHOWN.stream(),
             Stream.of("there", "here", "seen", "today", "now")).collect(Collectors.toUnmodifiableSet());
+
+    private static final Set<String> INDEFINITES = Set.of("anyone", "anybody", "someone", "somebody", "anything",
+            "something");
+
+    private static final Set<String> HOLDER = Set.of("his", "her", "its", "their", "the", "a", "one");
+
+    private static final Set<String> HELD_IN = Set.of("hand", "hands", "mouth", "arms", "paws", "paw");
 
     private GqaText() {
     }
@@ -72,6 +81,11 @@ final class GqaText {
         // a negative question asks what the positive one asks: "isn't the cat black" (yes when it is black)
         if (out.size() > 2 && NEGATIVE_ASKING.contains(out.get(0)) && out.get(1).equals("not")) {
             out.remove(1);
+        }
+        // "is anyone sitting on the bench" asks whether there is one: "is there anyone sitting on the bench"
+        if (out.size() > 2 && List.of("is", "are", "was", "were").contains(out.get(0))
+                && INDEFINITES.contains(out.get(1))) {
+            out.add(1, "there");
         }
         return dropFillers(out);
     }
@@ -104,6 +118,12 @@ final class GqaText {
             if (w.equals("maybe") || w.equals("perhaps") || w.equals("located")) {
                 continue;
             }
+            // "what is the dog holding in its mouth": where something is held says nothing GQA's relations say
+            if (w.equals("in") && i + 2 < in.size() && HOLDER.contains(in.get(i + 1))
+                    && HELD_IN.contains(in.get(i + 2))) {
+                i += 2;
+                continue;
+            }
             out.add(w);
         }
         boolean dropped = false;
@@ -121,6 +141,15 @@ final class GqaText {
         }
         while (!out.isEmpty() && out.get(out.size() - 1).equals(",")) {
             out.remove(out.size() - 1);
+        }
+        // "is this outside", "was the picture taken inside": GQA's location values
+        if (out.size() > 2 && out.get(0).matches("is|was|are|were")) {
+            int last = out.size() - 1;
+            if (out.get(last).equals("outside")) {
+                out.set(last, "outdoors");
+            } else if (out.get(last).equals("inside")) {
+                out.set(last, "indoors");
+            }
         }
         return out;
     }

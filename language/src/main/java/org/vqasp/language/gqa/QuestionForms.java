@@ -236,7 +236,7 @@ final class QuestionForms {
         f("exist", "is|are there {np}", (m, b) -> b.add("exist", "?", b.some(m.np("np"))));
         f("exist", "do|can you see {np}", (m, b) -> b.add("exist", "?", b.some(m.np("np"))));
         // the scene
-        f("sceneVerify", "is|was it {attr}", (m, b) -> sceneVerify(m, b));
+        f("sceneVerify", "is|was it|this {attr}", (m, b) -> sceneVerify(m, b));
         f("weatherVerify", "is|was the weather {attr}", (m, b) -> sceneVerify(m, b));
         f("sceneVerify", "does|do it look|seem {attr}", (m, b) -> sceneVerify(m, b));
         f("weatherVerify", "does|do the weather look|seem {attr}", (m, b) -> sceneVerify(m, b));

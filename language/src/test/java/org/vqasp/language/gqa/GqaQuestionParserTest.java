@@ -274,4 +274,25 @@ class GqaQuestionParserTest {
         assertEquals("select: animal->filter color: not(white) [0]->query: name [1]",
                 parsed("Which animal isn't white?"));
     }
+
+    @Test
+    void should_read_the_words_people_use_for_anyone_anything_outside_and_where_a_thing_is_held() {
+        // "anyone" and "something" are any person and any object, and asking whether anyone does something asks
+        // whether there is one who does
+        assertEquals("select: hat->relate: person,wearing,s [0]->exist: ? [1]", parsed("Is anyone wearing a hat?"));
+        assertEquals(parsed("Is there a person sitting on the bench?"), parsed("Is somebody sitting on the bench?"));
+        assertEquals("select: table->relate: _,on,s [0]->exist: ? [1]", parsed("Is there anything on the table?"));
+        assertEquals("select: person->relate: _,holding,o [0]->query: name [1]",
+                parsed("What is someone holding?"));
+        // where a thing is held is not a relation of GQA's graphs
+        assertEquals(parsed("What is the dog holding?"), parsed("What is the dog holding in its mouth?"));
+        assertEquals(parsed("What is the woman holding?"), parsed("What is the woman holding in her hands?"));
+        // a final outside/inside is GQA's location of the scene, as is "this"
+        assertEquals("select: scene->verify location: outdoors [0]", parsed("Is this outside?"));
+        assertEquals("select: scene->verify location: indoors [0]", parsed("Was the picture taken inside?"));
+        assertEquals("select: scene->verify location: outdoors [0]", parsed("Is this outdoors?"));
+        assertEquals("select: scene->verify weather: rainy [0]", parsed("Is it raining?"));
+        // other checks of "this" stay checks of the object pointed at
+        assertEquals("select: this->verify color: white [0]", parsed("Is this white?"));
+    }
 }
