@@ -126,6 +126,12 @@ final class QuestionForms {
         f("directWhich", acat + " does|do {np} have", (m, b) -> attribute(m, b));
         f("directWhich", acat + " {np} is|are|has|have", (m, b) -> attribute(m, b));
         f("directOf", "what is|are the {acat} of {np}", (m, b) -> attribute(m, b));
+        // people's shorter forms: "what is the man's shirt color", "what color shirt is the man wearing"
+        f("directOf", "what is|are {np} {acat}", (m, b) -> attribute(m, b));
+        f("relO", "what|which {acat} {noun} is|are|does|do {np} {rel}", (m, b) -> {
+            String c = m.text("acat");
+            relObj(m, b, m.np("noun"), c.equals("type") ? "name" : c);
+        });
         f("directOf", "{np} is|are of? what|which {acat}", (m, b) -> attribute(m, b));
         f("directOf", "{np} has|have what|which {acat}", (m, b) -> attribute(m, b));
         f("directOf", "of|in what|which {acat} is|are? {np}", (m, b) -> attribute(m, b));

@@ -292,6 +292,10 @@ class GqaQuestionParserTest {
         assertEquals("select: scene->verify location: indoors [0]", parsed("Was the picture taken inside?"));
         assertEquals("select: scene->verify location: outdoors [0]", parsed("Is this outdoors?"));
         assertEquals("select: scene->verify weather: rainy [0]", parsed("Is it raining?"));
+        // shorter forms of attribute questions
+        assertEquals(parsed("What color is the shirt the man is wearing?"),
+                parsed("What colour shirt is the man wearing?"));
+        assertEquals(parsed("What is the color of the man's shirt?"), parsed("What is the man's shirt color?"));
         // other checks of "this" stay checks of the object pointed at
         assertEquals("select: this->verify color: white [0]", parsed("Is this white?"));
     }
