@@ -6,6 +6,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.vqasp.core.gqa.GqaOperation;
 import org.vqasp.core.gqa.SemanticString;
 import org.vqasp.language.EditDistance;
@@ -28,7 +30,7 @@ public final class GqaQuestionParser {
     /** Readings of one form considered at most. */
     private static final int MATCHES_PER_FORM = 24;
 
-    private static final Set<String> FUNCTION_WORDS = Set.of("the", "a", "an", "is", "are", "was", "were", "what",
+    private static final Set<String> FUNCTION_WORDS = Stream.concat(GqaText.INDEFINITES.stream(), Stream.of("the", "a", "an", "is", "are", "was", "were", "what",
             "which", "who", "whom", "where", "how", "do", "does", "did", "there", "this", "that", "these", "those",
             "it", "of", "and", "or", "not", "to", "in", "on", "at", "by", "with", "you", "see", "have", "has", "any",
             "both", "either", "all", "kind", "type", "sort", "piece", "item", "called", "name", "made", "look",
@@ -36,7 +38,7 @@ public final class GqaQuestionParser {
             "common", "than", "as", "he", "she", "him", "her", "they", "can", "could", "one", ",", "'s", "like",
             "used", "make", "for", "from", "out", "taken", "weather", "place", "scene", "left", "right", "top",
             "bottom", "middle", "pieces", "items", "kinds", "types", "shown", "pictured", "located", "many", "much",
-            "number");
+            "number")).collect(Collectors.toUnmodifiableSet());
 
     private final GqaLexicon lexicon;
     private final QuestionForms forms;

@@ -45,8 +45,12 @@ final class GqaText {
     private static final Set<String> FINAL_FILLERS = Stream.concat(SHOWN.stream(),
             Stream.of("there", "here", "seen", "today", "now")).collect(Collectors.toUnmodifiableSet());
 
-    private static final Set<String> INDEFINITES = Set.of("anyone", "anybody", "someone", "somebody", "anything",
+    /** Words for any person or any object ("anything", "something"), read as such by {@link NounPhraseReader}. */
+    static final Set<String> INDEFINITES = Set.of("anyone", "anybody", "someone", "somebody", "anything",
             "something");
+
+    /** Forms of "be" that open a yes/no question. */
+    private static final Set<String> BE_ASKING = Set.of("is", "are", "was", "were");
 
     private static final Set<String> HOLDER = Set.of("his", "her", "its", "their", "the", "a", "one");
 
@@ -83,7 +87,7 @@ final class GqaText {
             out.remove(1);
         }
         // "is anyone sitting on the bench" asks whether there is one: "is there anyone sitting on the bench"
-        if (out.size() > 2 && List.of("is", "are", "was", "were").contains(out.get(0))
+        if (out.size() > 2 && BE_ASKING.contains(out.get(0))
                 && INDEFINITES.contains(out.get(1))) {
             out.add(1, "there");
         }
@@ -143,7 +147,7 @@ final class GqaText {
             out.remove(out.size() - 1);
         }
         // "is this outside", "was the picture taken inside": GQA's location values
-        if (out.size() > 2 && out.get(0).matches("is|was|are|were")) {
+        if (out.size() > 2 && BE_ASKING.contains(out.get(0))) {
             int last = out.size() - 1;
             if (out.get(last).equals("outside")) {
                 out.set(last, "outdoors");

@@ -46,7 +46,7 @@ final class NounPhraseReader {
             "looks", "seem", "seems", "appear", "appears", "same", "different", "color", "colour", "side", "kind",
             "type", "left", "right", "top", "bottom", "middle", "can", "could", "you", "see", "name", "many", "much",
             "neither", "nor", "whose", "if", "like", "part", "very", "too", "also",
-            "wear", "wears", "hold", "holds", "anyone", "anybody", "someone", "somebody", "anything", "something");
+            "wear", "wears", "hold", "holds");
 
     private final List<String> w;
     private final GqaLexicon lex;
@@ -181,12 +181,13 @@ final class NounPhraseReader {
         switch (first) {
             case "he", "him" -> out.add(new Read<>(NounPhrase.of("he", Kind.PRONOUN), i + 1));
             case "she", "her" -> out.add(new Read<>(NounPhrase.of("she", Kind.PRONOUN), i + 1));
-            // people's words for any person or object: "is anyone wearing a hat", "is there anything on the table"
-            case "anyone", "anybody", "someone", "somebody" ->
-                    out.add(new Read<>(NounPhrase.of("person", Kind.CLASS), i + 1));
-            case "anything", "something" -> out.add(new Read<>(NounPhrase.any(), i + 1));
             default -> {
             }
+        }
+        // people's words for any person or object: "is anyone wearing a hat", "is there anything on the table"
+        if (GqaText.INDEFINITES.contains(first)) {
+            out.add(new Read<>(first.endsWith("thing") ? NounPhrase.any() : NounPhrase.of("person", Kind.CLASS),
+                    i + 1));
         }
         if (CLASS_NOUNS.contains(first) && word(i + 1).equals("of")) {
             int j = skipDeterminers(i + 2);
