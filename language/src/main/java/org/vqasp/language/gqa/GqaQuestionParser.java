@@ -51,6 +51,7 @@ public final class GqaQuestionParser {
         this.forms = new QuestionForms();
         Set<String> all = new TreeSet<>(lexicon.words());
         all.addAll(FUNCTION_WORDS);
+        all.addAll(NounPhraseReader.PASSIVES.keySet());
         forms.forms().forEach(f -> all.addAll(f.pattern().literals()));
         all.remove(",");
         all.remove("'s");
@@ -205,10 +206,9 @@ public final class GqaQuestionParser {
     }
 
     private List<String> unknownWords(List<String> words) {
-        Set<String> known = lexicon.words();
         List<String> out = new ArrayList<>();
         for (String w : words) {
-            if (!known.contains(w) && !FUNCTION_WORDS.contains(w) && !out.contains(w)
+            if (!vocabulary.contains(w) && !out.contains(w)
                     && Character.isLetter(w.charAt(0))) {
                 out.add(w);
             }

@@ -128,6 +128,7 @@ final class QuestionForms {
         f("directOf", "what is|are the {acat} of {np}", (m, b) -> attribute(m, b));
         // people's shorter forms: "what is the man's shirt color", "what color shirt is the man wearing"
         f("directOf", "what is|are {np} {acat}", (m, b) -> attribute(m, b));
+        f("directOf", "what is|are {np} 's {acat}", (m, b) -> attribute(m, b));
         f("relO", "what|which {acat} {noun} is|are|does|do {np} {rel}", (m, b) -> {
             String c = m.text("acat");
             relObj(m, b, m.np("noun"), c.equals("type") ? "name" : c);
@@ -256,7 +257,7 @@ final class QuestionForms {
             }
             b.add("verify " + c, n, b.add("select", "scene"));
         });
-        f("existThis", "is|are this|that|these|those|it a|an {noun}", (m, b) -> {
+        f("existThis", "is|are this|that|these|those|it a|an? {noun}", (m, b) -> {
             if (Places.category(m.np("noun").name()) != null) {
                 fail("a place");
             }
@@ -384,6 +385,9 @@ final class QuestionForms {
                 (m, b) -> relChooseName(m, b, m.np("cls")));
         f("categoryRelOChoose", "what|which kind|type of {noun3} is|are|does|do {np} {rel} , a|an? {noun} or a|an? {noun2}",
                 (m, b) -> relChooseName(m, b, m.np("noun3")));
+        // the class of a described object: Is the animal on the bed a cat or a dog? Is the person a man or a woman?
+        f("categoryChoose", "is|are {np} a|an {noun} " + or + " a|an {noun2}",
+                (m, b) -> chooseName(b, b.ref(m.np("np")), m));
         // relations: Is the cup to the left or to the right of the plate?
         f("relChooser", "is|are {np} {ropt} or {ropt2} {np2}", (m, b) -> {
             int at = b.ref(m.np("np2"));

@@ -299,4 +299,34 @@ class GqaQuestionParserTest {
         // other checks of "this" stay checks of the object pointed at
         assertEquals("select: this->verify color: white [0]", parsed("Is this white?"));
     }
+
+    @Test
+    void should_read_a_choice_of_class_for_a_described_object_and_other_short_forms() {
+        // a choice between two names for an object the question describes chooses its name, as the choice for
+        // "which animal is on the bed, a cat or a dog" does
+        assertEquals("select: bed->relate: animal,on,s [0]->choose name: cat|dog [1]",
+                parsed("Is the animal on the bed a cat or a dog?"));
+        assertEquals(parsed("Which animal is on the bed, a cat or a dog?"),
+                parsed("Is the animal on the bed a cat or a dog?"));
+        assertEquals("select: person->choose name: man|woman [0]", parsed("Is the person a man or a woman?"));
+        // two attribute values stay a choice of attribute, even when one of them is also a name (orange)
+        assertEquals("select: ball->choose color: orange|white [0]", parsed("Is the ball orange or white?"));
+        // the possessive before a category noun: "the shirt's color" is the shirt's
+        assertEquals(parsed("What is the color of the shirt?"), parsed("What is the shirt's color?"));
+        // "these" and "those" point at the picture as "this" does
+        assertEquals(parsed("What is this?"), parsed("What are these?"));
+        assertEquals(parsed("Is this a dog?"), parsed("Are these dogs?"));
+        assertEquals(parsed("Is that a banana?"), parsed("Are those bananas?"));
+        // the passive people write: "the shirt worn by the man" is the shirt the man is wearing; GQA's own relations
+        // with "by" stay relations
+        assertEquals(parsed("What is the color of the shirt the man is wearing?"),
+                parsed("What is the color of the shirt worn by the man?"));
+        assertEquals(parsed("Is the umbrella that the woman is holding red?"),
+                parsed("Is the umbrella that is held by the woman red?"));
+        assertEquals("select: horse->relate: cart,pulled by,s [0]->verify color: red [1]",
+                parsed("Is the cart pulled by the horse red?"));
+        // "something" after a relation is any object; the reasoner selects every object for it
+        assertEquals("select: _->relate: person,holding,s [0]->query: name [1]",
+                parsed("Who is holding something?"));
+    }
 }

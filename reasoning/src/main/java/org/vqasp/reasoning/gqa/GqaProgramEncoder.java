@@ -17,6 +17,7 @@ import org.vqasp.reasoning.Facts;
  * <p>How operations map to theory operations:
  * <pre>
  *   select: wall (722332)             step select, class wall, ref 722332 ("-" gives no ref)
+ *   select: _                         step select, no class: every object ("Who is holding something?")
  *   relate: _,on,s (722335)           step relate, rel "on", side s (class left out for "_")
  *   relate: table,same color,o (..)   step relate_same, class table, cat color
  *   filter color: not(red)            step filter, cat color, value red, negate yes
@@ -109,7 +110,9 @@ public final class GqaProgramEncoder {
                 if (r.text.isEmpty()) {
                     throw new IllegalArgumentException("expected a class name, as in \"wall (722332)\"");
                 }
-                st.arg("class", GqaNames.singular(r.text));
+                if (!r.text.equals("_")) {
+                    st.arg("class", GqaNames.singular(r.text));
+                }
                 r.ids.forEach(id -> st.arg("ref", GqaSceneEncoder.id(id)));
             }
             case "relate", "relate_same", "verify_rel", "choose_rel" -> {

@@ -83,6 +83,21 @@ class GqaOperationsTest {
     }
 
     @Test
+    void should_select_any_object_for_an_underscore() {
+        // given the room: dog 968660 "sitting on" step 968661 and bowl 968670 "sitting on" table 968671; the
+        // street has no animal
+        // when a program starts from any object (select: _, as the parser writes "What animal is sitting on
+        // something?")
+        // then the animal sitting on something is the dog, things sit on something in the room, and the street
+        // has no animal sitting on anything
+        assertEquals("dog", answer(ROOM, "select: _->relate: animal,sitting on,s [0]->query: name [1]"));
+        assertEquals("yes", answer(ROOM, "select: _->relate: _,sitting on,s [0]->exist: ? [1]"));
+        assertEquals("no", answer(STREET, "select: _->relate: animal,sitting on,s [0]->exist: ? [1]"));
+        // and an id after "_" still selects just that object
+        assertEquals("bowl", answer(ROOM, "select: _ (968670)->query: name [0]"));
+    }
+
+    @Test
     void should_answer_what_an_object_is_doing_with_its_pose_when_it_has_no_activity() {
         // given the farm, whose horse 722308 is "walking" (a pose in GQA's hierarchy) and has no activity, and the
         // street, whose car 2260042 is "waiting" (an activity)
