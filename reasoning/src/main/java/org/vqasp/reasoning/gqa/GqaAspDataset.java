@@ -110,14 +110,14 @@ public final class GqaAspDataset implements AspDataset<GqaSceneGraph, List<GqaOp
     @Override
     public String describe(Reasoner.StepError e, int step, int slot, List<GqaOperation> program) {
         int base = slot * GqaProgramEncoder.STRIDE;
-        GqaOperation op = step >= 0 && step < program.size() ? program.get(step) : null;
-        String where = "step " + step + (op == null ? "" : " (" + op.operation() + ": " + op.argument().strip() + ")");
+        String where = stepText(step, program);
         String detail = e.detail().asText();
         int detailStep = (e.detail().isNumber() ? e.detail().number() : -1) - base;
         return switch (e.kind()) {
             case "missing_object" -> where + ": the scene graph has no " + detail
                     + " and not the annotated object: an annotation gap";
-            case "empty" -> where + ": its input (step " + detailStep + ") is empty";
+            case "empty" -> where + ": no objects to work on; they ran out at " + stepText(detailStep, program)
+                    + ", which found none";
             case "missing_attribute" -> where + (detail.equals("none") ? ": the scene graph gives no value to report"
                     : ": the scene graph gives no " + detail + " value");
             case "missing_relation" -> where + ": no object stands in either relation";
@@ -129,6 +129,14 @@ public final class GqaAspDataset implements AspDataset<GqaSceneGraph, List<GqaOp
             case "not_terminal" -> where + ": the last step gives a set of objects, not an answer";
             default -> where + ": " + e.kind() + " " + detail;
         };
+    }
+
+    private static String stepText(int step, List<GqaOperation> program) {
+        if (step < 0 || step >= program.size()) {
+            return "step " + step;
+        }
+        GqaOperation op = program.get(step);
+        return "step " + step + " (" + op.operation() + ": " + op.argument().strip() + ")";
     }
 
     @Override

@@ -80,6 +80,11 @@ class GqaOperationsTest {
         assertEquals("car", answer(STREET, "select: street (2260043)->relate: vehicle,on,s (2260042) [0]->query: name [1]"));
         // and a relation that leads nowhere leaves the next step an empty input
         assertEquals("empty", failure(ROOM, "select: mirror (968672)->relate: _,on,o (-) [0]->query: name [1]").kind());
+        // and the error names the step where the objects ran out: the room's wall 968681 is not white, so "What is
+        // on the white wall?" fails at the filter, two steps before the query that has nothing to report
+        VqaspException e = failure(ROOM, "select: wall->filter color: white [0]->relate: _,on,s [1]->query: name [2]");
+        assertEquals("step 3 (query: name): no objects to work on; they ran out at step 1 (filter color: white), "
+                + "which found none", e.getMessage());
     }
 
     @Test
