@@ -3,10 +3,10 @@ package org.vqasp.language.gqa;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.vqasp.language.Contractions;
 
 /**
  * Turns a question into the words the parser reads: lower case, contractions spelled out ({@code what's}: what is,
@@ -18,15 +18,6 @@ import java.util.stream.Stream;
  * {@code outside}/{@code inside} of a yes/no question read as GQA's location ({@code is this outside}: outdoors).
  */
 final class GqaText {
-
-    private static final Map<String, String> CONTRACTIONS = Map.ofEntries(
-            Map.entry("what's", "what is"), Map.entry("who's", "who is"), Map.entry("how's", "how is"),
-            Map.entry("where's", "where is"), Map.entry("that's", "that is"), Map.entry("it's", "it is"),
-            Map.entry("there's", "there is"), Map.entry("which's", "which is"), Map.entry("isn't", "is not"),
-            Map.entry("aren't", "are not"), Map.entry("doesn't", "does not"), Map.entry("don't", "do not"),
-            Map.entry("wasn't", "was not"), Map.entry("weren't", "were not"), Map.entry("can't", "can not"),
-            Map.entry("cannot", "can not"), Map.entry("won't", "will not"), Map.entry("he's", "he is"),
-            Map.entry("she's", "she is"), Map.entry("they're", "they are"), Map.entry("what're", "what are"));
 
     /** Verbs that open a yes/no question, as in "isn't the cat black" and "aren't there any dogs". */
     private static final Set<String> NEGATIVE_ASKING = Set.of("is", "are", "does", "do", "was", "were", "can");
@@ -63,16 +54,14 @@ final class GqaText {
     static List<String> words(String question) {
         String t = question == null ? "" : question.toLowerCase(Locale.ROOT);
         t = t.replace('\u2019', '\'').replace('\u2018', '\'').replace('`', '\'');
+        t = Contractions.spellOut(t);
         t = t.replaceAll("[;:]", ",").replaceAll("[^a-z0-9',\\- ]", " ").replace("-", " ").replace(",", " , ");
         List<String> out = new ArrayList<>();
         for (String w : t.trim().split("\\s+")) {
             if (w.isEmpty() || w.equals("'")) {
                 continue;
             }
-            String c = CONTRACTIONS.get(w);
-            if (c != null) {
-                out.addAll(List.of(c.split(" ")));
-            } else if (w.endsWith("'s") && w.length() > 2) {
+            if (w.endsWith("'s") && w.length() > 2) {
                 out.add(w.substring(0, w.length() - 2));
                 out.add("'s");
             } else if (w.endsWith("s'") && w.length() > 2) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.vqasp.language.Contractions;
 import org.vqasp.language.EditDistance;
 
 /**
@@ -27,11 +28,9 @@ final class Normalizer {
     record Words(List<String> words, List<String> corrections, List<String> unknown) {
     }
 
-    private static final Pattern NOT = Pattern.compile("\\b(\\w+)n't\\b");
     /** A negative question asks what the positive one asks: "isn't there a red cube" (yes when there is one). */
     private static final Pattern NEGATIVE_QUESTION =
             Pattern.compile("^\\s*(is|are|does|do|was|were|can|has|have) not ");
-    private static final Pattern IS = Pattern.compile("\\b(it|that|what|there|here|where|who|how|which|this|one)'s\\b");
     private static final Pattern POSSESSIVE = Pattern.compile("(\\w)'s\\b");
     private static final Pattern NON_WORD = Pattern.compile("[^a-z0-9_ ]+");
 
@@ -78,12 +77,9 @@ final class Normalizer {
     /** Normalizes a question. */
     Words normalize(String text) {
         String s = text.toLowerCase(Locale.ROOT).replace('\u2019', '\'').replace('`', '\'');
-        s = s.replace("can't", "can not").replace("won't", "will not").replace("cannot", "can not");
-        s = NOT.matcher(s).replaceAll("$1 not");
+        s = Contractions.spellOut(s);
         s = NEGATIVE_QUESTION.matcher(s).replaceFirst("$1 ");
-        s = IS.matcher(s).replaceAll("$1 is");
         s = POSSESSIVE.matcher(s).replaceAll("$1");
-        s = s.replace("'re", " are").replace("'ll", " will").replace("'ve", " have").replace("'d", " would");
         s = s.replace('-', ' ').replace('/', ' ');
         s = NON_WORD.matcher(s).replaceAll(" ").trim();
         List<String> raw = new ArrayList<>();

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.vqasp.language.Contractions;
 
 /**
  * Splits a question into lower-case words the way the learned parser reads them: contractions spelled out
@@ -12,17 +13,8 @@ import java.util.Map;
  */
 public final class QuestionWords {
 
-    private static final Map<String, String> SPELLED = Map.ofEntries(
-            Map.entry("isn't", "is not"), Map.entry("aren't", "are not"), Map.entry("doesn't", "does not"),
-            Map.entry("don't", "do not"), Map.entry("didn't", "did not"), Map.entry("wasn't", "was not"),
-            Map.entry("weren't", "were not"), Map.entry("can't", "can not"), Map.entry("cannot", "can not"),
-            Map.entry("won't", "will not"), Map.entry("hasn't", "has not"), Map.entry("haven't", "have not"),
-            Map.entry("what's", "what is"), Map.entry("there's", "there is"), Map.entry("it's", "it is"),
-            Map.entry("that's", "that is"), Map.entry("who's", "who is"), Map.entry("where's", "where is"),
-            Map.entry("how's", "how is"), Map.entry("i'm", "i am"), Map.entry("they're", "they are"),
-            Map.entry("infront", "in front"), Map.entry("non-metal", "non metal"),
-            Map.entry("isnt", "is not"), Map.entry("arent", "are not"), Map.entry("doesnt", "does not"),
-            Map.entry("dont", "do not"), Map.entry("whats", "what is"), Map.entry("theres", "there is"));
+    /** Words typed joined that the parser reads apart. */
+    private static final Map<String, String> SPELLED = Map.of("infront", "in front", "non-metal", "non metal");
 
     private QuestionWords() {
     }
@@ -38,7 +30,7 @@ public final class QuestionWords {
         if (text == null) {
             return out;
         }
-        String t = text.toLowerCase(Locale.ROOT).replace('\u2019', '\'').replace('\u2018', '\'');
+        String t = Contractions.spellOut(text.toLowerCase(Locale.ROOT).replace('\u2019', '\'').replace('\u2018', '\''));
         StringBuilder word = new StringBuilder();
         for (int i = 0; i <= t.length(); i++) {
             char c = i < t.length() ? t.charAt(i) : ' ';
