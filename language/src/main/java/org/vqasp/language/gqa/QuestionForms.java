@@ -532,6 +532,14 @@ final class QuestionForms {
         f("verifyAttrAnd", "are|is {np} and {np2} both? {pred}", (m, b) -> bothVerify(m, b, "and"));
         f("verifyAttrAnd", "do|does both {np} and {np2} look|seem {pred}", (m, b) -> bothVerify(m, b, "and"));
         f("verifyAttrAnd", "do|does {np} and {np2} both look|seem {pred}", (m, b) -> bothVerify(m, b, "and"));
+        f("verifyAttrAnd", "do|does {np} and {np2} look|seem|appear to? be? {pred}",
+                (m, b) -> bothVerify(m, b, "and"));
+        // two relation checks of one object: Is the man wearing a hat and glasses? Is the cup on the table or on
+        // the counter? ("Is the man wearing a hat or a helmet?" is a choice of name, read by the choose forms)
+        f("relVerifyAnd", "is|are|does|do {np} {rel} {np2} and {np3}",
+                (m, b) -> twoRelations(m, b, m.text("rel"), "and"));
+        f("relVerifyOr", "is|are|does|do {np} {rel} {np2} or {rel2} {np3}",
+                (m, b) -> twoRelations(m, b, m.text("rel2"), "or"));
         f("verifyAttrOr", "is|are {np} {attr} or {np2} {attr2}", (m, b) -> {
             int x = b.verify(b.ref(m.np("np")), List.of(m.attr("attr")), m.np("np"));
             int y = b.verify(b.ref(m.np("np2")), List.of(m.attr("attr2")), m.np("np2"));
@@ -563,6 +571,13 @@ final class QuestionForms {
     private static void twoMaterials(Slots m, ProgramBuilder b, String op) {
         int x = b.verify(b.ref(m.np("np")), List.of(categorised(m.attr("attr"), "material")), m.np("np"));
         int y = b.verify(b.ref(m.np("np2")), List.of(categorised(m.attr("attr2"), "material")), m.np("np2"));
+        b.add(op, "", x, y);
+    }
+
+    private static void twoRelations(Slots m, ProgramBuilder b, String second, String op) {
+        int at = b.ref(m.np("np"));
+        int x = b.add("verify rel", b.bareName(m.np("np2")) + "," + m.text("rel") + ",o", at);
+        int y = b.add("verify rel", b.bareName(m.np("np3")) + "," + second + ",o", at);
         b.add(op, "", x, y);
     }
 

@@ -325,6 +325,15 @@ class GqaQuestionParserTest {
                 parsed("Is the umbrella that is held by the woman red?"));
         assertEquals("select: horse->relate: cart,pulled by,s [0]->verify color: red [1]",
                 parsed("Is the cart pulled by the horse red?"));
+        // two relation checks of one object, joined as GQA joins two attribute checks; a choice of two names stays
+        // a choice
+        assertEquals("select: man->verify rel: hat,wearing,o [0]->verify rel: glasses,wearing,o [0]->and: [1, 2]",
+                parsed("Is the man wearing a hat and glasses?"));
+        assertEquals("select: cup->verify rel: table,on,o [0]->verify rel: counter,on,o [0]->or: [1, 2]",
+                parsed("Is the cup on the table or on the counter?"));
+        assertEquals("select: man->relate: _,wearing,o [0]->choose name: hat|helmet [1]",
+                parsed("Is the man wearing a hat or a helmet?"));
+        assertEquals(parsed("Are both the man and the woman happy?"), parsed("Do the man and the woman look happy?"));
         // "something" after a relation is any object; the reasoner selects every object for it
         assertEquals("select: _->relate: person,holding,s [0]->query: name [1]",
                 parsed("Who is holding something?"));
