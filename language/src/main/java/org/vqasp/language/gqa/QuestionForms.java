@@ -149,6 +149,9 @@ final class QuestionForms {
         f("positionQuery", "on|in|at what|which side|part is|are {np} on?", (m, b) -> hposition(m, b));
         f("positionQuery", "what|which part is|are {np} in|on", (m, b) -> hposition(m, b));
         f("positionQuery", "where in the|this photo|picture|image|photograph is|are {np}", (m, b) -> hposition(m, b));
+        // any object with an attribute, as people ask it: What is white? What is made of wood? (GQA names a class)
+        f("categoryThat", "what is|are {pred}",
+                (m, b) -> b.add("query", "name", b.ref(NounPhrase.any().withFilters(m.filters("pred")))));
     }
 
     private void scene() {

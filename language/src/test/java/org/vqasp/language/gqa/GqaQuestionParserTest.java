@@ -334,6 +334,9 @@ class GqaQuestionParserTest {
         assertEquals("select: man->relate: _,wearing,o [0]->choose name: hat|helmet [1]",
                 parsed("Is the man wearing a hat or a helmet?"));
         assertEquals(parsed("Are both the man and the woman happy?"), parsed("Do the man and the woman look happy?"));
+        // "What is white?" asks for any object with the attribute (GQA would name a class: "Which animal is white?")
+        assertEquals("select: _->filter color: white [0]->query: name [1]", parsed("What is white?"));
+        assertEquals("select: _->filter material: wood [0]->query: name [1]", parsed("What is made of wood?"));
         // "something" after a relation is any object; the reasoner selects every object for it
         assertEquals("select: _->relate: person,holding,s [0]->query: name [1]",
                 parsed("Who is holding something?"));
