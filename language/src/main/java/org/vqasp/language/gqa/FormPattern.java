@@ -46,7 +46,12 @@ final class FormPattern {
          * A verb whose relation with "on" GQA has, written without it ({@code standing} in "Where is the man
          * standing?"); reads as the relation ({@code standing on}).
          */
-        VERB
+        VERB,
+        /**
+         * A relation verb in the passive with its "by" ({@code held by} in "What is held by the man?"); reads as
+         * the active relation ({@code holding}), whose subject is the phrase after "by".
+         */
+        PASSIVE
     }
 
     private record Element(Set<String> words, String slot, SlotType type, boolean optional) {
@@ -86,6 +91,7 @@ final class FormPattern {
                     case "comp" -> SlotType.COMP;
                     case "pos" -> SlotType.POS;
                     case "verb" -> SlotType.VERB;
+                    case "pas" -> SlotType.PASSIVE;
                     default -> throw new IllegalArgumentException("unknown slot {" + slot + "} in \"" + text + "\"");
                 };
                 out.add(new Element(null, slot, type, optional));
@@ -375,6 +381,12 @@ final class FormPattern {
                     : List.of();
             case VERB -> lex.isRelation(words.get(i) + " on") ? List.of(new Read<>(words.get(i) + " on", i + 1))
                     : List.of();
+            case PASSIVE -> {
+                String active = NounPhraseReader.PASSIVES.get(words.get(i));
+                yield active != null && i + 1 < words.size() && words.get(i + 1).equals("by")
+                        && lex.isRelation(active) && !lex.isRelation(words.get(i) + " by")
+                        ? List.of(new Read<>(active, i + 2)) : List.of();
+            }
         };
     }
 }

@@ -97,6 +97,11 @@ final class QuestionForms {
         f("relO", "what|who|whom is|are {np} {rel}", (m, b) -> relObj(m, b, wh(m), "name"));
         f("relO", "what|who|whom does|do {np} {rel}", (m, b) -> relObj(m, b, wh(m), "name"));
         f("relO", "{np} is|are {rel} what|who|whom", (m, b) -> relObj(m, b, whLast(m), "name"));
+        // the passive people write: What is held by the man? What kind of food is eaten by the girl?
+        f("relO", "what|who|whom is|are {pas} {np}", (m, b) -> relObj(m, b, wh(m), m.text("pas"), "name"));
+        f("categoryRelO", "what|which {cls} is|are {pas} {np}", (m, b) -> relObj(m, b, m.np("cls"), m.text("pas"), "name"));
+        f("categoryRelO", "what|which kind|type|sort of {noun} is|are {pas} {np}",
+                (m, b) -> relObj(m, b, m.np("noun"), m.text("pas"), "name"));
         // the preposition first: In front of what is the giraffe? Behind what kind of furniture is the window?
         f("relO", "{rel} what|whom is|are|does|do {np}", (m, b) -> relObj(m, b, whLast(m), "name"));
         f("categoryRelO", "{rel} what|which {cls} is|are|does|do {np}", (m, b) -> relObj(m, b, m.np("cls"), "name"));
@@ -195,8 +200,13 @@ final class QuestionForms {
 
     /** The other phrase, then a relate to the asked-about objects as the relation's object, then a query. */
     private static void relObj(Slots m, ProgramBuilder b, NounPhrase asked, String category) {
+        relObj(m, b, asked, m.text("rel"), category);
+    }
+
+    /** The same, with the relation given (read from a passive: "held by" is holding). */
+    private static void relObj(Slots m, ProgramBuilder b, NounPhrase asked, String relation, String category) {
         int at = b.ref(m.np("np"));
-        at = b.add("relate", b.name(asked, true) + "," + m.text("rel") + ",o", at);
+        at = b.add("relate", b.name(asked, true) + "," + relation + ",o", at);
         b.add("query", category, at);
     }
 

@@ -325,6 +325,8 @@ class GqaQuestionParserTest {
                 parsed("Is the umbrella that is held by the woman red?"));
         assertEquals("select: horse->relate: cart,pulled by,s [0]->verify color: red [1]",
                 parsed("Is the cart pulled by the horse red?"));
+        assertEquals(parsed("What is the man holding?"), parsed("What is held by the man?"));
+        assertEquals(parsed("What kind of food is the man holding?"), parsed("What kind of food is held by the man?"));
         // two relation checks of one object, joined as GQA joins two attribute checks; a choice of two names stays
         // a choice
         assertEquals("select: man->verify rel: hat,wearing,o [0]->verify rel: glasses,wearing,o [0]->and: [1, 2]",
