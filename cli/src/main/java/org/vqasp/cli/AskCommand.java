@@ -96,6 +96,10 @@ final class AskCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (question != null && !question.isEmpty() && question.get(0).startsWith(":")) {
+            throw new ParameterException(spec.commandLine(), "\"" + question.get(0)
+                    + "\" is a command of the interactive prompt: leave the question out to open the prompt");
+        }
         if (input.sceneGraphs != null) {
             return gqa();
         }

@@ -71,4 +71,11 @@ class AskCommandTest extends CliTest {
         assertEquals(2, vqa("ask", "--image", "a.png", "--scene", sample("clevr/val-sample/CLEVR_val_scenes.json"), "x"));
         assertEquals(2, vqa("ask", "--scene", sample("clevr/val-sample/CLEVR_val_scenes.json"), "--annotate", "out.png", "x"));
     }
+
+    @Test
+    void should_refuse_a_prompt_command_given_as_the_question() {
+        // ":scene" is a command of the prompt, not a question: one-shot mode says so instead of "not understood"
+        assertEquals(2, vqa("ask", "--scene", sample("clevr/val-sample/CLEVR_val_scenes.json"), ":scene"));
+        assertTrue(err.toString().contains("\":scene\" is a command of the interactive prompt"), err.toString());
+    }
 }
