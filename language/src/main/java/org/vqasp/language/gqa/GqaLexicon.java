@@ -98,6 +98,7 @@ public final class GqaLexicon {
     private final Set<String> relationNames;
     private final Set<String> relationFirstWords;
     private final Map<String, String> comparatives;
+    private final Map<String, String> passives;
     private final int maxNameWords;
     private final int maxAttributeWords;
     private final int maxRelationWords;
@@ -106,7 +107,7 @@ public final class GqaLexicon {
 
     private GqaLexicon(GqaVocabulary vocabulary, Set<String> names, Set<String> superClasses,
             Map<String, String> nameSurfaces, Map<String, Attribute> attributes, Map<String, String> relations,
-            Set<String> relationNames, Map<String, String> comparatives) {
+            Set<String> relationNames, Map<String, String> comparatives, Map<String, String> passives) {
         this.vocabulary = vocabulary;
         this.names = Set.copyOf(names);
         this.superClasses = Set.copyOf(superClasses);
@@ -115,6 +116,7 @@ public final class GqaLexicon {
         this.relations = Map.copyOf(relations);
         this.relationNames = Set.copyOf(relationNames);
         this.comparatives = Map.copyOf(comparatives);
+        this.passives = Map.copyOf(passives);
         Set<String> firsts = new HashSet<>();
         relations.keySet().forEach(r -> firsts.add(r.split(" ")[0]));
         this.relationFirstWords = Set.copyOf(firsts);
@@ -123,7 +125,7 @@ public final class GqaLexicon {
         this.maxRelationWords = maxWords(relations.keySet());
         Set<String> all = new TreeSet<>();
         for (Set<String> keys : List.of(nameSurfaces.keySet(), attributes.keySet(), relations.keySet(),
-                CATEGORY_NOUNS.keySet(), comparatives.keySet())) {
+                CATEGORY_NOUNS.keySet(), comparatives.keySet(), passives.keySet())) {
             for (String k : keys) {
                 all.addAll(List.of(k.split(" ")));
             }
@@ -244,8 +246,20 @@ public final class GqaLexicon {
         for (String[] row : table(RESOURCES + "comparatives.tsv", 2)) {
             comparatives.put(surface(row[0]), GqaNames.clean(row[1]));
         }
+        Map<String, String> passives = new HashMap<>();
+        for (String[] row : table(RESOURCES + "passives.tsv", 2)) {
+            String participle = surface(row[0]);
+            String relation = GqaNames.clean(row[1]);
+            if (!relationNames.contains(relation) || relationNames.contains(participle + " by")) {
+                // "pulled by" is a relation of its own; a passive must stand for a relation the graphs have
+                throw new IllegalStateException("passives.tsv: " + participle + " -> " + relation
+                        + (relationNames.contains(relation) ? ", but \"" + participle + " by\" is a GQA relation"
+                                : ", not a GQA relation"));
+            }
+            passives.put(participle, relation);
+        }
         return new GqaLexicon(vocabulary, names, superClasses, nameSurfaces, attributes, relations, relationNames,
-                comparatives);
+                comparatives, passives);
     }
 
     /**
@@ -375,6 +389,14 @@ public final class GqaLexicon {
     /** Returns the comparative a word stands for ({@code "bigger"}: {@code "larger"}), or null. */
     public String comparative(String word) {
         return comparatives.get(word);
+    }
+
+    /**
+     * Returns the relation a past participle stands for in the passive ({@code "worn"}: {@code "wearing"}, as in "the
+     * shirt worn by the man"), or null.
+     */
+    public String passive(String participle) {
+        return passives.get(participle);
     }
 
     /** Returns the category a noun of a question names ({@code "colour"}: color), or null. */

@@ -51,7 +51,6 @@ public final class GqaQuestionParser {
         this.forms = new QuestionForms();
         Set<String> all = new TreeSet<>(lexicon.words());
         all.addAll(FUNCTION_WORDS);
-        all.addAll(NounPhraseReader.PASSIVES.keySet());
         forms.forms().forEach(f -> all.addAll(f.pattern().literals()));
         all.remove(",");
         all.remove("'s");

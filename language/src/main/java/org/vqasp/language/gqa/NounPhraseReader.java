@@ -38,22 +38,6 @@ final class NounPhraseReader {
             "seeming", "appearing");
 
     /** Words that never start a name read as unknown. */
-    /**
-     * Past participles of relation verbs, as in "the shirt worn by the man" (the man is wearing the shirt). GQA's
-     * engine does not write the passive (its relations with "by", such as "covered by", are relations of their own);
-     * people do.
-     */
-    static final Map<String, String> PASSIVES = Map.ofEntries(Map.entry("worn", "wearing"),
-            Map.entry("held", "holding"), Map.entry("carried", "carrying"), Map.entry("ridden", "riding"),
-            Map.entry("eaten", "eating"), Map.entry("used", "using"), Map.entry("played", "playing"),
-            Map.entry("thrown", "throwing"), Map.entry("driven", "driving"), Map.entry("watched", "watching"),
-            Map.entry("touched", "touching"), Map.entry("caught", "catching"), Map.entry("hit", "hitting"),
-            Map.entry("kicked", "kicking"), Map.entry("swung", "swinging"), Map.entry("flown", "flying"),
-            Map.entry("chased", "chasing"), Map.entry("fed", "feeding"), Map.entry("petted", "petting"),
-            Map.entry("cut", "cutting"), Map.entry("drunk", "drinking"), Map.entry("read", "reading"),
-            Map.entry("pulled", "pulling"), Map.entry("pushed", "pushing"), Map.entry("led", "leading"),
-            Map.entry("hugged", "hugging"), Map.entry("licked", "licking"), Map.entry("grabbed", "grabbing"));
-
     /** Words that stand alone for what the picture shows: "What is this?", "Are these dogs?". */
     private static final Set<String> POINTING = Set.of("this", "that", "these", "those", "it");
 
@@ -262,9 +246,8 @@ final class NounPhraseReader {
             }
         }
         // worn by the man, that is held by the woman: the other phrase is the relation's subject
-        String active = PASSIVES.get(word(r));
-        if (active != null && word(r + 1).equals("by") && lex.isRelation(active)
-                && !lex.isRelation(word(r) + " by")) {
+        String active = lex.passive(word(r));
+        if (active != null && word(r + 1).equals("by")) {
             for (Read<NounPhrase> other : phrases(r + 2)) {
                 out.add(new Read<>(np.withLink(new Link(active, false, other.value())), other.end()));
             }

@@ -21,6 +21,12 @@ class GqaLexiconTest {
         assertEquals(List.of(), GqaLexicon.verbForms("on"));
         assertEquals("sitting on", lex.relations(List.of("sits", "on", "the", "bench"), 0).get(0).value());
         assertEquals("in front of", lex.relations(List.of("before", "the", "bench"), 0).get(0).value());
+        // the passive: "worn by" is wearing; "pulled by" is a GQA relation of its own, not a passive
+        assertEquals("wearing", lex.passive("worn"));
+        assertEquals("holding", lex.passive("held"));
+        assertNull(lex.passive("pulled"));
+        assertTrue(lex.isRelation("pulled by"));
+        assertTrue(lex.words().contains("worn"));
     }
 
     @Test
