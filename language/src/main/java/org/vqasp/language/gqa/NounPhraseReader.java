@@ -37,10 +37,10 @@ final class NounPhraseReader {
     private static final Set<String> LOOK = Set.of("look", "looks", "seem", "seems", "appear", "appears", "looking",
             "seeming", "appearing");
 
-    /** Words that never start a name read as unknown. */
     /** Words that stand alone for what the picture shows: "What is this?", "Are these dogs?". */
     private static final Set<String> POINTING = Set.of("this", "that", "these", "those", "it");
 
+    /** Words that never start a name read as unknown. */
     private static final Set<String> NOT_NAMES = Set.of("the", "a", "an", "this", "that", "these", "those", "any",
             "some", "both", "all", "each", "another", "other", "either", "is", "are", "was", "were", "be", "been",
             "being", "do", "does", "did", "has", "have", "had", "which", "who", "whom", "what", "where", "how", "why",

@@ -99,7 +99,8 @@ final class QuestionForms {
         f("relO", "{np} is|are {rel} what|who|whom", (m, b) -> relObj(m, b, whLast(m), "name"));
         // the passive people write: What is held by the man? What kind of food is eaten by the girl?
         f("relO", "what|who|whom is|are {pas} {np}", (m, b) -> relObj(m, b, wh(m), m.text("pas"), "name"));
-        f("categoryRelO", "what|which {cls} is|are {pas} {np}", (m, b) -> relObj(m, b, m.np("cls"), m.text("pas"), "name"));
+        f("categoryRelO", "what|which {cls} is|are {pas} {np}",
+                (m, b) -> relObj(m, b, m.np("cls"), m.text("pas"), "name"));
         f("categoryRelO", "what|which kind|type|sort of {noun} is|are {pas} {np}",
                 (m, b) -> relObj(m, b, m.np("noun"), m.text("pas"), "name"));
         // the preposition first: In front of what is the giraffe? Behind what kind of furniture is the window?
