@@ -160,10 +160,20 @@ public final class GqaAskSession {
             } catch (VqaspException ignored) {
                 // the program does not encode: there is nothing to trace
             }
+            String message = e.getMessage();
+            if (e.kind().equals("empty") && pointsWithoutClass(answered)) {
+                // GQA's own "this" is an annotated object; a typed question's "this" names no class to look for
+                message += "; \"this\" does not say which kind of object: name it (What animal is this?)";
+            }
             last = new GqaAskResult(question, null, p.program(), answered, p.parser(), p.confidence(), p.note(),
-                    partial, e.kind(), e.getMessage(), ms(t0));
+                    partial, e.kind(), message, ms(t0));
         }
         return last;
+    }
+
+    private static boolean pointsWithoutClass(List<GqaOperation> program) {
+        return program.stream().anyMatch(op -> op.operation().strip().equals("select")
+                && op.argument().strip().equals("this"));
     }
 
     private static double ms(long t0) {

@@ -49,6 +49,18 @@ class GqaAskSessionTest {
     }
 
     @Test
+    void should_say_that_this_names_no_kind_of_object() {
+        // a typed "What is this?" has no object id to point at: the answer says to name the kind of object
+        GqaAskSession s = session("2336498");
+        GqaAskSession.GqaAskResult r = s.ask("What is this?");
+        assertEquals("empty", r.errorKind());
+        String hint = "\"this\" does not say which kind of object: name it (What animal is this?)";
+        assertTrue(r.errorMessage().endsWith(hint), r.errorMessage());
+        // and "What animal is this?" names it
+        assertEquals("dog", s.ask("What animal is this?").answer());
+    }
+
+    @Test
     void should_handle_prompt_commands() {
         GqaAskSession s = session("2375429");
         StringWriter text = new StringWriter();
