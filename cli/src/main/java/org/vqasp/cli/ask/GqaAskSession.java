@@ -161,7 +161,7 @@ public final class GqaAskSession {
                 // the program does not encode: there is nothing to trace
             }
             String message = e.getMessage();
-            if (e.kind().equals("empty") && pointsWithoutClass(answered)) {
+            if (e.kind().equals("empty") && GqaPronouns.pointsAtThis(answered)) {
                 // GQA's own "this" is an annotated object; a typed question's "this" names no class to look for
                 message += "; \"this\" does not say which kind of object: name it (What animal is this?)";
             }
@@ -169,11 +169,6 @@ public final class GqaAskSession {
                     partial, e.kind(), message, ms(t0));
         }
         return last;
-    }
-
-    private static boolean pointsWithoutClass(List<GqaOperation> program) {
-        return program.stream().anyMatch(op -> op.operation().strip().equals("select")
-                && op.argument().strip().equals("this"));
     }
 
     private static double ms(long t0) {

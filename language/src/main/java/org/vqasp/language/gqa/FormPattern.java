@@ -382,9 +382,8 @@ final class FormPattern {
             case VERB -> lex.isRelation(words.get(i) + " on") ? List.of(new Read<>(words.get(i) + " on", i + 1))
                     : List.of();
             case PASSIVE -> {
-                String active = lex.passive(words.get(i));
-                yield active != null && i + 1 < words.size() && words.get(i + 1).equals("by")
-                        ? List.of(new Read<>(active, i + 2)) : List.of();
+                String active = lex.passive(words, i);
+                yield active == null ? List.of() : List.of(new Read<>(active, i + 2));
             }
         };
     }

@@ -392,11 +392,14 @@ public final class GqaLexicon {
     }
 
     /**
-     * Returns the relation a past participle stands for in the passive ({@code "worn"}: {@code "wearing"}, as in "the
-     * shirt worn by the man"), or null.
+     * Returns the relation of a passive at a position, a past participle followed by "by" ({@code worn by}: wearing,
+     * as in "the shirt worn by the man"), or null; the phrase after "by" is the relation's subject.
      */
-    public String passive(String participle) {
-        return passives.get(participle);
+    public String passive(List<String> words, int at) {
+        if (at + 1 >= words.size() || !words.get(at + 1).equals("by")) {
+            return null;
+        }
+        return passives.get(words.get(at));
     }
 
     /** Returns the category a noun of a question names ({@code "colour"}: color), or null. */

@@ -20,6 +20,19 @@ public final class GqaPronouns {
     }
 
     /**
+     * Returns true when a program still selects {@code this}: a typed question's "this" names no class to look
+     * for (GQA's own programs reach the object through its id), and {@link #forAnswering} resolves it only before
+     * a choice of two names.
+     */
+    public static boolean pointsAtThis(List<GqaOperation> program) {
+        return program.stream().anyMatch(GqaPronouns::isThis);
+    }
+
+    private static boolean isThis(GqaOperation op) {
+        return op.operation().strip().equals("select") && op.argument().strip().equals("this");
+    }
+
+    /**
      * Returns the program to answer for a parsed program.
      *
      * @param program a program without object ids
@@ -30,8 +43,7 @@ public final class GqaPronouns {
         for (int i = 0; i + 1 < in.size(); i++) {
             GqaOperation op = in.get(i);
             GqaOperation next = in.get(i + 1);
-            if (op.operation().strip().equals("select") && op.argument().strip().equals("this")
-                    && next.operation().strip().equals("choose name") && next.dependencies().equals(List.of(i))) {
+            if (isThis(op) && next.operation().strip().equals("choose name") && next.dependencies().equals(List.of(i))) {
                 String common = commonClass(next.argument().strip().split("\\|"));
                 if (common != null) {
                     in.set(i, new GqaOperation("select", common, List.of()));

@@ -246,8 +246,8 @@ final class NounPhraseReader {
             }
         }
         // worn by the man, that is held by the woman: the other phrase is the relation's subject
-        String active = lex.passive(word(r));
-        if (active != null && word(r + 1).equals("by")) {
+        String active = lex.passive(w, r);
+        if (active != null) {
             for (Read<NounPhrase> other : phrases(r + 2)) {
                 out.add(new Read<>(np.withLink(new Link(active, false, other.value())), other.end()));
             }

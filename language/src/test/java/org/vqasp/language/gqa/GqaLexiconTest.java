@@ -22,9 +22,10 @@ class GqaLexiconTest {
         assertEquals("sitting on", lex.relations(List.of("sits", "on", "the", "bench"), 0).get(0).value());
         assertEquals("in front of", lex.relations(List.of("before", "the", "bench"), 0).get(0).value());
         // the passive: "worn by" is wearing; "pulled by" is a GQA relation of its own, not a passive
-        assertEquals("wearing", lex.passive("worn"));
-        assertEquals("holding", lex.passive("held"));
-        assertNull(lex.passive("pulled"));
+        assertEquals("wearing", lex.passive(List.of("worn", "by", "the", "man"), 0));
+        assertEquals("holding", lex.passive(List.of("the", "cup", "held", "by"), 2));
+        assertNull(lex.passive(List.of("pulled", "by"), 0));
+        assertNull(lex.passive(List.of("worn"), 0));
         assertTrue(lex.isRelation("pulled by"));
         assertTrue(lex.words().contains("worn"));
     }

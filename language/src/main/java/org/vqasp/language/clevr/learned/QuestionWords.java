@@ -13,8 +13,8 @@ import org.vqasp.language.Contractions;
  */
 public final class QuestionWords {
 
-    /** Words typed joined that the parser reads apart. */
-    private static final Map<String, String> SPELLED = Map.of("infront", "in front", "non-metal", "non metal");
+    /** Words typed joined that the parser reads apart ("non-metal" needs no entry: a hyphen separates words). */
+    private static final Map<String, String> SPELLED = Map.of("infront", "in front");
 
     private QuestionWords() {
     }
