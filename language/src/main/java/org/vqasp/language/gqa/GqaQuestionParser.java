@@ -27,6 +27,9 @@ public final class GqaQuestionParser {
     /** The name rows of {@code predictions.jsonl} give this parser ({@code parser}). */
     public static final String NAME = "gqa-grammar";
 
+    private static final String COUNTING = "GQA asks no counting questions (how many, the number of, more ... than);"
+            + " ask whether there are any, or about one of them";
+
     /** Readings of one form considered at most. */
     private static final int MATCHES_PER_FORM = 24;
 
@@ -86,9 +89,16 @@ public final class GqaQuestionParser {
         if (words.isEmpty()) {
             return new GqaParse.NotUnderstood(NAME, "the question is empty");
         }
+        if (Requests.asksForCount(words)) {
+            return new GqaParse.NotUnderstood(NAME, COUNTING);
+        }
         GqaParse first = parse(words);
         if (first instanceof GqaParse.Parsed) {
             return first;
+        }
+        GqaParse request = rewritten(words, "");
+        if (request != null) {
+            return request;
         }
         // a question people typed may have typos: read it again with unknown words spelled as known ones
         List<String> corrected = new ArrayList<>(words);
@@ -106,12 +116,30 @@ public final class GqaQuestionParser {
         if (changes.isEmpty()) {
             return first;
         }
+        String correctedNote = "; corrected: " + String.join(", ", changes);
         GqaParse second = parse(corrected);
         if (second instanceof GqaParse.Parsed p) {
-            return new GqaParse.Parsed(p.program(), p.parser(), p.confidence() * 0.8,
-                    p.note() + "; corrected: " + String.join(", ", changes));
+            return new GqaParse.Parsed(p.program(), p.parser(), p.confidence() * 0.8, p.note() + correctedNote);
+        }
+        GqaParse third = rewritten(corrected, correctedNote);
+        if (third instanceof GqaParse.Parsed p) {
+            return new GqaParse.Parsed(p.program(), p.parser(), p.confidence() * 0.8, p.note());
         }
         return first;
+    }
+
+    /**
+     * Reads a request that is not worded as a GQA question ({@link Requests}): the first rewriting that reads,
+     * with the rewriting in the note, or null.
+     */
+    private GqaParse rewritten(List<String> words, String noteTail) {
+        for (Requests.Rewriting r : Requests.of(words)) {
+            if (parse(r.words()) instanceof GqaParse.Parsed p) {
+                return new GqaParse.Parsed(p.program(), p.parser(), p.confidence() * 0.9,
+                        p.note() + "; " + r.how() + noteTail);
+            }
+        }
+        return null;
     }
 
     /**
@@ -174,11 +202,6 @@ public final class GqaQuestionParser {
             bestUnknown = best[0];
         }
         if (found.isEmpty()) {
-            if (words.size() > 1 && words.get(0).equals("how") && (words.get(1).equals("many")
-                    || words.get(1).equals("much"))) {
-                return new GqaParse.NotUnderstood(NAME, "GQA asks no counting questions (how many ...); "
-                        + "ask whether there are any, or about one of them");
-            }
             List<String> unknown = unknownWords(words);
             return new GqaParse.NotUnderstood(NAME, "matches no GQA question form"
                     + (unknown.isEmpty() ? "" : "; unknown words: " + String.join(", ", unknown)));

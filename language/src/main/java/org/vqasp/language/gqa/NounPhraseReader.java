@@ -99,7 +99,14 @@ final class NounPhraseReader {
         List<Read<NounPhrase>> out = new ArrayList<>();
         int j = skipDeterminers(i);
         if (j == i + 1 && POINTING.contains(word(i))) {
-            extend(NounPhrase.of("this", Kind.PRONOUN), i + 1, out, false);
+            NounPhrase pointed = NounPhrase.of("this", Kind.PRONOUN);
+            out.add(new Read<>(pointed, i + 1));
+            for (Read<NounPhrase> more : postmodifiers(pointed, i + 1, false)) {
+                // "that on the wall" points at whatever is on the wall: no class is named
+                NounPhrase np = more.value();
+                boolean linked = np.link() != null;
+                extend(linked ? np.named("_", Kind.ANY) : np, more.end(), out, linked);
+            }
         }
         for (Read<List<Filter>> pre : premodifiers(j)) {
             for (Read<NounPhrase> head : heads(pre.end())) {

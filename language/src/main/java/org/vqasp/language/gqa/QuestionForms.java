@@ -103,6 +103,7 @@ final class QuestionForms {
                 (m, b) -> relObj(m, b, m.np("cls"), m.text("pas"), "name"));
         f("categoryRelO", "what|which kind|type|sort of {noun} is|are {pas} {np}",
                 (m, b) -> relObj(m, b, m.np("noun"), m.text("pas"), "name"));
+        f("relS", "what|who|whom is|are {np} {pas}", (m, b) -> relSubj(m, b, wh(m), m.text("pas"), "name"));
         // the preposition first: In front of what is the giraffe? Behind what kind of furniture is the window?
         f("relO", "{rel} what|whom is|are|does|do {np}", (m, b) -> relObj(m, b, whLast(m), "name"));
         f("categoryRelO", "{rel} what|which {cls} is|are|does|do {np}", (m, b) -> relObj(m, b, m.np("cls"), "name"));
@@ -179,7 +180,7 @@ final class QuestionForms {
         f("place", "where is this|it", (m, b) -> scene(b, "query", "place"));
         f("weather", "how is|was the weather", (m, b) -> scene(b, "query", "weather"));
         f("weather", "how does the weather look", (m, b) -> scene(b, "query", "weather"));
-        f("weather", "what is|was the weather like", (m, b) -> scene(b, "query", "weather"));
+        f("weather", "what is|was the weather like?", (m, b) -> scene(b, "query", "weather"));
         f("weather", "what|which type|kind? of? weather is|was it|this|there?", (m, b) -> scene(b, "query", "weather"));
         f("weather", "what|which type|kind? of? weather do|can you see", (m, b) -> scene(b, "query", "weather"));
     }
@@ -194,8 +195,13 @@ final class QuestionForms {
 
     /** The other phrase, then a relate to the asked-about objects as the relation's subject, then a query. */
     private static void relSubj(Slots m, ProgramBuilder b, NounPhrase asked, String category) {
+        relSubj(m, b, asked, m.text("rel"), category);
+    }
+
+    /** The same, with the relation given (read from a passive: "Who is the horse ridden by?" is riding). */
+    private static void relSubj(Slots m, ProgramBuilder b, NounPhrase asked, String relation, String category) {
         int at = b.ref(m.np("np"));
-        at = b.add("relate", b.name(asked, true) + "," + m.text("rel") + ",s", at);
+        at = b.add("relate", b.name(asked, true) + "," + relation + ",s", at);
         b.add("query", category, at);
     }
 
@@ -263,6 +269,7 @@ final class QuestionForms {
         f("weatherVerify", "does|do the weather look|seem {attr}", (m, b) -> sceneVerify(m, b));
         f("locationVerify", "is|was this|it|the scene|photo|picture|image taken? {attr} scene|place|photo|picture?",
                 (m, b) -> sceneVerify(m, b));
+        f("locationVerify", "is|was this|it taken {attr}", (m, b) -> sceneVerify(m, b));
         f("placeVerify", "is|does this|it look? like? a|an {noun}", (m, b) -> {
             String n = m.np("noun").name();
             String c = Places.category(n);
@@ -300,6 +307,9 @@ final class QuestionForms {
         // relations
         f("relVerify", "is|are {np} {rel} {np2}", (m, b) -> verifyRelation(m, b));
         f("relVerify", "does|do {np} {rel} {np2}", (m, b) -> verifyRelation(m, b));
+        // the passive: Is the horse ridden by a man? (the man is the relation's subject)
+        f("relVerify", "is|are {np} {pas} {np2}", (m, b) -> b.add("verify rel",
+                b.bareName(m.np("np2")) + "," + m.text("pas") + ",s", b.ref(m.np("np"))));
     }
 
     private static Filter categorised(Filter f, String category) {

@@ -229,6 +229,56 @@ class GqaQuestionParserTest {
     }
 
     @Test
+    void should_say_that_gqa_does_not_count_however_the_count_is_asked() {
+        for (String q : List.of("Count the cats.", "What is the number of cats?", "Are there more cats than dogs?",
+                "Do you see fewer cats than dogs in the picture?", "Can you tell me how many cats there are?")) {
+            GqaParse.NotUnderstood nu = assertInstanceOf(GqaParse.NotUnderstood.class, parser.parse(q), q);
+            assertTrue(nu.reason().startsWith("GQA asks no counting questions"), q + ": " + nu.reason());
+        }
+        // the number a bus carries is an object
+        assertEquals("select: bus->relate: number,of,s [0]->query: name [1]", parsed("What is the number of the bus?"));
+    }
+
+    @Test
+    void should_read_requests_that_are_not_worded_as_questions_and_say_how_it_read_them() {
+        // a polite opener, and the embedded question put back in question order
+        GqaParse.Parsed p = assertInstanceOf(GqaParse.Parsed.class,
+                parser.parse("Can you tell me what color the car is?"));
+        assertEquals("select: car->query: color [0]", SemanticString.withoutIds(p.semanticStr()));
+        assertTrue(p.note().contains("read as: what color"), p.note());
+        assertEquals("select: man->relate: _,holding,o [0]->query: name [1]", parsed("Tell me what the man is holding."));
+        assertEquals("select: car->query: hposition [0]",
+                parsed("Do you know which side of the picture the car is on?"));
+        assertEquals("select: animal->query: name [0]", parsed("what kind of animal this is"));
+        assertEquals("select: dog->exist: ? [0]", parsed("I wonder if there are any dogs in the picture."));
+        assertEquals("select: car->verify color: red [0]", parsed("Tell me if the car is red, please."));
+        // a bare noun phrase asks what it is
+        assertEquals("select: car->query: color [0]", parsed("color of the car?"));
+        assertEquals("select: bed->relate: animal,on,s [0]->query: name [1]",
+                parsed("the name of the animal on the bed"));
+        assertEquals("select: dog->exist: ? [0]", parsed("Any dogs?"));
+        assertEquals("select: table->relate: _,on,s [0]->exist: ? [1]", parsed("Anything on the table?"));
+        // the picture as a place, and where it was taken
+        assertEquals("select: scene->verify room: bathroom [0]", parsed("Is this room a bathroom?"));
+        assertEquals("select: scene->choose location: indoors|outdoors [0]", parsed("Is it inside or outside?"));
+        assertEquals("select: scene->verify location: indoors [0]", parsed("Was this taken inside?"));
+        assertEquals("select: scene->query: weather [0]", parsed("What's the weather?"));
+        assertEquals("select: animal->query: name [0]", parsed("What animals are there?"));
+        // other ways to ask GQA's questions
+        assertEquals(parsed("Is the fork to the left or to the right of the plate?"),
+                parsed("Which side of the plate is the fork on?"));
+        assertEquals("select: plate->choose rel: fork,to the left of|to the right of,s [0]",
+                parsed("Is the fork on the left or on the right of the plate?"));
+        assertEquals("select: woman->relate: hair,of,s [0]->verify length: long [1]",
+                parsed("Does the woman have long hair?"));
+        assertEquals("select: horse->verify rel: man,riding,s [0]", parsed("Is the horse being ridden by a man?"));
+        // "that" with a relation points at whatever is so related
+        assertEquals("select: wall->relate: _,on,s [0]->query: name [1]", parsed("What's that on the wall?"));
+        // a request that still reads as nothing is not understood
+        assertInstanceOf(GqaParse.NotUnderstood.class, parser.parse("Tell me a story about the car."));
+    }
+
+    @Test
     void should_be_less_confident_about_unknown_names() {
         GqaParse.Parsed known = assertInstanceOf(GqaParse.Parsed.class, parser.parse("What color is the car?"));
         GqaParse.Parsed unknown = assertInstanceOf(GqaParse.Parsed.class, parser.parse("What color is the zorblax?"));
@@ -327,6 +377,10 @@ class GqaQuestionParserTest {
                 parsed("Is the cart pulled by the horse red?"));
         assertEquals(parsed("What is the man holding?"), parsed("What is held by the man?"));
         assertEquals(parsed("What kind of food is the man holding?"), parsed("What kind of food is held by the man?"));
+        // a passive check and a passive question about the subject: the one named after "by" rides
+        assertEquals("select: horse->verify rel: man,riding,s [0]", parsed("Is the horse ridden by a man?"));
+        assertEquals("select: horse->relate: person,riding,s [0]->query: name [1]",
+                parsed("Who is the horse ridden by?"));
         // two relation checks of one object, joined as GQA joins two attribute checks; a choice of two names stays
         // a choice
         assertEquals("select: man->verify rel: hat,wearing,o [0]->verify rel: glasses,wearing,o [0]->and: [1, 2]",

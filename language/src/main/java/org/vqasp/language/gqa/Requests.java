@@ -1,0 +1,265 @@
+package org.vqasp.language.gqa;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Requests people type that are not worded as GQA's questions, rewritten as the question they ask. They are
+ * tried only when the words as typed match no question form, so no question GQA's engine writes is read
+ * differently.
+ *
+ * <ul>
+ *   <li>a polite opener or an imperative goes: {@code can you tell me}, {@code please}, {@code i wonder},
+ *       {@code do you know}, a final {@code please};</li>
+ *   <li>an embedded question is put back in question order: {@code what color the car is}: what color is the
+ *       car; {@code if there are any dogs}: are there any dogs;</li>
+ *   <li>a bare noun phrase asks what it is: {@code the color of the car}, {@code color of the car}: what is the
+ *       color of the car; {@code any dogs}: are there any dogs;</li>
+ *   <li>{@code this place}, {@code this room} before a name of a place are "this": is this room a kitchen;</li>
+ *   <li>other ways to ask GQA's questions: {@code which side of the plate is the fork on}: is the fork to the
+ *       left or to the right of the plate; {@code on the left or on the right of}: to the left or to the right
+ *       of; {@code does the woman have long hair}: is the woman's hair long; {@code is the horse being ridden by
+ *       a man}: is the horse ridden by a man;</li>
+ *   <li>{@code what animals are there}: what animals are (in the picture); {@code inside or outside}: indoors
+ *       or outdoors.</li>
+ * </ul>
+ *
+ * <p>Stateless; {@link #of} returns the rewritings in the order they are tried.
+ */
+final class Requests {
+
+    /** Openers that only ask politely; each a run of words, longest first where they share a start. */
+    private static final List<List<String>> OPENERS = List.of(
+            List.of("can", "you", "please", "tell", "me"), List.of("could", "you", "please", "tell", "me"),
+            List.of("can", "you", "tell", "me"), List.of("could", "you", "tell", "me"),
+            List.of("would", "you", "tell", "me"), List.of("will", "you", "tell", "me"),
+            List.of("please", "tell", "me"), List.of("tell", "me"), List.of("show", "me"),
+            List.of("do", "you", "know"), List.of("i", "wonder"), List.of("i", "want", "to", "know"),
+            List.of("i", "would", "like", "to", "know"), List.of("i", "d", "like", "to", "know"),
+            List.of("let", "me", "know"), List.of("please"), List.of("so"), List.of("and"), List.of("ok"),
+            List.of("okay"), List.of("hey"), List.of(","));
+
+    private static final Set<String> WH = Set.of("what", "which", "who", "where", "how", "whose");
+
+    private static final Set<String> BE = Set.of("is", "are", "was", "were");
+
+    /** Words that start the subject of an embedded question: "what color the car is". */
+    private static final Set<String> SUBJECT_START = Set.of("the", "a", "an", "this", "that", "these", "those",
+            "it", "he", "she", "they", "there");
+
+    /** Attribute categories a bare noun phrase may start with: "color of the car". */
+    private static final Set<String> ASKED = Set.of("color", "colour", "material", "size", "shape", "name",
+            "type", "kind");
+
+    /** Words for the picture as a place: "is this room a kitchen". */
+    private static final Set<String> THIS_PLACE = Set.of("place", "room", "area", "spot", "setting", "location",
+            "scene", "picture", "photo", "image");
+
+    private static final Set<String> PLACE_SIDES = Set.of("inside", "outside", "indoors", "outdoors");
+
+    private Requests() {
+    }
+
+    /** A rewriting: the words to read and what was done, for the parse's note. */
+    record Rewriting(List<String> words, String how) {
+    }
+
+    /** Returns the rewritings of a request, best first; empty when none applies. */
+    static List<Rewriting> of(List<String> words) {
+        Set<List<String>> seen = new LinkedHashSet<>();
+        seen.add(words);
+        List<Rewriting> out = new ArrayList<>();
+        List<String> base = stripOpeners(words);
+        if (!base.equals(words) && !base.isEmpty()) {
+            add(out, seen, base);
+        }
+        if (base.isEmpty()) {
+            return out;
+        }
+        for (List<String> w : reordered(base)) {
+            add(out, seen, w);
+        }
+        return out;
+    }
+
+    private static void add(List<Rewriting> out, Set<List<String>> seen, List<String> words) {
+        if (seen.add(words)) {
+            out.add(new Rewriting(List.copyOf(words), "read as: " + String.join(" ", words)));
+        }
+    }
+
+    private static List<String> stripOpeners(List<String> words) {
+        List<String> w = new ArrayList<>(words);
+        boolean changed = true;
+        while (changed && !w.isEmpty()) {
+            changed = false;
+            for (List<String> opener : OPENERS) {
+                if (w.size() > opener.size() && w.subList(0, opener.size()).equals(opener)) {
+                    w.subList(0, opener.size()).clear();
+                    changed = true;
+                    break;
+                }
+            }
+            while (w.size() > 1 && (w.get(w.size() - 1).equals("please") || w.get(w.size() - 1).equals(","))) {
+                w.remove(w.size() - 1);
+                changed = true;
+            }
+        }
+        return w;
+    }
+
+    /** The question orders a request may stand for, best first. */
+    private static List<List<String>> reordered(List<String> w) {
+        List<List<String>> out = new ArrayList<>();
+        String first = w.get(0);
+        if ((first.equals("if") || first.equals("whether")) && w.size() > 2) {
+            // "if there are any dogs": are there any dogs
+            List<String> rest = new ArrayList<>(w.subList(1, w.size()));
+            int be = firstOf(rest, BE, 0);
+            if (be > 0) {
+                String verb = rest.remove(be);
+                rest.add(0, verb);
+                out.add(rest);
+            }
+        }
+        if (WH.contains(first) && w.size() > 2 && !BE.contains(w.get(1))) {
+            // "what color the car is": the verb moves to before the subject
+            int be = firstOf(w, BE, 2);
+            if (be > 0) {
+                List<Integer> places = new ArrayList<>();
+                for (int k = 1; k < be; k++) {
+                    if (SUBJECT_START.contains(w.get(k))) {
+                        places.add(k);
+                    }
+                }
+                for (int k = 1; k < be; k++) {
+                    if (!places.contains(k)) {
+                        places.add(k);
+                    }
+                }
+                for (int k : places) {
+                    List<String> q = new ArrayList<>(w);
+                    String verb = q.remove(be);
+                    q.add(k, verb);
+                    out.add(q);
+                }
+            }
+        }
+        if (WH.contains(first) && w.size() > 3 && w.get(w.size() - 1).equals("there")
+                && BE.contains(w.get(w.size() - 2))) {
+            // "what animals are there": what animals are (in the picture)
+            out.add(new ArrayList<>(w.subList(0, w.size() - 1)));
+        }
+        if (first.equals("the") && w.size() > 1) {
+            out.add(prepend(List.of("what", "is"), w));
+        } else if (ASKED.contains(first) && w.size() > 2 && w.get(1).equals("of")) {
+            out.add(prepend(List.of("what", "is", "the"), w));
+        } else if (first.equals("any")) {
+            out.add(prepend(List.of("are", "there"), w));
+        } else if (GqaText.INDEFINITES.contains(first)) {
+            out.add(prepend(List.of("is", "there"), w));
+        }
+        if ((first.equals("which") || first.equals("what")) && w.size() > 5 && w.get(1).equals("side")
+                && w.get(2).equals("of") && w.get(w.size() - 1).equals("on")) {
+            // "which side of the plate is the fork on": is the fork to the left or to the right of the plate
+            int be = firstOf(w, BE, 3);
+            if (be > 3 && be + 1 < w.size() - 1) {
+                List<String> q = new ArrayList<>();
+                q.add(w.get(be));
+                q.addAll(w.subList(be + 1, w.size() - 1));
+                q.addAll(List.of("to", "the", "left", "or", "to", "the", "right", "of"));
+                q.addAll(w.subList(3, be));
+                out.add(q);
+            }
+        }
+        int have = w.indexOf("have");
+        if ((first.equals("does") || first.equals("do")) && have > 1 && have + 2 < w.size()
+                && !SUBJECT_START.contains(w.get(have + 1)) && !w.get(have + 1).equals("any")) {
+            // "does the woman have long hair": is the woman's hair long
+            List<String> q = new ArrayList<>();
+            q.add("is");
+            q.addAll(w.subList(1, have));
+            q.add("'s");
+            q.add(w.get(w.size() - 1));
+            q.addAll(w.subList(have + 1, w.size() - 1));
+            out.add(q);
+        }
+        List<String> to = new ArrayList<>(w);
+        for (int k = 0; k + 3 < to.size(); k++) {
+            if (to.get(k).equals("on") && to.get(k + 1).equals("the") && Set.of("left", "right").contains(to.get(k + 2))
+                    && Set.of("of", "or").contains(to.get(k + 3))) {
+                // "is the fork on the left or on the right of the plate": to the left or to the right of it
+                to.set(k, "to");
+            }
+        }
+        if (!to.equals(w) && to.contains("of")) {
+            out.add(to);
+        }
+        int being = w.indexOf("being");
+        if (being > 1 && being + 1 < w.size()) {
+            // "is the horse being ridden by a man": is the horse ridden by a man
+            List<String> q = new ArrayList<>(w);
+            q.remove(being);
+            out.add(q);
+        }
+        int at = w.indexOf("this");
+        if (at >= 0 && at + 2 < w.size() && THIS_PLACE.contains(w.get(at + 1))
+                && (w.get(at + 2).equals("a") || w.get(at + 2).equals("an"))) {
+            // "is this room a kitchen": is this a kitchen
+            List<String> q = new ArrayList<>(w);
+            q.remove(at + 1);
+            out.add(q);
+        }
+        int or = w.indexOf("or");
+        if (or > 0 && or + 1 < w.size() && PLACE_SIDES.contains(w.get(or - 1)) && PLACE_SIDES.contains(w.get(or + 1))
+                && (w.contains("inside") || w.contains("outside"))) {
+            // "is it inside or outside" (GqaText has already made a final "outside" outdoors)
+            List<String> q = new ArrayList<>(w);
+            q.replaceAll(s -> s.equals("inside") ? "indoors" : s.equals("outside") ? "outdoors" : s);
+            out.add(q);
+        }
+        return out;
+    }
+
+    /**
+     * Returns whether a request asks for a count, which GQA never does: {@code how many}, {@code how much},
+     * {@code the number of dogs}, {@code count the dogs}, {@code are there more cats than dogs}.
+     */
+    static boolean asksForCount(List<String> words) {
+        List<String> w = stripOpeners(words);
+        if (w.isEmpty()) {
+            return false;
+        }
+        if (w.get(0).equals("count") || w.size() > 1 && w.get(0).equals("how")
+                && (w.get(1).equals("many") || w.get(1).equals("much"))) {
+            return true;
+        }
+        int number = w.indexOf("number");
+        if (number >= 0 && number + 2 < w.size() && w.get(number + 1).equals("of")
+                && !SUBJECT_START.contains(w.get(number + 2)) && w.get(w.size() - 1).endsWith("s")
+                && !w.contains("'s")) {
+            return true;
+        }
+        boolean existence = w.size() > 2 && (BE.contains(w.get(0)) && w.get(1).equals("there")
+                || w.get(0).equals("do") && w.get(1).equals("you"));
+        int more = Math.max(w.indexOf("more"), w.indexOf("fewer"));
+        return existence && more > 0 && w.subList(more, w.size()).contains("than");
+    }
+
+    private static int firstOf(List<String> w, Set<String> words, int from) {
+        for (int i = from; i < w.size(); i++) {
+            if (words.contains(w.get(i))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static List<String> prepend(List<String> head, List<String> w) {
+        List<String> q = new ArrayList<>(head);
+        q.addAll(w);
+        return q;
+    }
+}
