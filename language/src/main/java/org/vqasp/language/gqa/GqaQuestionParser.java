@@ -96,7 +96,8 @@ public final class GqaQuestionParser {
         if (first instanceof GqaParse.Parsed) {
             return first;
         }
-        GqaParse request = rewritten(words, "");
+        // a request worded otherwise; one with words the parser does not know may rather have typos
+        GqaParse request = rewritten(words, "", true);
         if (request != null) {
             return request;
         }
@@ -105,7 +106,7 @@ public final class GqaQuestionParser {
         List<String> changes = new ArrayList<>();
         for (int i = 0; i < words.size(); i++) {
             String w = words.get(i);
-            if (w.length() >= 3 && Character.isLetter(w.charAt(0)) && !vocabulary.contains(w)) {
+            if (w.length() >= 3 && Character.isLetter(w.charAt(0)) && !known(w)) {
                 String fix = closest(w);
                 if (fix != null) {
                     corrected.set(i, fix);
@@ -113,27 +114,31 @@ public final class GqaQuestionParser {
                 }
             }
         }
-        if (changes.isEmpty()) {
-            return first;
+        if (!changes.isEmpty()) {
+            String correctedNote = "; corrected: " + String.join(", ", changes);
+            GqaParse second = parse(corrected);
+            if (second instanceof GqaParse.Parsed p) {
+                return new GqaParse.Parsed(p.program(), p.parser(), p.confidence() * 0.8, p.note() + correctedNote);
+            }
+            GqaParse third = rewritten(corrected, correctedNote, false);
+            if (third instanceof GqaParse.Parsed p) {
+                return new GqaParse.Parsed(p.program(), p.parser(), p.confidence() * 0.8, p.note());
+            }
         }
-        String correctedNote = "; corrected: " + String.join(", ", changes);
-        GqaParse second = parse(corrected);
-        if (second instanceof GqaParse.Parsed p) {
-            return new GqaParse.Parsed(p.program(), p.parser(), p.confidence() * 0.8, p.note() + correctedNote);
-        }
-        GqaParse third = rewritten(corrected, correctedNote);
-        if (third instanceof GqaParse.Parsed p) {
-            return new GqaParse.Parsed(p.program(), p.parser(), p.confidence() * 0.8, p.note());
-        }
-        return first;
+        // a request with a name the lexicon does not know: "tell me what color the zorblax is"
+        GqaParse named = rewritten(words, "", false);
+        return named != null ? named : first;
     }
 
     /**
-     * Reads a request that is not worded as a GQA question ({@link Requests}): the first rewriting that reads,
-     * with the rewriting in the note, or null.
+     * Reads a request that is not worded as a GQA question ({@link Requests}): the first rewriting that reads
+     * (of those with only known words, when asked), with the rewriting in the note, or null.
      */
-    private GqaParse rewritten(List<String> words, String noteTail) {
+    private GqaParse rewritten(List<String> words, String noteTail, boolean knownWordsOnly) {
         for (Requests.Rewriting r : Requests.of(words)) {
+            if (knownWordsOnly && !unknownWords(r.words()).isEmpty()) {
+                continue;
+            }
             if (parse(r.words()) instanceof GqaParse.Parsed p) {
                 return new GqaParse.Parsed(p.program(), p.parser(), p.confidence() * 0.9,
                         p.note() + "; " + r.how() + noteTail);
@@ -227,10 +232,15 @@ public final class GqaQuestionParser {
         return new GqaParse.Parsed(best.program(), NAME, Math.max(0.01, confidence), note);
     }
 
+    /** Whether a word is one the parser reads: of the vocabulary, or of a request ({@code tell}, {@code please}). */
+    private boolean known(String w) {
+        return vocabulary.contains(w) || Requests.WORDS.contains(w);
+    }
+
     private List<String> unknownWords(List<String> words) {
         List<String> out = new ArrayList<>();
         for (String w : words) {
-            if (!vocabulary.contains(w) && !out.contains(w)
+            if (!known(w) && !out.contains(w)
                     && Character.isLetter(w.charAt(0))) {
                 out.add(w);
             }

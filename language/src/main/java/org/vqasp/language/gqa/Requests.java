@@ -1,9 +1,11 @@
 package org.vqasp.language.gqa;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Requests people type that are not worded as GQA's questions, rewritten as the question they ask. They are
@@ -59,7 +61,20 @@ final class Requests {
 
     private static final Set<String> PLACE_SIDES = Set.of("inside", "outside", "indoors", "outdoors");
 
+    /** The words the rewritings know beyond those of the question forms. */
+    static final Set<String> WORDS = words();
+
     private Requests() {
+    }
+
+    private static Set<String> words() {
+        Set<String> all = new TreeSet<>();
+        OPENERS.forEach(all::addAll);
+        all.addAll(List.of("if", "whether", "count", "more", "fewer", "being", "have"));
+        all.addAll(THIS_PLACE);
+        all.addAll(PLACE_SIDES);
+        all.remove(",");
+        return Collections.unmodifiableSet(all);
     }
 
     /** A rewriting: the words to read and what was done, for the parse's note. */

@@ -274,6 +274,13 @@ class GqaQuestionParserTest {
         assertEquals("select: horse->verify rel: man,riding,s [0]", parsed("Is the horse being ridden by a man?"));
         // "that" with a relation points at whatever is so related
         assertEquals("select: wall->relate: _,on,s [0]->query: name [1]", parsed("What's that on the wall?"));
+        // with typos, the typos are corrected first; a name the lexicon lacks stays a name
+        GqaParse.Parsed typo = assertInstanceOf(GqaParse.Parsed.class,
+                parser.parse("Please tell me what teh man is holding"));
+        assertEquals("select: man->relate: _,holding,o [0]->query: name [1]",
+                SemanticString.withoutIds(typo.semanticStr()));
+        assertTrue(typo.note().contains("corrected: teh -> the"), typo.note());
+        assertEquals("select: zorblax->query: color [0]", parsed("Tell me what color the zorblax is."));
         // a request that still reads as nothing is not understood
         assertInstanceOf(GqaParse.NotUnderstood.class, parser.parse("Tell me a story about the car."));
     }
