@@ -35,12 +35,12 @@ public final class GqaQuestionParser {
 
     private static final Set<String> FUNCTION_WORDS = Stream.concat(GqaText.INDEFINITES.stream(), Stream.of(
             "the", "a", "an", "is", "are", "was", "were", "what", "which", "who", "whom", "where", "how", "do", "does",
-            "did", "there", "this", "that", "these", "those", "it", "of", "and", "or", "not", "to", "in", "on", "at",
-            "by", "with", "you", "see", "have", "has", "any", "both", "either", "all", "kind", "type", "sort", "piece",
-            "item", "called", "name", "made", "look", "looks", "seem", "seems", "appear", "appears", "be", "same",
-            "different", "side", "part", "doing", "common", "than", "as", "he", "she", "him", "her", "they", "can",
-            "could", "one", ",", "'s", "like", "used", "make", "for", "from", "out", "taken", "weather", "place",
-            "scene", "left", "right", "top", "bottom", "middle", "pieces", "items", "kinds", "types", "shown",
+            "did", "there", "this", "that", "these", "those", "it", "his", "of", "and", "or", "not", "to", "in", "on",
+            "at", "by", "with", "you", "see", "have", "has", "any", "both", "either", "all", "kind", "type", "sort",
+            "piece", "item", "called", "name", "made", "look", "looks", "seem", "seems", "appear", "appears", "be",
+            "same", "different", "side", "part", "doing", "common", "than", "as", "he", "she", "him", "her", "they",
+            "can", "could", "one", ",", "'s", "like", "used", "make", "for", "from", "out", "taken", "weather",
+            "place", "scene", "left", "right", "top", "bottom", "middle", "pieces", "items", "kinds", "types", "shown",
             "pictured", "located", "many", "much", "number")).collect(Collectors.toUnmodifiableSet());
 
     private final GqaLexicon lexicon;

@@ -24,7 +24,7 @@ final class NounPhraseReader {
     }
 
     static final Set<String> DETERMINERS = Set.of("the", "a", "an", "this", "that", "these", "those", "any", "some",
-            "both", "all", "each", "another", "other", "either", "its", "their", "his", "one", "two", "three", "four",
+            "both", "all", "each", "another", "other", "either", "its", "their", "one", "two", "three", "four",
             "five", "several", "many");
 
     static final Set<String> RELATIVES = Set.of("that", "which", "who", "whom");
@@ -37,6 +37,9 @@ final class NounPhraseReader {
     private static final Set<String> LOOK = Set.of("look", "looks", "seem", "seems", "appear", "appears", "looking",
             "seeming", "appearing");
 
+    /** Possessive pronouns, with the pronoun of their owner. */
+    private static final Map<String, String> POSSESSIVES = Map.of("his", "he", "her", "she");
+
     /** Words that stand alone for what the picture shows: "What is this?", "Are these dogs?". */
     private static final Set<String> POINTING = Set.of("this", "that", "these", "those", "it");
 
@@ -45,7 +48,7 @@ final class NounPhraseReader {
             "some", "both", "all", "each", "another", "other", "either", "is", "are", "was", "were", "be", "been",
             "being", "do", "does", "did", "has", "have", "had", "which", "who", "whom", "what", "where", "how", "why",
             "when", "and", "or", "not", "of", "on", "in", "at", "to", "by", "with", "for", "from", "as", "than",
-            "there", "it", "they", "them", "he", "she", "him", "her", ",", "'s", "made", "called", "doing", "look",
+            "there", "it", "they", "them", "he", "she", "him", "her", "his", ",", "'s", "made", "called", "doing", "look",
             "looks", "seem", "seems", "appear", "appears", "same", "different", "color", "colour", "side", "kind",
             "type", "left", "right", "top", "bottom", "middle", "can", "could", "you", "see", "name", "many", "much",
             "neither", "nor", "whose", "if", "like", "part", "very", "too", "also",
@@ -111,6 +114,16 @@ final class NounPhraseReader {
         for (Read<List<Filter>> pre : premodifiers(j)) {
             for (Read<NounPhrase> head : heads(pre.end())) {
                 extend(head.value().withFilters(pre.value()), head.end(), out, false);
+            }
+        }
+        String owner = POSSESSIVES.get(word(i));
+        if (owner != null) {
+            // "his shirt", "her hair": the shirt of him, as "the man's shirt" is the shirt of the man
+            Link of = new Link("of", true, NounPhrase.of(owner, Kind.PRONOUN));
+            for (Read<List<Filter>> pre : premodifiers(i + 1)) {
+                for (Read<NounPhrase> head : heads(pre.end())) {
+                    extend(head.value().withFilters(pre.value()).withLink(of), head.end(), out, true);
+                }
             }
         }
         out.sort(Comparator.comparingInt((Read<NounPhrase> r) -> -r.end()));

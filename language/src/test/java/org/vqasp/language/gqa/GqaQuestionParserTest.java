@@ -272,6 +272,11 @@ class GqaQuestionParserTest {
         assertEquals("select: woman->relate: hair,of,s [0]->verify length: long [1]",
                 parsed("Does the woman have long hair?"));
         assertEquals("select: horse->verify rel: man,riding,s [0]", parsed("Is the horse being ridden by a man?"));
+        // "his" and "her" before a name: the thing of him or her, as "the man's shirt"
+        assertEquals("select: he->relate: shirt,of,s [0]->query: color [1]", parsed("What color is his shirt?"));
+        assertEquals("select: she->relate: hair,of,s [0]->verify length: long [1]", parsed("Is her hair long?"));
+        assertEquals("select: she->relate: towels,to the left of,s [0]->query: color [1]",
+                parsed("What color are the towels to the left of her?"));
         // "that" with a relation points at whatever is so related
         assertEquals("select: wall->relate: _,on,s [0]->query: name [1]", parsed("What's that on the wall?"));
         // with typos, the typos are corrected first; a name the lexicon lacks stays a name
