@@ -208,8 +208,10 @@ public final class GqaQuestionParser {
         }
         if (found.isEmpty()) {
             List<String> unknown = unknownWords(words);
+            boolean they = words.contains("they") || words.contains("them");
             return new GqaParse.NotUnderstood(NAME, "matches no GQA question form"
-                    + (unknown.isEmpty() ? "" : "; unknown words: " + String.join(", ", unknown)));
+                    + (unknown.isEmpty() ? "" : "; unknown words: " + String.join(", ", unknown))
+                    + (they ? "; \"they\" does not say who or what: name them (What are the people holding?)" : ""));
         }
         int min = found.stream().mapToInt(Candidate::unknown).min().orElseThrow();
         Candidate best = null;

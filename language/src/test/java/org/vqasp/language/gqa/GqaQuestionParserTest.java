@@ -286,6 +286,10 @@ class GqaQuestionParserTest {
                 SemanticString.withoutIds(typo.semanticStr()));
         assertTrue(typo.note().contains("corrected: teh -> the"), typo.note());
         assertEquals("select: zorblax->query: color [0]", parsed("Tell me what color the zorblax is."));
+        // "they" names nothing GQA's graphs have, and the message says what to do
+        GqaParse.NotUnderstood they = assertInstanceOf(GqaParse.NotUnderstood.class,
+                parser.parse("What are they holding?"));
+        assertTrue(they.reason().contains("name them"), they.reason());
         // a request that still reads as nothing is not understood
         assertInstanceOf(GqaParse.NotUnderstood.class, parser.parse("Tell me a story about the car."));
     }
