@@ -37,6 +37,9 @@ final class QuestionForms {
     }
 
     private static final Set<String> SCENE_WEATHER = Set.of("weather");
+
+    /** The categories a question names a second time: "the color of X ... the color of Y". */
+    private static final String CATEGORIES = "color|colour|material|size|shape|height|length";
     private static final Set<String> LOCATIONS = Set.of("indoors", "outdoors");
 
     private final List<Form> forms = new ArrayList<>();
@@ -629,6 +632,11 @@ final class QuestionForms {
         f("twoSame", "is|are the {acat} of {np} the same as that|those? of? {np2}",
                 (m, b) -> twoCategory(m, b, "same"));
         f("twoDifferent", "is|are the {acat} of {np} different than|from that|those? of? {np2}",
+                (m, b) -> twoCategory(m, b, "different"));
+        // the category named twice: Is the color of the shirt different from the color of the pants?
+        f("twoSame", "is|are the {acat} of {np} the same as the " + CATEGORIES + " of {np2}",
+                (m, b) -> twoCategory(m, b, "same"));
+        f("twoDifferent", "is|are the {acat} of {np} different than|from the " + CATEGORIES + " of {np2}",
                 (m, b) -> twoCategory(m, b, "different"));
         f("twoSame", "is|are {np} of the same {acat} as {np2}", (m, b) -> twoCategory(m, b, "same"));
         f("twoSame", "is|are {np} made of the same {acat} as {np2}", (m, b) -> twoCategory(m, b, "same"));

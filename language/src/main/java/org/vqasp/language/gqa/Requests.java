@@ -21,8 +21,8 @@ import java.util.TreeSet;
  *       color of the car; {@code any dogs}: are there any dogs;</li>
  *   <li>{@code this place}, {@code this room} before a name of a place are "this": is this room a kitchen;</li>
  *   <li>other ways to ask GQA's questions: {@code which side of the plate is the fork on}: is the fork to the
- *       left or to the right of the plate; {@code on the left or on the right of}: to the left or to the right
- *       of; {@code does the woman have long hair}: is the woman's hair long; {@code is the horse being ridden by
+ *       left or to the right of the plate; {@code on the left or on the right of}, {@code left or right of}: to
+ *       the left or to the right of; {@code all of the}: all the; {@code does the woman have long hair}: is the woman's hair long; {@code is the horse being ridden by
  *       a man}: is the horse ridden by a man;</li>
  *   <li>{@code what animals are there}: what animals are (in the picture); {@code inside or outside}: indoors
  *       or outdoors.</li>
@@ -211,6 +211,25 @@ final class Requests {
         }
         if (!to.equals(w) && to.contains("of")) {
             out.add(to);
+        }
+        for (int k = 0; k + 3 < w.size(); k++) {
+            List<String> sides = w.subList(k, k + 4);
+            boolean either = sides.equals(List.of("left", "or", "right", "of"))
+                    || sides.equals(List.of("right", "or", "left", "of"));
+            if (either && (k == 0 || !w.get(k - 1).equals("the"))) {
+                // "is the woman left or right of the man": to the left or to the right of
+                List<String> q = new ArrayList<>(w.subList(0, k));
+                q.addAll(List.of("to", "the", sides.get(0), "or", "to", "the", sides.get(2), "of"));
+                q.addAll(w.subList(k + 4, w.size()));
+                out.add(q);
+            }
+        }
+        int allOf = w.indexOf("all");
+        if (allOf >= 0 && allOf + 2 < w.size() && w.get(allOf + 1).equals("of") && w.get(allOf + 2).equals("the")) {
+            // "are all of the animals zebras": are all the animals zebras
+            List<String> q = new ArrayList<>(w);
+            q.remove(allOf + 1);
+            out.add(q);
         }
         int being = w.indexOf("being");
         if (being > 1 && being + 1 < w.size()) {

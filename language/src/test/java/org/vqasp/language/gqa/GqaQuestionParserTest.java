@@ -271,6 +271,12 @@ class GqaQuestionParserTest {
                 parsed("Is the fork on the left or on the right of the plate?"));
         assertEquals("select: woman->relate: hair,of,s [0]->verify length: long [1]",
                 parsed("Does the woman have long hair?"));
+        assertEquals("select: man->choose rel: woman,to the left of|to the right of,s [0]",
+                parsed("Is the woman left or right of the man?"));
+        assertEquals(parsed("Are all the animals zebras?"), parsed("Are all of the animals zebras?"));
+        assertEquals("select: shirt->select: pants ->different color: [0, 1]",
+                parsed("Is the color of the shirt different from the color of the pants?"));
+        assertEquals("select: television->verify: on [0]", parsed("Is the tv turned on?"));
         assertEquals("select: horse->verify rel: man,riding,s [0]", parsed("Is the horse being ridden by a man?"));
         // "his" and "her" before a name: the thing of him or her, as "the man's shirt"
         assertEquals("select: he->relate: shirt,of,s [0]->query: color [1]", parsed("What color is his shirt?"));
