@@ -83,6 +83,18 @@ final class GqaText {
         return dropFillers(out);
     }
 
+    /**
+     * Whether a preposition at a position makes the word before it one of GQA's relations ("the chair that is
+     * displayed in the window"), rather than where in the picture a thing is ("shown in this photo").
+     */
+    private static boolean relationFollows(List<String> in, int at) {
+        if (at >= in.size() || !Set.of("in", "on", "at").contains(in.get(at))) {
+            return false;
+        }
+        return !(at + 2 < in.size() && (in.get(at + 1).equals("this") || in.get(at + 1).equals("the"))
+                && PICTURE.contains(in.get(at + 2)));
+    }
+
     private static List<String> dropFillers(List<String> in) {
         List<String> out = new ArrayList<>(in.size());
         for (int i = 0; i < in.size(); i++) {
@@ -104,7 +116,7 @@ final class GqaText {
             // "the car that is shown", "the bottles which are visible"
             if ((w.equals("that") || w.equals("which")) && i + 2 < in.size()
                     && (in.get(i + 1).equals("is") || in.get(i + 1).equals("are"))
-                    && SHOWN.contains(in.get(i + 2))) {
+                    && SHOWN.contains(in.get(i + 2)) && !relationFollows(in, i + 3)) {
                 i += 2;
                 continue;
             }

@@ -283,6 +283,10 @@ class GqaQuestionParserTest {
         assertEquals("select: she->relate: hair,of,s [0]->verify length: long [1]", parsed("Is her hair long?"));
         assertEquals("select: she->relate: towels,to the left of,s [0]->query: color [1]",
                 parsed("What color are the towels to the left of her?"));
+        // "displayed in" is one of GQA's relations, while "shown in this photo" only says the thing is pictured
+        assertEquals("select: window->relate: chair,displayed in,s [0]->query: color [1]",
+                parsed("What color is the chair that is displayed in the window?"));
+        assertEquals("select: car->query: color [0]", parsed("What color is the car that is shown in this photo?"));
         // "that" with a relation points at whatever is so related
         assertEquals("select: wall->relate: _,on,s [0]->query: name [1]", parsed("What's that on the wall?"));
         // with typos, the typos are corrected first; a name the lexicon lacks stays a name
