@@ -265,6 +265,9 @@ public final class AskShell {
                 new String[] {":help", "show this help"},
                 new String[] {":quit", "leave (Ctrl-D works too)"});
 
+        /** Image ids {@code :images} lists at most: a released file has tens of thousands. */
+        private static final int IMAGES_LISTED = 100;
+
         @Override
         public String sceneName() {
             return session.sceneName();
@@ -273,6 +276,14 @@ public final class AskShell {
         @Override
         public List<String[]> commands() {
             return GQA_COMMANDS;
+        }
+
+        private static String imageList(Set<String> ids) {
+            if (ids.size() <= IMAGES_LISTED) {
+                return "images: " + String.join(", ", ids);
+            }
+            return ids.size() + " images; the first " + IMAGES_LISTED + ": "
+                    + String.join(", ", ids.stream().limit(IMAGES_LISTED).toList()) + " (:open IMAGE_ID opens any)";
         }
 
         @Override
@@ -315,7 +326,7 @@ public final class AskShell {
                         GqaAskPrinter.why(out, last);
                     }
                 }
-                case ":images" -> out.println("images: " + String.join(", ", session.imageIds()));
+                case ":images" -> out.println(imageList(session.imageIds()));
                 case ":open" -> {
                     if (arg.isEmpty()) {
                         out.println("usage: :open IMAGE_ID (:images lists them)");

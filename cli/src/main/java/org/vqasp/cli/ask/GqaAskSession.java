@@ -7,10 +7,10 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.vqasp.core.InputException;
 import org.vqasp.core.VqaspException;
-import org.vqasp.core.gqa.GqaDataset;
 import org.vqasp.core.gqa.GqaObject;
 import org.vqasp.core.gqa.GqaOperation;
 import org.vqasp.core.gqa.GqaSceneGraph;
+import org.vqasp.core.gqa.GqaSceneGraphFile;
 import org.vqasp.core.gqa.GqaVocabulary;
 import org.vqasp.language.gqa.GqaParse;
 import org.vqasp.language.gqa.GqaPronouns;
@@ -20,16 +20,19 @@ import org.vqasp.reasoning.gqa.GqaExplanation;
 import org.vqasp.reasoning.gqa.GqaReasoner;
 
 /**
- * One person asking GQA questions about the images of a scene-graphs file: the parser, the reasoner and the file
- * load once; each question is parsed into a GQA program, answered over the current image's scene graph with an
- * explanation, and kept for {@code :why}.
+ * One person asking GQA questions about the images of a scene-graphs file: the parser and the reasoner load once,
+ * the file is indexed once (where each image's graph starts) and an image's graph is read when it is opened, so a
+ * released file of any size opens in seconds; each question is parsed into a GQA program, answered over the
+ * current image's scene graph with an explanation, and kept for {@code :why}.
  */
 public final class GqaAskSession {
 
     private final GqaQuestionParser parser;
     private final GqaReasoner reasoner;
-    private GqaDataset.SceneGraphIndex graphs;
-    private Path file;
+    /** Image ids a "no such image" message names at most. */
+    private static final int IDS_SHOWN = 10;
+
+    private GqaSceneGraphFile graphs;
     private GqaSceneGraph graph;
     private GqaAskResult last;
 
@@ -72,12 +75,12 @@ public final class GqaAskSession {
      * @throws InputException when the file is missing or malformed, or has no such image
      */
     public void open(Path sceneGraphs, String imageId) {
-        GqaDataset.SceneGraphIndex index = GqaDataset.loadSceneGraphs(sceneGraphs);
-        if (index.size() == 0 && index.failures().isEmpty()) {
+        // only where each graph starts is read now; a graph is read when its image is opened
+        GqaSceneGraphFile index = GqaSceneGraphFile.index(sceneGraphs);
+        if (index.size() == 0) {
             throw new InputException("empty_file", sceneGraphs + ": holds no scene graph");
         }
         this.graphs = index;
-        this.file = sceneGraphs;
         openImage(imageId == null ? imageIds().iterator().next() : imageId);
     }
 
@@ -87,14 +90,13 @@ public final class GqaAskSession {
      * @throws InputException when the file has no such image, or its graph could not be read
      */
     public void openImage(String imageId) {
-        GqaSceneGraph g = graphs.get(imageId);
+        GqaSceneGraph g = graphs.read(imageId);
         if (g == null) {
-            VqaspException bad = graphs.failures().get(imageId);
-            if (bad != null) {
-                throw new InputException(bad.kind(), bad.getMessage());
-            }
-            throw new InputException("missing_scene_graph", file + " has no scene graph for image " + imageId
-                    + " (it has " + String.join(", ", imageIds()) + ")");
+            Set<String> ids = imageIds();
+            String some = String.join(", ", ids.stream().limit(IDS_SHOWN).toList());
+            throw new InputException("missing_scene_graph", graphs.file() + " has no scene graph for image "
+                    + imageId + " (it has " + (ids.size() <= IDS_SHOWN ? some
+                            : ids.size() + " images: " + some + ", ...; :images lists them") + ")");
         }
         this.graph = g;
         this.last = null;
@@ -102,9 +104,7 @@ public final class GqaAskSession {
 
     /** Returns the image ids of the file, in order. */
     public Set<String> imageIds() {
-        Set<String> ids = new TreeSet<>(graphs.graphs().keySet());
-        ids.addAll(graphs.failures().keySet());
-        return ids;
+        return new TreeSet<>(graphs.imageIds());
     }
 
     /** Returns the current scene graph. */
@@ -114,7 +114,7 @@ public final class GqaAskSession {
 
     /** Returns what the current scene is, for people: {@code image 2375429 of sceneGraphs.json}. */
     public String sceneName() {
-        return "image " + graph.imageId() + " of " + file;
+        return "image " + graph.imageId() + " of " + graphs.file();
     }
 
     /** Returns the last result, or null. */

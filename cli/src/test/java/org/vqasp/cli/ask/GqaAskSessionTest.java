@@ -2,12 +2,17 @@ package org.vqasp.cli.ask;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.vqasp.core.InputException;
 import org.vqasp.language.gqa.GqaQuestionParser;
 import org.vqasp.reasoning.gqa.GqaReasoner;
 
@@ -36,6 +41,33 @@ class GqaAskSessionTest {
         assertEquals("yes", s.ask("Is the sky dark?").answer());
         assertTrue(s.vocabulary().contains("license"));
         assertEquals(4, s.imageIds().size());
+    }
+
+    @Test
+    void should_open_an_image_of_a_large_file_without_its_other_graphs_and_name_a_few_ids_when_one_is_missing(
+            @TempDir Path tmp) throws IOException {
+        // given a file of 40 copies of a real graph, one of them broken
+        String good = Files.readString(GRAPHS);
+        String graph = good.substring(good.indexOf("\"2315892\"") + "\"2315892\":".length(), good.lastIndexOf('}'))
+                .strip();
+        StringBuilder json = new StringBuilder("{");
+        for (int i = 0; i < 40; i++) {
+            json.append(i == 0 ? "" : ",").append('"').append(1000 + i).append("\": ")
+                    .append(i == 7 ? "{\"width\": 1}" : graph);
+        }
+        Path file = tmp.resolve("graphs.json");
+        Files.writeString(file, json.append('}').toString());
+        // when images are opened, the broken one does not keep the others from opening
+        GqaAskSession s = new GqaAskSession(GqaQuestionParser.load(), new GqaReasoner());
+        s.open(file, "1012");
+        assertEquals(6, s.graph().objects().size());
+        InputException broken = assertThrows(InputException.class, () -> s.openImage("1007"));
+        assertTrue(broken.getMessage().contains("scene graph 1007"), broken.getMessage());
+        // and a missing image names how many there are and a few of them, not all forty
+        InputException missing = assertThrows(InputException.class, () -> s.openImage("9"));
+        assertTrue(missing.getMessage().contains("40 images: 1000, 1001,"), missing.getMessage());
+        assertFalse(missing.getMessage().contains("1039"), missing.getMessage());
+        assertEquals(40, s.imageIds().size());
     }
 
     @Test

@@ -15,8 +15,10 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.AbstractMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.function.BiConsumer;
 import org.vqasp.core.ErrorKind;
 import org.vqasp.core.InputException;
 
@@ -241,8 +243,33 @@ public final class JsonItemStream implements Iterator<Map.Entry<String, JsonNode
      * @return the number of items that {@link #next()} would still have returned
      */
     public long countRemaining() {
-        long n = next != null ? 1 : 0;
-        next = null;
+        long[] n = {0};
+        skipRemaining((key, mark) -> n[0]++);
+        return n[0];
+    }
+
+    /**
+     * Returns the key and mark of every item left, in file order, without building their trees (a token-level
+     * skip), consuming the stream: an index from which {@link #entriesAt} or {@link #arrayAt} reads one item. When
+     * a key repeats, the last item under it is kept, as a JSON tree keeps it.
+     *
+     * @return the marks by key
+     */
+    public LinkedHashMap<String, Mark> markRemaining() {
+        LinkedHashMap<String, Mark> out = new LinkedHashMap<>();
+        skipRemaining((key, mark) -> {
+            out.remove(key);
+            out.put(key, mark);
+        });
+        return out;
+    }
+
+    /** Passes the key and mark of every item left to {@code each}, skipping the items' tokens. */
+    private void skipRemaining(BiConsumer<String, Mark> each) {
+        if (next != null) {
+            each.accept(next.getKey(), nextMark);
+            next = null;
+        }
         try {
             while (!done) {
                 JsonToken t = parser.nextToken();
@@ -250,13 +277,15 @@ public final class JsonItemStream implements Iterator<Map.Entry<String, JsonNode
                     done = true;
                     break;
                 }
+                Mark mark = new Mark(base + parser.currentTokenLocation().getByteOffset(), position);
+                String key = arrayLayout ? Long.toString(position) : parser.currentName();
                 if (!arrayLayout) {
                     parser.nextToken();
                 }
                 parser.skipChildren();
-                n++;
+                position++;
+                each.accept(key, mark);
             }
-            return n;
         } catch (IOException e) {
             done = true;
             throw malformed(file, e);

@@ -1,0 +1,99 @@
+package org.vqasp.core.gqa;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.vqasp.core.ErrorKind;
+import org.vqasp.core.InputException;
+import org.vqasp.core.VqaspException;
+import org.vqasp.core.json.JsonItemStream;
+
+/**
+ * A scene-graphs file in the released layout ({@code {imageId: {...}}}) indexed by image id without reading its
+ * graphs: one pass over its tokens finds where each image's graph starts, and {@link #read} then parses that one
+ * graph alone. Released GQA scene-graph files take hundreds of megabytes (train: gigabytes as records), and a
+ * person asking about one image needs one graph, not all of them in memory.
+ *
+ * <p>Immutable and thread-safe (each read opens the file).
+ */
+public final class GqaSceneGraphFile {
+
+    private final Path file;
+    private final Map<String, JsonItemStream.Mark> marks;
+
+    private GqaSceneGraphFile(Path file, Map<String, JsonItemStream.Mark> marks) {
+        this.file = file;
+        this.marks = Collections.unmodifiableMap(marks);
+    }
+
+    /**
+     * Indexes a file.
+     *
+     * @param file the scene-graphs file
+     * @return the index
+     * @throws InputException when the file is missing, not an object of entries, or not well-formed JSON
+     */
+    public static GqaSceneGraphFile index(Path file) {
+        try (JsonItemStream s = JsonItemStream.entries(file)) {
+            LinkedHashMap<String, JsonItemStream.Mark> marks = s.markRemaining();
+            return new GqaSceneGraphFile(file, marks);
+        }
+    }
+
+    /** Returns the file. */
+    public Path file() {
+        return file;
+    }
+
+    /** Returns the image ids, in file order. */
+    public Set<String> imageIds() {
+        return marks.keySet();
+    }
+
+    /** Returns the number of images. */
+    public int size() {
+        return marks.size();
+    }
+
+    /** Returns whether the file has an entry for an image. */
+    public boolean contains(String imageId) {
+        return marks.containsKey(imageId);
+    }
+
+    /**
+     * Reads the scene graph of one image.
+     *
+     * @param imageId the image
+     * @return its scene graph, or null when the file has no entry for it
+     * @throws InputException when the entry is not a scene graph, naming the file, the image and what is wrong
+     */
+    public GqaSceneGraph read(String imageId) {
+        JsonItemStream.Mark mark = marks.get(imageId);
+        if (mark == null) {
+            return null;
+        }
+        try (JsonItemStream s = JsonItemStream.entriesAt(file, mark)) {
+            if (!s.hasNext()) {
+                throw new InputException(ErrorKind.MALFORMED_FILE, file + ": the entry of image " + imageId
+                        + " is gone (was the file changed?)");
+            }
+            Map.Entry<String, JsonNode> e = s.next();
+            if (!e.getKey().equals(imageId)) {
+                throw new InputException(ErrorKind.MALFORMED_FILE, file + ": found image " + e.getKey()
+                        + " where image " + imageId + " was (was the file changed?)");
+            }
+            try {
+                return GqaJson.sceneGraph(imageId, e.getValue());
+            } catch (VqaspException ex) {
+                throw new InputException(ex.kind(), file.getFileName() + ": scene graph " + imageId + ": "
+                        + ex.getMessage(), ex);
+            } catch (IllegalArgumentException | NullPointerException ex) {
+                throw new InputException(ErrorKind.BAD_ITEM, file.getFileName() + ": scene graph " + imageId + ": "
+                        + ex.getMessage(), ex);
+            }
+        }
+    }
+}
