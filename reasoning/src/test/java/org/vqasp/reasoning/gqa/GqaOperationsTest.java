@@ -103,6 +103,19 @@ class GqaOperationsTest {
     }
 
     @Test
+    void should_leave_a_check_of_the_location_or_weather_unanswered_when_the_graph_does_not_annotate_it() {
+        // given the street, annotated as outdoors, and the farm, whose graph gives no location and no weather
+        // when each is checked for a location and the weather
+        // then the street answers, and the farm has no answer rather than a closed-world "no"
+        assertEquals("yes", answer(STREET, "select: scene->verify location: outdoors [0]"));
+        assertEquals("no", answer(STREET, "select: scene->verify location: indoors [0]"));
+        assertEquals("missing_attribute", failure(FARM, "select: scene->verify location: outdoors [0]").kind());
+        assertEquals("missing_attribute", failure(FARM, "select: scene->verify weather: sunny [0]").kind());
+        // and an object's attributes stay closed-world: the white horse is not brown
+        assertEquals("no", answer(FARM, "select: horse (722308)->verify color: brown [0]"));
+    }
+
+    @Test
     void should_answer_what_an_object_is_doing_with_its_pose_when_it_has_no_activity() {
         // given the farm, whose horse 722308 is "walking" (a pose in GQA's hierarchy) and has no activity, and the
         // street, whose car 2260042 is "waiting" (an activity)
