@@ -147,7 +147,7 @@ public final class GqaAskSession {
             return last;
         }
         GqaParse.Parsed p = (GqaParse.Parsed) r;
-        List<GqaOperation> answered = GqaPronouns.forAnswering(p.program());
+        List<GqaOperation> answered = p.forAnswering();
         try {
             ExplainedAnswer a = reasoner.explain(graph, answered, true);
             GqaExplanation e = GqaExplanation.of(answered, graph, a.outcome());

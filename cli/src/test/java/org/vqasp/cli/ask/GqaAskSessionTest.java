@@ -44,6 +44,18 @@ class GqaAskSessionTest {
     }
 
     @Test
+    void should_answer_a_relation_check_with_the_attributes_the_question_gives() {
+        // given the farm: the white horse 722308 is near the white building 722310
+        GqaAskSession s = session("2375429");
+        // then a check of a white building holds, and of a brown one does not (GQA's program names the building
+        // only, pinned by id; the question's colour is kept for answering)
+        assertEquals("yes", s.ask("Is the horse near a white building?").answer());
+        GqaAskSession.GqaAskResult brown = s.ask("Is the horse near a brown building?");
+        assertEquals("no", brown.answer());
+        assertEquals("select: horse -> verify rel: building,near,o [0]", GqaAskPrinter.program(brown.program()));
+    }
+
+    @Test
     void should_open_an_image_of_a_large_file_without_its_other_graphs_and_name_a_few_ids_when_one_is_missing(
             @TempDir Path tmp) throws IOException {
         // given a file of 40 copies of a real graph, one of them broken

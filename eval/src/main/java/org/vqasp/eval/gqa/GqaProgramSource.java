@@ -10,7 +10,6 @@ import org.vqasp.core.gqa.GqaOperation;
 import org.vqasp.core.gqa.GqaQuestion;
 import org.vqasp.core.gqa.SemanticString;
 import org.vqasp.language.gqa.GqaParse;
-import org.vqasp.language.gqa.GqaPronouns;
 import org.vqasp.language.gqa.GqaQuestionParser;
 
 /** Where a GQA question's program comes from: the questions file (gold) or the question parser. */
@@ -20,12 +19,20 @@ public interface GqaProgramSource {
      * A question's program.
      *
      * @param program the program as read or parsed
+     * @param answering the program to give the reasoner (the parser's, with what GQA's form leaves out)
      * @param extras the keys it adds to the question's row of {@code predictions.jsonl} (none for gold programs)
      */
-    record Choice(List<GqaOperation> program, Map<String, Object> extras) {
+    record Choice(List<GqaOperation> program, List<GqaOperation> answering, Map<String, Object> extras) {
+
+        /** A program that is also the one to answer. */
+        public Choice(List<GqaOperation> program, Map<String, Object> extras) {
+            this(program, program, extras);
+        }
+
         /** Checks the fields. */
         public Choice {
             program = List.copyOf(program);
+            answering = List.copyOf(answering);
             extras = Collections.unmodifiableMap(new LinkedHashMap<>(extras));
         }
     }
@@ -39,7 +46,7 @@ public interface GqaProgramSource {
 
     /** Returns the program to give the reasoner for a chosen one. */
     default List<GqaOperation> forAnswering(Choice c) {
-        return c.program();
+        return c.answering();
     }
 
     /**
@@ -76,7 +83,7 @@ public interface GqaProgramSource {
                     extras.put("parser_confidence", Math.round(p.confidence() * 1000) / 1000.0);
                     extras.put("parser_note", p.note());
                     extras.put("type_detailed", q.types().detailed());
-                    return new Choice(p.program(), extras);
+                    return new Choice(p.program(), p.forAnswering(), extras);
                 }
                 GqaParse.NotUnderstood nu = (GqaParse.NotUnderstood) r;
                 extras.put("program", null);
@@ -87,11 +94,6 @@ public interface GqaProgramSource {
                 extras.put("parser_note", nu.reason());
                 extras.put("type_detailed", q.types().detailed());
                 throw new ProgramException(new VqaspException("not_understood", nu.reason()), extras);
-            }
-
-            @Override
-            public List<GqaOperation> forAnswering(Choice c) {
-                return GqaPronouns.forAnswering(c.program());
             }
         };
     }

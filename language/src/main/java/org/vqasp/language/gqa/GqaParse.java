@@ -22,11 +22,21 @@ public sealed interface GqaParse permits GqaParse.Parsed, GqaParse.NotUnderstood
      * @param confidence how sure the parser is, in (0, 1]
      * @param note the question form it was read by ({@code relS}, {@code verifyAttr}, ...), then
      *     {@code "; unknown words: w1, w2"} when it read words the lexicon does not know as names
+     * @param answering the program to answer, when it says more than GQA's form of it (see
+     *     {@link #forAnswering}); else the program
      */
-    record Parsed(List<GqaOperation> program, String parser, double confidence, String note) implements GqaParse {
+    record Parsed(List<GqaOperation> program, String parser, double confidence, String note,
+            List<GqaOperation> answering) implements GqaParse {
+
+        /** A parse whose program is also the one to answer. */
+        public Parsed(List<GqaOperation> program, String parser, double confidence, String note) {
+            this(program, parser, confidence, note, program);
+        }
+
         /** Checks the fields. */
         public Parsed {
             program = List.copyOf(program);
+            answering = answering == null ? program : List.copyOf(answering);
             Objects.requireNonNull(parser, "parser");
             note = note == null ? "" : note;
             if (program.isEmpty()) {
@@ -40,6 +50,20 @@ public sealed interface GqaParse permits GqaParse.Parsed, GqaParse.NotUnderstood
         /** Returns the program as a {@code semanticStr}. */
         public String semanticStr() {
             return SemanticString.format(program);
+        }
+
+        /**
+         * Returns the program to give the reasoner: {@link #answering} with its pronouns made answerable
+         * ({@link GqaPronouns#forAnswering}). GQA's programs pin objects by id where their text drops what the
+         * question says of them; a parsed program has no ids, so it keeps what the question says.
+         */
+        public List<GqaOperation> forAnswering() {
+            return GqaPronouns.forAnswering(answering);
+        }
+
+        /** Returns this parse with another confidence and note. */
+        public Parsed with(double newConfidence, String newNote) {
+            return new Parsed(program, parser, newConfidence, newNote, answering);
         }
     }
 

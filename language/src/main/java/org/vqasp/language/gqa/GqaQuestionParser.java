@@ -118,11 +118,11 @@ public final class GqaQuestionParser {
             String correctedNote = "; corrected: " + String.join(", ", changes);
             GqaParse second = parse(corrected);
             if (second instanceof GqaParse.Parsed p) {
-                return new GqaParse.Parsed(p.program(), p.parser(), p.confidence() * 0.8, p.note() + correctedNote);
+                return p.with(p.confidence() * 0.8, p.note() + correctedNote);
             }
             GqaParse third = rewritten(corrected, correctedNote, false);
             if (third instanceof GqaParse.Parsed p) {
-                return new GqaParse.Parsed(p.program(), p.parser(), p.confidence() * 0.8, p.note());
+                return p.with(p.confidence() * 0.8, p.note());
             }
         }
         // a request with a name the lexicon does not know: "tell me what color the zorblax is"
@@ -140,8 +140,7 @@ public final class GqaQuestionParser {
                 continue;
             }
             if (parse(r.words()) instanceof GqaParse.Parsed p) {
-                return new GqaParse.Parsed(p.program(), p.parser(), p.confidence() * 0.9,
-                        p.note() + "; " + r.how() + noteTail);
+                return p.with(p.confidence() * 0.9, p.note() + "; " + r.how() + noteTail);
             }
         }
         return null;
@@ -201,7 +200,8 @@ public final class GqaQuestionParser {
                 } catch (IllegalArgumentException e) {
                     return;
                 }
-                found.add(new Candidate(form.name(), b.program(), unknown, m.pieces(), m.unknownNames()));
+                found.add(new Candidate(form.name(), b.program(), b.answering(), unknown, m.pieces(),
+                        m.unknownNames()));
                 best[0] = Math.min(best[0], unknown);
             });
             bestUnknown = best[0];
@@ -231,7 +231,7 @@ public final class GqaQuestionParser {
         double confidence = (min == 0 ? 0.95 : 0.6 / min) / Math.sqrt(programs.size());
         String note = best.names().isEmpty() ? best.form()
                 : best.form() + "; unknown words: " + String.join(", ", best.names());
-        return new GqaParse.Parsed(best.program(), NAME, Math.max(0.01, confidence), note);
+        return new GqaParse.Parsed(best.program(), NAME, Math.max(0.01, confidence), note, best.answering());
     }
 
     /** Whether a word is one the parser reads: of the vocabulary, or of a request ({@code tell}, {@code please}). */
@@ -250,6 +250,7 @@ public final class GqaQuestionParser {
         return out;
     }
 
-    private record Candidate(String form, List<GqaOperation> program, int unknown, int pieces, List<String> names) {
+    private record Candidate(String form, List<GqaOperation> program, List<GqaOperation> answering, int unknown,
+            int pieces, List<String> names) {
     }
 }

@@ -2,7 +2,9 @@ package org.vqasp.language.gqa;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.vqasp.core.gqa.GqaOperation;
 import org.vqasp.language.gqa.NounPhrase.Filter;
@@ -30,6 +32,8 @@ final class ProgramBuilder {
 
     private final GqaLexicon lex;
     private final List<GqaOperation> steps = new ArrayList<>();
+    /** The filters GQA's form of a step leaves out, by step: kept for answering (see {@link #answering}). */
+    private final Map<Integer, List<GqaOperation>> keptForAnswering = new HashMap<>();
 
     ProgramBuilder(GqaLexicon lexicon) {
         this.lex = lexicon;
@@ -43,6 +47,57 @@ final class ProgramBuilder {
     /** Returns the program written so far. */
     List<GqaOperation> program() {
         return List.copyOf(steps);
+    }
+
+    /**
+     * Returns the program to answer: the program, except that a relation check whose other phrase has attributes
+     * ({@code Is the woman wearing a red shirt?}) becomes the relate, the attributes' filters and {@code exist}.
+     * GQA writes the check with the other phrase's name only ({@code verify rel: shirt,wearing,o}) because its own
+     * programs pin that object by id; a parsed program has no id, so without the filters a blue shirt would do.
+     */
+    List<GqaOperation> answering() {
+        if (keptForAnswering.isEmpty()) {
+            return program();
+        }
+        int[] moved = new int[steps.size()];
+        List<GqaOperation> out = new ArrayList<>(steps.size() + 2 * keptForAnswering.size());
+        for (int i = 0; i < steps.size(); i++) {
+            GqaOperation op = steps.get(i);
+            List<Integer> deps = new ArrayList<>();
+            op.dependencies().forEach(d -> deps.add(moved[d]));
+            List<GqaOperation> filters = keptForAnswering.get(i);
+            if (filters == null) {
+                out.add(new GqaOperation(op.operation(), op.argument(), deps));
+            } else {
+                out.add(new GqaOperation("relate", op.argument(), deps));
+                for (GqaOperation f : filters) {
+                    out.add(new GqaOperation(f.operation(), f.argument(), List.of(out.size() - 1)));
+                }
+                out.add(new GqaOperation("exist", "?", List.of(out.size() - 1)));
+            }
+            moved[i] = out.size() - 1;
+        }
+        return List.copyOf(out);
+    }
+
+    /**
+     * Checks a relation between a phrase's objects (the step {@code at}) and another phrase, as GQA writes it:
+     * {@code verify rel: NAME,RELATION,o|s} with the other phrase's name only; its attributes are kept for
+     * {@link #answering}.
+     *
+     * @param side {@code o} when the other phrase is the relation's object, {@code s} when its subject
+     */
+    int verifyRelation(int at, NounPhrase other, String relation, String side) {
+        int step = add("verify rel", bareName(other) + "," + relation + "," + side, at);
+        if (!other.filters().isEmpty()) {
+            List<GqaOperation> filters = new ArrayList<>();
+            for (Filter f : other.filters()) {
+                String c = category(f, other);
+                filters.add(new GqaOperation(c.isEmpty() ? "filter" : "filter " + c, written(f), List.of()));
+            }
+            keptForAnswering.put(step, filters);
+        }
+        return step;
     }
 
     /** Adds a step and returns its index. */

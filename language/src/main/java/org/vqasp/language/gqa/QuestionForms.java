@@ -311,8 +311,8 @@ final class QuestionForms {
         f("relVerify", "is|are {np} {rel} {np2}", (m, b) -> verifyRelation(m, b));
         f("relVerify", "does|do {np} {rel} {np2}", (m, b) -> verifyRelation(m, b));
         // the passive: Is the horse ridden by a man? (the man is the relation's subject)
-        f("relVerify", "is|are {np} {pas} {np2}", (m, b) -> b.add("verify rel",
-                b.bareName(m.np("np2")) + "," + m.text("pas") + ",s", b.ref(m.np("np"))));
+        f("relVerify", "is|are {np} {pas} {np2}", (m, b) -> b.verifyRelation(b.ref(m.np("np")), m.np("np2"),
+                m.text("pas"), "s"));
     }
 
     private static Filter categorised(Filter f, String category) {
@@ -342,7 +342,7 @@ final class QuestionForms {
             fail("a material check of the subject");
         }
         int at = b.ref(m.np("np"));
-        b.add("verify rel", b.bareName(other) + "," + m.text("rel") + ",o", at);
+        b.verifyRelation(at, other, m.text("rel"), "o");
     }
 
     private static void sceneVerify(Slots m, ProgramBuilder b) {
@@ -603,8 +603,8 @@ final class QuestionForms {
 
     private static void twoRelations(Slots m, ProgramBuilder b, String second, String op) {
         int at = b.ref(m.np("np"));
-        int x = b.add("verify rel", b.bareName(m.np("np2")) + "," + m.text("rel") + ",o", at);
-        int y = b.add("verify rel", b.bareName(m.np("np3")) + "," + second + ",o", at);
+        int x = b.verifyRelation(at, m.np("np2"), m.text("rel"), "o");
+        int y = b.verifyRelation(at, m.np("np3"), second, "o");
         b.add(op, "", x, y);
     }
 

@@ -305,6 +305,29 @@ class GqaQuestionParserTest {
     }
 
     @Test
+    void should_keep_for_answering_the_attributes_that_gqa_leaves_out_of_a_relation_check() {
+        // given a relation check whose other phrase has an attribute
+        GqaParse.Parsed p = assertInstanceOf(GqaParse.Parsed.class, parser.parse("Is the woman wearing a red shirt?"));
+        // then the program is GQA's (the shirt by name only: GQA pins it by id), and the program to answer keeps
+        // the colour, so that a blue shirt does not make it true
+        assertEquals("select: woman->verify rel: shirt,wearing,o [0]", SemanticString.withoutIds(p.semanticStr()));
+        assertEquals("select: woman->relate: shirt,wearing,o [0]->filter color: red [1]->exist: ? [2]",
+                SemanticString.format(p.forAnswering()));
+        // the same for each check of two, and for the passive (the other phrase is then the subject)
+        GqaParse.Parsed two = assertInstanceOf(GqaParse.Parsed.class,
+                parser.parse("Is the man wearing a black hat and glasses?"));
+        assertEquals("select: man->relate: hat,wearing,o [0]->filter color: black [1]->exist: ? [2]"
+                + "->verify rel: glasses,wearing,o [0]->and:  [3, 4]", SemanticString.format(two.forAnswering()));
+        GqaParse.Parsed passive = assertInstanceOf(GqaParse.Parsed.class,
+                parser.parse("Is the horse ridden by a young man?"));
+        assertEquals("select: horse->relate: man,riding,s [0]->filter age: young [1]->exist: ? [2]",
+                SemanticString.format(passive.forAnswering()));
+        // a check without attributes is answered as written
+        GqaParse.Parsed plain = assertInstanceOf(GqaParse.Parsed.class, parser.parse("Is the man wearing a hat?"));
+        assertEquals(plain.program(), plain.forAnswering());
+    }
+
+    @Test
     void should_be_less_confident_about_unknown_names() {
         GqaParse.Parsed known = assertInstanceOf(GqaParse.Parsed.class, parser.parse("What color is the car?"));
         GqaParse.Parsed unknown = assertInstanceOf(GqaParse.Parsed.class, parser.parse("What color is the zorblax?"));
