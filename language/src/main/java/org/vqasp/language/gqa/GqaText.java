@@ -131,6 +131,11 @@ final class GqaText {
             }
             out.add(w);
         }
+        // "is there a cat in picture": a final "in picture" without its article points at the picture too
+        if (out.size() > 3 && out.get(out.size() - 2).equals("in") && PICTURE.contains(out.get(out.size() - 1))) {
+            out.remove(out.size() - 1);
+            out.remove(out.size() - 1);
+        }
         boolean dropped = false;
         while (out.size() > 2 && FINAL_FILLERS.contains(out.get(out.size() - 1))
                 && !(List.of("there", "here").contains(out.get(out.size() - 1))

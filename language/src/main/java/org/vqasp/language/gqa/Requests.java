@@ -19,11 +19,13 @@ import java.util.TreeSet;
  *       car; {@code if there are any dogs}: are there any dogs;</li>
  *   <li>a bare noun phrase asks what it is: {@code the color of the car}, {@code color of the car}: what is the
  *       color of the car; {@code any dogs}: are there any dogs;</li>
+ *   <li>what people leave out or add: {@code what color car}, {@code dog color}: what color is the car (dog); a
+ *       final {@code or not} or {@code yes or no} goes;</li>
  *   <li>{@code this place}, {@code this room} before a name of a place are "this": is this room a kitchen;</li>
  *   <li>other ways to ask GQA's questions: {@code which side of the plate is the fork on}: is the fork to the
  *       left or to the right of the plate; {@code on the left or on the right of}, {@code left or right of}: to
- *       the left or to the right of; {@code all of the}: all the; {@code does the woman have long hair}: is the woman's hair long; {@code is the horse being ridden by
- *       a man}: is the horse ridden by a man;</li>
+ *       the left or to the right of; {@code all of the}: all the; {@code does the woman have long hair}: is the
+ *       woman's hair long; {@code is the horse being ridden by a man}: is the horse ridden by a man;</li>
  *   <li>{@code what animals are there}: what animals are (in the picture); {@code inside or outside}: indoors
  *       or outdoors.</li>
  * </ul>
@@ -229,6 +231,31 @@ final class Requests {
             // "are all of the animals zebras": are all the animals zebras
             List<String> q = new ArrayList<>(w);
             q.remove(allOf + 1);
+            out.add(q);
+        }
+        int n = w.size();
+        if (n > 3 && (w.subList(n - 2, n).equals(List.of("or", "not"))
+                || n > 4 && w.subList(n - 3, n).equals(List.of("yes", "or", "no")))) {
+            // "is the man wearing a hat or not", "..., yes or no"
+            List<String> q = new ArrayList<>(w.subList(0, n - (w.get(n - 1).equals("not") ? 2 : 3)));
+            while (q.size() > 1 && q.get(q.size() - 1).equals(",")) {
+                q.remove(q.size() - 1);
+            }
+            out.add(q);
+        }
+        if (n > 2 && (first.equals("what") || first.equals("which")) && ASKED.contains(w.get(1))
+                && BE.stream().noneMatch(w::contains)) {
+            // "what color car": what color is the car
+            out.add(prepend(List.of(first, w.get(1), "is", "the"), w.subList(2, n)));
+        }
+        if (n > 1 && ASKED.contains(w.get(n - 1)) && !WH.contains(first) && !BE.contains(first)
+                && BE.stream().noneMatch(w::contains)) {
+            // "dog color?": what color is the dog
+            List<String> q = new ArrayList<>(List.of("what", w.get(n - 1), "is"));
+            if (!SUBJECT_START.contains(first)) {
+                q.add("the");
+            }
+            q.addAll(w.subList(0, n - 1));
             out.add(q);
         }
         int being = w.indexOf("being");

@@ -296,6 +296,12 @@ class GqaQuestionParserTest {
                 SemanticString.withoutIds(typo.semanticStr()));
         assertTrue(typo.note().contains("corrected: teh -> the"), typo.note());
         assertEquals("select: zorblax->query: color [0]", parsed("Tell me what color the zorblax is."));
+        // words left out or added
+        assertEquals("select: car->query: color [0]", parsed("what color car"));
+        assertEquals("select: dog->query: color [0]", parsed("dog color?"));
+        assertEquals("select: cat->exist: ? [0]", parsed("is there any cat in picture"));
+        assertEquals("select: man->verify rel: hat,wearing,o [0]", parsed("Is the man wearing a hat, yes or no?"));
+        assertEquals("select: man->verify rel: hat,wearing,o [0]", parsed("Is the man wearing a hat or not?"));
         // "they" names nothing GQA's graphs have, and the message says what to do
         GqaParse.NotUnderstood they = assertInstanceOf(GqaParse.NotUnderstood.class,
                 parser.parse("What are they holding?"));
