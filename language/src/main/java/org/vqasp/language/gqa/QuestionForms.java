@@ -400,6 +400,9 @@ final class QuestionForms {
         f("categoryThatChoose", "what|which kind|type of {noun3} is|are {pred} , " + a + " {noun} or " + a
                 + " {noun2}", (m, b) -> chooseName(b, b.ref(NounPhrase.of(b.name(m.np("noun3"), true), Kind.CLASS)
                         .withFilters(m.filters("pred"))), m));
+        // no class named: What is white, the table or the bowl? (the class both names share, as for a relation)
+        f("categoryThatChoose", "what|which|who is|are {pred} , " + a + " {noun} or " + a + " {noun2}",
+                (m, b) -> chooseName(b, b.ref(shared(m, b).withFilters(m.filters("pred"))), m));
         f("categoryRelSChoose", "what|which {cls} is|are {rel} {np} , " + a + " {noun} or " + a + " {noun2}",
                 (m, b) -> relSubjChooseName(m, b, m.np("cls")));
         f("categoryRelSChoose", "what|which kind|type of {noun3} is|are {rel} {np} , " + a + " {noun} or " + a

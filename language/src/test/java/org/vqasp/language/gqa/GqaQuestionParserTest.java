@@ -296,6 +296,11 @@ class GqaQuestionParserTest {
                 SemanticString.withoutIds(typo.semanticStr()));
         assertTrue(typo.note().contains("corrected: teh -> the"), typo.note());
         assertEquals("select: zorblax->query: color [0]", parsed("Tell me what color the zorblax is."));
+        // a choice of two things with an attribute, no class named: the class both share, or any object
+        assertEquals("select: animal->filter color: white [0]->choose name: dog|cat [1]",
+                parsed("Which is white, the dog or the cat?"));
+        assertEquals("select: _->filter color: white [0]->choose name: table|bowl [1]",
+                parsed("What is white, the table or the bowl?"));
         // words left out or added
         assertEquals("select: car->query: color [0]", parsed("what color car"));
         assertEquals("select: dog->query: color [0]", parsed("dog color?"));
