@@ -53,6 +53,11 @@ public final class AskShell {
         /** Returns true when {@code :open} and {@code :annotate} take file names. */
         boolean completesFiles();
 
+        /** Returns what {@code :open} takes when it is not a file name (a GQA file's image ids), or none. */
+        default Set<String> openables() {
+            return Set.of();
+        }
+
         /** Prints the objects of the current scene. */
         void scene(PrintWriter out);
 
@@ -261,7 +266,7 @@ public final class AskShell {
                 new String[] {":program", "show the program of the last question"},
                 new String[] {":why", "explain the last answer: what each step kept, which objects were used"},
                 new String[] {":images", "list the images of the scene-graphs file"},
-                new String[] {":open IMAGE_ID", "open another image of the file"},
+                new String[] {":open IMAGE_ID", "open another image of the file (Tab completes the ids)"},
                 new String[] {":help", "show this help"},
                 new String[] {":quit", "leave (Ctrl-D works too)"});
 
@@ -299,6 +304,11 @@ public final class AskShell {
         @Override
         public boolean completesFiles() {
             return false;
+        }
+
+        @Override
+        public Set<String> openables() {
+            return session.imageIds();
         }
 
         @Override
@@ -355,6 +365,10 @@ public final class AskShell {
             if (backend.completesFiles() && line.wordIndex() > 0 && !ws.isEmpty()
                     && (ws.get(0).equals(":open") || ws.get(0).equals(":annotate"))) {
                 files.complete(reader, line, candidates);
+                return;
+            }
+            if (line.wordIndex() == 1 && !ws.isEmpty() && ws.get(0).equals(":open")) {
+                backend.openables().forEach(id -> candidates.add(new Candidate(id)));
                 return;
             }
             String w = line.word();
