@@ -147,7 +147,8 @@ public final class GqaDataset {
      * @param graphs readable scene graphs
      * @param failures why each unreadable entry could not be read
      */
-    public record SceneGraphIndex(Map<String, GqaSceneGraph> graphs, Map<String, VqaspException> failures) {
+    public record SceneGraphIndex(Map<String, GqaSceneGraph> graphs, Map<String, VqaspException> failures)
+            implements GqaSceneGraphs {
 
         /** Copies the maps. */
         public SceneGraphIndex {
@@ -163,6 +164,17 @@ public final class GqaDataset {
         /** Returns the number of readable scene graphs. */
         public int size() {
             return graphs.size();
+        }
+
+        /** Returns the scene graph of an image, null when there is none, or throws why its entry is unreadable. */
+        @Override
+        public GqaSceneGraph graph(String imageId) {
+            GqaSceneGraph g = graphs.get(imageId);
+            VqaspException bad = g == null ? failures.get(imageId) : null;
+            if (bad != null) {
+                throw bad;
+            }
+            return g;
         }
     }
 }

@@ -19,7 +19,7 @@ import org.vqasp.core.json.JsonItemStream;
  *
  * <p>Immutable and thread-safe (each read opens the file).
  */
-public final class GqaSceneGraphFile {
+public final class GqaSceneGraphFile implements GqaSceneGraphs {
 
     private final Path file;
     private final Map<String, JsonItemStream.Mark> marks;
@@ -63,8 +63,14 @@ public final class GqaSceneGraphFile {
         return marks.containsKey(imageId);
     }
 
+    /** Reads the scene graph of one image (see {@link #read}). */
+    @Override
+    public GqaSceneGraph graph(String imageId) {
+        return read(imageId);
+    }
+
     /**
-     * Reads the scene graph of one image.
+     * Reads the scene graph of one image (as {@link #graph}).
      *
      * @param imageId the image
      * @return its scene graph, or null when the file has no entry for it

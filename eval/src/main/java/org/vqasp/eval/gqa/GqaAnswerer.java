@@ -7,10 +7,10 @@ import java.util.Map;
 import org.vqasp.core.ErrorKind;
 import org.vqasp.core.InputException;
 import org.vqasp.core.VqaspException;
-import org.vqasp.core.gqa.GqaDataset;
 import org.vqasp.core.gqa.GqaOperation;
 import org.vqasp.core.gqa.GqaQuestion;
 import org.vqasp.core.gqa.GqaSceneGraph;
+import org.vqasp.core.gqa.GqaSceneGraphs;
 import org.vqasp.eval.BatchAnswerer;
 import org.vqasp.eval.EvalItem;
 import org.vqasp.eval.Outcome;
@@ -25,7 +25,7 @@ import org.vqasp.reasoning.gqa.GqaReasoner;
  */
 public final class GqaAnswerer implements BatchAnswerer<GqaQuestion> {
 
-    private final GqaDataset.SceneGraphIndex graphs;
+    private final GqaSceneGraphs graphs;
     private final String graphsName;
     private final GqaReasoner reasoner;
     private final GqaProgramSource programs;
@@ -33,23 +33,23 @@ public final class GqaAnswerer implements BatchAnswerer<GqaQuestion> {
     /**
      * Creates an answerer of the file's own programs.
      *
-     * @param graphs the scene graphs by image id
+     * @param graphs where each image's scene graph comes from
      * @param graphsName the scene-graphs file name, for messages
      * @param reasoner the reasoner
      */
-    public GqaAnswerer(GqaDataset.SceneGraphIndex graphs, String graphsName, GqaReasoner reasoner) {
+    public GqaAnswerer(GqaSceneGraphs graphs, String graphsName, GqaReasoner reasoner) {
         this(graphs, graphsName, reasoner, GqaProgramSource.gold());
     }
 
     /**
      * Creates an answerer.
      *
-     * @param graphs the scene graphs by image id
+     * @param graphs where each image's scene graph comes from
      * @param graphsName the scene-graphs file name, for messages
      * @param reasoner the reasoner
      * @param programs where programs come from
      */
-    public GqaAnswerer(GqaDataset.SceneGraphIndex graphs, String graphsName, GqaReasoner reasoner,
+    public GqaAnswerer(GqaSceneGraphs graphs, String graphsName, GqaReasoner reasoner,
             GqaProgramSource programs) {
         this.graphs = graphs;
         this.graphsName = graphsName;
@@ -75,12 +75,21 @@ public final class GqaAnswerer implements BatchAnswerer<GqaQuestion> {
         for (Map.Entry<String, List<Integer>> e : byImage.entrySet()) {
             long t0 = System.nanoTime();
             List<Integer> where = e.getValue();
-            GqaSceneGraph graph = graphs.get(e.getKey());
+            GqaSceneGraph graph;
+            VqaspException err = null;
+            try {
+                graph = graphs.graph(e.getKey());
+                if (graph == null) {
+                    err = new InputException(ErrorKind.MISSING_SCENE_GRAPH,
+                            graphsName + " has no scene graph for image " + e.getKey());
+                }
+            } catch (VqaspException bad) {
+                graph = null;
+                err = bad;
+            }
             if (graph == null) {
-                VqaspException bad = graphs.failures().get(e.getKey());
-                VqaspException err = bad != null ? bad : new InputException(ErrorKind.MISSING_SCENE_GRAPH,
-                        graphsName + " has no scene graph for image " + e.getKey());
-                where.forEach(i -> out[i] = Outcome.failed(err, 0).withExtras(chosen[i].extras()));
+                VqaspException why = err;
+                where.forEach(i -> out[i] = Outcome.failed(why, 0).withExtras(chosen[i].extras()));
                 continue;
             }
             List<List<GqaOperation>> toAnswer = new ArrayList<>(where.size());

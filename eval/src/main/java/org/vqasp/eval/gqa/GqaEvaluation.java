@@ -6,11 +6,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Set;
 import org.vqasp.core.InputException;
 import org.vqasp.core.Progress;
 import org.vqasp.core.gqa.GqaDataset;
 import org.vqasp.core.gqa.GqaQuestion;
+import org.vqasp.core.gqa.GqaSceneGraphFile;
 import org.vqasp.core.json.DatasetReader;
 import org.vqasp.eval.BatchAnswerer;
 import org.vqasp.eval.EvalItem;
@@ -64,8 +64,8 @@ public final class GqaEvaluation {
      */
     public static EvalRunner.Run evaluate(Path questions, Path sceneGraphs, Programs programs, GqaReasoner reasoner,
             EvalRunner.Options options, Progress progress) {
-        Set<String> needed = GqaDataset.imageIds(questions, options.limit());
-        GqaDataset.SceneGraphIndex graphs = GqaDataset.loadSceneGraphs(sceneGraphs, needed::contains);
+        // where each graph starts, not the graphs: each image's graph is read when its questions are answered
+        GqaSceneGraphFile graphs = GqaSceneGraphFile.index(sceneGraphs);
         return run(questions, new GqaAnswerer(graphs, sceneGraphs.getFileName().toString(), reasoner,
                 source(programs)), true, options, progress);
     }
@@ -131,8 +131,8 @@ public final class GqaEvaluation {
 
     /**
      * Answers every question over its image's gold scene graph and writes predictions and the summary
-     * ({@code by_family}: structural and semantic types). Only the scene graphs of the questions' images are
-     * kept in memory.
+     * ({@code by_family}: structural and semantic types). The scene-graphs file is indexed, and each image's graph
+     * read from it when its questions are answered, so no more than a batch's graphs are in memory.
      *
      * @param questions the questions file ({@code {qid: {...}}})
      * @param sceneGraphs the scene-graphs file ({@code {imageId: {...}}})

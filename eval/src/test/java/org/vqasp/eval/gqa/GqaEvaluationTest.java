@@ -75,6 +75,33 @@ class GqaEvaluationTest {
     }
 
     @Test
+    void should_answer_over_a_graph_beside_a_broken_one_and_name_the_broken_one_in_its_rows() throws IOException {
+        // given a scene-graphs file whose second image's entry is not a scene graph (each graph is read from the
+        // file when its questions are answered)
+        Path sg = tmp.resolve("sg.json");
+        Files.writeString(sg, "{\"1\": {\"width\": 10, \"height\": 10, \"objects\": {\"5\": {\"name\": \"cat\","
+                + " \"x\": 1, \"y\": 1, \"w\": 2, \"h\": 2, \"attributes\": [\"black\"], \"relations\": []}}},"
+                + " \"2\": {\"width\": 10}}");
+        Path q = tmp.resolve("q.json");
+        Files.writeString(q, "{\"a\": {\"question\": \"What color is the cat?\", \"imageId\": \"1\","
+                + " \"answer\": \"black\", \"semanticStr\": \"select: cat (5)->query: color [0]\"},"
+                + " \"b\": {\"question\": \"Is there a cat?\", \"imageId\": \"2\", \"answer\": \"yes\","
+                + " \"semanticStr\": \"select: cat (5)->exist: ? [0]\"}}");
+
+        // when the questions are answered
+        Path out = tmp.resolve("broken");
+        GqaEvaluation.evaluate(q, sg, GqaEvaluation.Programs.GOLD, reasoner, new EvalRunner.Options(out, 1, 0, 8),
+                Progress.NONE);
+
+        // then the good image's question is answered and the other's row names the broken entry
+        Map<String, Prediction> rows = PredictionLog.readAll(out.resolve("predictions.jsonl")).stream()
+                .collect(Collectors.toMap(Prediction::id, Function.identity()));
+        assertEquals("black", rows.get("a").predicted());
+        assertEquals("bad_item", rows.get("b").errorKind());
+        assertTrue(rows.get("b").errorMessage().contains("scene graph 2"), rows.get("b").errorMessage());
+    }
+
+    @Test
     void should_give_bad_questions_their_own_error_rows_and_go_on() throws IOException {
         // given a file with a good question, an unreadable one, an unknown operation, a missing object and an
         // image without a scene graph
