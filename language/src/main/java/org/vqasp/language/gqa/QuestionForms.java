@@ -123,6 +123,10 @@ final class QuestionForms {
             NounPhrase p = NounPhrase.of("person", Kind.CLASS).withFilters(m.filters("pred"));
             b.add("query", "name", b.ref(p));
         });
+        f("activityWho", "who seems|appears|looks to? be? {pred}", (m, b) -> {
+            NounPhrase p = NounPhrase.of("person", Kind.CLASS).withFilters(m.filters("pred"));
+            b.add("query", "name", b.ref(p));
+        });
         // the name of a noun phrase
         f("categoryAttr", "what is|are the name|names of {np}", (m, b) -> name(b, m.np("np")));
         f("categoryAttr", "what is|are {np} called", (m, b) -> name(b, m.np("np")));
@@ -183,6 +187,8 @@ final class QuestionForms {
         f("place", "where is this|it", (m, b) -> scene(b, "query", "place"));
         f("weather", "how is|was the weather", (m, b) -> scene(b, "query", "weather"));
         f("weather", "how does the weather look", (m, b) -> scene(b, "query", "weather"));
+        // the sky's look is GQA's weather: How does the sky look? (cloudy)
+        f("weather", "how does|is the sky look?", (m, b) -> b.add("query", "weather", b.add("select", "sky")));
         f("weather", "what is|was the weather like?", (m, b) -> scene(b, "query", "weather"));
         f("weather", "what|which type|kind? of? weather is|was it|this|there?", (m, b) -> scene(b, "query", "weather"));
         f("weather", "what|which type|kind? of? weather do|can you see", (m, b) -> scene(b, "query", "weather"));

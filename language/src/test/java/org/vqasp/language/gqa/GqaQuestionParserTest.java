@@ -301,6 +301,11 @@ class GqaQuestionParserTest {
                 parsed("Which is white, the dog or the cat?"));
         assertEquals("select: _->filter color: white [0]->choose name: table|bowl [1]",
                 parsed("What is white, the table or the bowl?"));
+        // how people say poses, and the sky's look as GQA's weather
+        assertEquals("select: animal->filter pose: lying [0]->query: name [1]", parsed("Which animal is lying down?"));
+        assertEquals("select: person->filter face expression: happy [0]->query: name [1]",
+                parsed("Who appears to be happy?"));
+        assertEquals("select: sky->query: weather [0]", parsed("How does the sky look?"));
         // words left out or added
         assertEquals("select: car->query: color [0]", parsed("what color car"));
         assertEquals("select: dog->query: color [0]", parsed("dog color?"));
