@@ -72,7 +72,7 @@ final class Requests {
     private static Set<String> words() {
         Set<String> all = new TreeSet<>();
         OPENERS.forEach(all::addAll);
-        all.addAll(List.of("if", "whether", "count", "more", "fewer", "being", "have"));
+        all.addAll(List.of("if", "whether", "count", "more", "fewer", "being", "have", "no", "none", "yes"));
         all.addAll(THIS_PLACE);
         all.addAll(PLACE_SIDES);
         all.remove(",");
