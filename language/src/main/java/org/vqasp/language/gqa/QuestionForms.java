@@ -391,7 +391,7 @@ final class QuestionForms {
                 (m, b) -> relChooseName(m, b, shared(m, b)));
         f("categoryRelOChoose", "{rel} what|whom is|are|does|do {np} , a|an|the? {noun} or a|an|the? {noun2}",
                 (m, b) -> relChooseName(m, b, shared(m, b)));
-        f("categoryRelSChoose", "what|who is|are {rel} {np} , a|an|the? {noun} or a|an|the? {noun2}",
+        f("categoryRelSChoose", "what|which|who is|are {rel} {np} , a|an|the? {noun} or a|an|the? {noun2}",
                 (m, b) -> relSubjChooseName(m, b, shared(m, b)));
         f("categoryRelSChoose", "what|who {rel} {np} , a|an|the? {noun} or a|an|the? {noun2}",
                 (m, b) -> relSubjChooseName(m, b, shared(m, b)));

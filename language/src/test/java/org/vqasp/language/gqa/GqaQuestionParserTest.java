@@ -301,6 +301,8 @@ class GqaQuestionParserTest {
                 parsed("Which is white, the dog or the cat?"));
         assertEquals("select: _->filter color: white [0]->choose name: table|bowl [1]",
                 parsed("What is white, the table or the bowl?"));
+        assertEquals("select: plate->relate: _,to the left of,s [0]->choose name: cup|glass [1]",
+                parsed("Which is to the left of the plate, the cup or the glass?"));
         // how people say poses, and the sky's look as GQA's weather
         assertEquals("select: animal->filter pose: lying [0]->query: name [1]", parsed("Which animal is lying down?"));
         assertEquals("select: person->filter face expression: happy [0]->query: name [1]",
