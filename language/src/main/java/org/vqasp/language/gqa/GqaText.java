@@ -101,8 +101,11 @@ final class GqaText {
             String w = in.get(i);
             // "in this photo", "of the image", "in the picture"
             boolean afterWhere = !out.isEmpty() && out.get(out.size() - 1).equals("where");
+            // ("to the left of the picture" is a relation to a picture on the wall; GQA says "on the left of")
+            boolean relation = out.size() >= 3 && out.get(out.size() - 3).equals("to")
+                    && out.get(out.size() - 2).equals("the");
             if ((w.equals("in") && !afterWhere
-                    || w.equals("of") && !out.isEmpty() && POSITIONS.contains(out.get(out.size() - 1)))
+                    || w.equals("of") && !out.isEmpty() && POSITIONS.contains(out.get(out.size() - 1)) && !relation)
                     && i + 2 < in.size()
                     && (in.get(i + 1).equals("this") || in.get(i + 1).equals("the"))
                     && PICTURE.contains(in.get(i + 2))) {

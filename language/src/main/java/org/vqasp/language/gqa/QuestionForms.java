@@ -97,7 +97,14 @@ final class QuestionForms {
         // relations asked about by "what" and "who"
         f("relS", "what|who is|are {rel} {np}", (m, b) -> relSubj(m, b, wh(m), "name"));
         f("relS", "what|who {rel} {np}", (m, b) -> relSubj(m, b, wh(m), "name"));
-        f("relO", "what|who|whom is|are {np} {rel}", (m, b) -> relObj(m, b, wh(m), "name"));
+        f("relO", "what|who|whom is|are {np} {rel}", (m, b) -> {
+            if (m.np("np").link() != null && !m.np("np").link().subject()) {
+                // "What is the toy that the boy is playing with?" asks the toy's name: the relation is the
+                // clause's ("playing with"), not "playing" in the clause and "with" after it
+                fail("a relation after an object clause");
+            }
+            relObj(m, b, wh(m), "name");
+        });
         f("relO", "what|who|whom does|do {np} {rel}", (m, b) -> relObj(m, b, wh(m), "name"));
         f("relO", "{np} is|are {rel} what|who|whom", (m, b) -> relObj(m, b, whLast(m), "name"));
         // the passive people write: What is held by the man? What kind of food is eaten by the girl?

@@ -303,6 +303,14 @@ class GqaQuestionParserTest {
                 parsed("What is white, the table or the bowl?"));
         assertEquals("select: plate->relate: _,to the left of,s [0]->choose name: cup|glass [1]",
                 parsed("Which is to the left of the plate, the cup or the glass?"));
+        // a relation that ends an object clause stays whole ("playing with"), and "to the right of the picture" is
+        // a relation to a picture, where "on the right of the picture" is a position
+        assertEquals("select: boy->relate: toy,playing with,o [0]->query: name [1]",
+                parsed("What is the toy that the boy is playing with?"));
+        assertEquals("select: picture->relate: device,to the right of,s [0]->query: name [1]",
+                parsed("What device is to the right of the picture?"));
+        assertEquals("select: car->filter hposition: left [0]->query: color [1]",
+                parsed("Which color is the car on the left of the picture?"));
         // how people say poses, and the sky's look as GQA's weather
         assertEquals("select: animal->filter pose: lying [0]->query: name [1]", parsed("Which animal is lying down?"));
         assertEquals("select: person->filter face expression: happy [0]->query: name [1]",
