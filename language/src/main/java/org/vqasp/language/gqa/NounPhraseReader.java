@@ -37,6 +37,9 @@ final class NounPhraseReader {
     private static final Set<String> LOOK = Set.of("look", "looks", "seem", "seems", "appear", "appears", "looking",
             "seeming", "appearing");
 
+    /** Pronouns that may start a clause without "that": "the bag she carries". */
+    private static final Set<String> CLAUSE_PRONOUNS = Set.of("he", "she", "it", "they", "you");
+
     /** Possessive pronouns, with the pronoun of their owner. */
     private static final Map<String, String> POSSESSIVES = Map.of("his", "he", "her", "she");
 
@@ -284,7 +287,10 @@ final class NounPhraseReader {
         }
         // the man is holding, that the man holds, the woman is sitting on
         int o = RELATIVES.contains(word(at)) ? at + 1 : at;
-        if (o < w.size() && !BE.contains(word(o))) {
+        // without "that", the clause's subject starts with a determiner or is a pronoun ("the hat the man wears"),
+        // so "the glass fence in ..." is a glass fence, not the glass a fence is in
+        boolean bare = o == at && !DETERMINERS.contains(word(o)) && !CLAUSE_PRONOUNS.contains(word(o));
+        if (o < w.size() && !BE.contains(word(o)) && !bare) {
             for (Read<NounPhrase> other : phrases(o)) {
                 int v = other.end();
                 if (BE.contains(word(v)) || word(v).equals("does") || word(v).equals("do")) {

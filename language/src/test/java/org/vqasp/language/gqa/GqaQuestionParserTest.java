@@ -311,6 +311,11 @@ class GqaQuestionParserTest {
                 parsed("What device is to the right of the picture?"));
         assertEquals("select: car->filter hposition: left [0]->query: color [1]",
                 parsed("Which color is the car on the left of the picture?"));
+        // a clause without "that" starts with a determiner or a pronoun: a glass fence is not "the glass a fence is in"
+        assertEquals("select: fence->filter material: glass [0]->choose vposition: bottom|top [1]",
+                parsed("Is the glass fence in the bottom part or in the top of the picture?"));
+        assertEquals("select: she->relate: bag,carrying,o [0]->query: material [1]",
+                parsed("What is the bag she carries made of?"));
         // how people say poses, and the sky's look as GQA's weather
         assertEquals("select: animal->filter pose: lying [0]->query: name [1]", parsed("Which animal is lying down?"));
         assertEquals("select: person->filter face expression: happy [0]->query: name [1]",
