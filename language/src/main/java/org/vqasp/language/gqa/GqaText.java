@@ -23,7 +23,7 @@ final class GqaText {
     private static final Set<String> NEGATIVE_ASKING = Set.of("is", "are", "does", "do", "was", "were", "can");
 
     private static final Set<String> PICTURE = Set.of("photo", "photograph", "picture", "image", "scene", "pic",
-            "photos", "pictures", "images", "snapshot", "frame");
+            "photos", "pictures", "images", "snapshot");
 
     private static final Set<String> POSITIONS = Set.of("side", "part", "left", "right", "top", "bottom", "middle",
             "corner", "half", "center", "centre");

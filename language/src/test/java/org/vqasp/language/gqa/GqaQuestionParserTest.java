@@ -316,6 +316,9 @@ class GqaQuestionParserTest {
                 parsed("Is the glass fence in the bottom part or in the top of the picture?"));
         assertEquals("select: she->relate: bag,carrying,o [0]->query: material [1]",
                 parsed("What is the bag she carries made of?"));
+        // "frame" is one of GQA's names, not a word for the picture
+        assertEquals("select: frame->relate: device,on top of,s [0]->query: name [1]",
+                parsed("What kind of device is on top of the frame?"));
         // how people say poses, and the sky's look as GQA's weather
         assertEquals("select: animal->filter pose: lying [0]->query: name [1]", parsed("Which animal is lying down?"));
         assertEquals("select: person->filter face expression: happy [0]->query: name [1]",
