@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * Requests people type that are not worded as GQA's questions, rewritten as the question they ask. They are
@@ -62,6 +63,15 @@ final class Requests {
             "scene", "picture", "photo", "image");
 
     private static final Set<String> PLACE_SIDES = Set.of("inside", "outside", "indoors", "outdoors");
+
+    private static final Set<String> SIDES = Set.of("left", "right");
+
+    /** The rewritings, tried in this order; each gives the questions a request may stand for, or none. */
+    private static final List<Function<List<String>, List<List<String>>>> RULES = List.of(
+            Requests::embeddedYesNo, Requests::embeddedWh, Requests::finalThere, Requests::barePhrase,
+            Requests::whichSideOf, Requests::doesHave, Requests::onTheSide, Requests::leftOrRightOf,
+            Requests::allOfThe, Requests::finalYesOrNo, Requests::whatColorCar, Requests::dogColor,
+            Requests::beingPassive, Requests::thisPlace, Requests::insideOrOutside);
 
     /** The words the rewritings know beyond those of the question forms. */
     static final Set<String> WORDS = words();
@@ -130,158 +140,226 @@ final class Requests {
     /** The question orders a request may stand for, best first. */
     private static List<List<String>> reordered(List<String> w) {
         List<List<String>> out = new ArrayList<>();
-        String first = w.get(0);
-        if ((first.equals("if") || first.equals("whether")) && w.size() > 2) {
-            // "if there are any dogs": are there any dogs
-            List<String> rest = new ArrayList<>(w.subList(1, w.size()));
-            int be = firstOf(rest, BE, 0);
-            if (be > 0) {
-                String verb = rest.remove(be);
-                rest.add(0, verb);
-                out.add(rest);
+        RULES.forEach(rule -> out.addAll(rule.apply(w)));
+        return out;
+    }
+
+    /** "if there are any dogs": are there any dogs. */
+    private static List<List<String>> embeddedYesNo(List<String> w) {
+        if (!(w.get(0).equals("if") || w.get(0).equals("whether")) || w.size() <= 2) {
+            return List.of();
+        }
+        List<String> rest = new ArrayList<>(w.subList(1, w.size()));
+        int be = firstOf(rest, BE, 0);
+        if (be <= 0) {
+            return List.of();
+        }
+        rest.add(0, rest.remove(be));
+        return List.of(rest);
+    }
+
+    /** "what color the car is": the verb moves to before the subject, where a subject may start first. */
+    private static List<List<String>> embeddedWh(List<String> w) {
+        if (!WH.contains(w.get(0)) || w.size() <= 2 || BE.contains(w.get(1))) {
+            return List.of();
+        }
+        int be = firstOf(w, BE, 2);
+        if (be <= 0) {
+            return List.of();
+        }
+        List<Integer> places = new ArrayList<>();
+        for (int k = 1; k < be; k++) {
+            if (SUBJECT_START.contains(w.get(k))) {
+                places.add(k);
             }
         }
-        if (WH.contains(first) && w.size() > 2 && !BE.contains(w.get(1))) {
-            // "what color the car is": the verb moves to before the subject
-            int be = firstOf(w, BE, 2);
-            if (be > 0) {
-                List<Integer> places = new ArrayList<>();
-                for (int k = 1; k < be; k++) {
-                    if (SUBJECT_START.contains(w.get(k))) {
-                        places.add(k);
-                    }
-                }
-                for (int k = 1; k < be; k++) {
-                    if (!places.contains(k)) {
-                        places.add(k);
-                    }
-                }
-                for (int k : places) {
-                    List<String> q = new ArrayList<>(w);
-                    String verb = q.remove(be);
-                    q.add(k, verb);
-                    out.add(q);
-                }
+        for (int k = 1; k < be; k++) {
+            if (!places.contains(k)) {
+                places.add(k);
             }
         }
-        if (WH.contains(first) && w.size() > 3 && w.get(w.size() - 1).equals("there")
-                && BE.contains(w.get(w.size() - 2))) {
-            // "what animals are there": what animals are (in the picture)
-            out.add(new ArrayList<>(w.subList(0, w.size() - 1)));
-        }
-        if (first.equals("the") && w.size() > 1) {
-            out.add(prepend(List.of("what", "is"), w));
-        } else if (ASKED.contains(first) && w.size() > 2 && w.get(1).equals("of")) {
-            out.add(prepend(List.of("what", "is", "the"), w));
-        } else if (first.equals("any")) {
-            out.add(prepend(List.of("are", "there"), w));
-        } else if (GqaText.INDEFINITES.contains(first)) {
-            out.add(prepend(List.of("is", "there"), w));
-        }
-        if ((first.equals("which") || first.equals("what")) && w.size() > 5 && w.get(1).equals("side")
-                && w.get(2).equals("of") && w.get(w.size() - 1).equals("on")) {
-            // "which side of the plate is the fork on": is the fork to the left or to the right of the plate
-            int be = firstOf(w, BE, 3);
-            if (be > 3 && be + 1 < w.size() - 1) {
-                List<String> q = new ArrayList<>();
-                q.add(w.get(be));
-                q.addAll(w.subList(be + 1, w.size() - 1));
-                q.addAll(List.of("to", "the", "left", "or", "to", "the", "right", "of"));
-                q.addAll(w.subList(3, be));
-                out.add(q);
-            }
-        }
-        int have = w.indexOf("have");
-        if ((first.equals("does") || first.equals("do")) && have > 1 && have + 2 < w.size()
-                && !SUBJECT_START.contains(w.get(have + 1)) && !w.get(have + 1).equals("any")) {
-            // "does the woman have long hair": is the woman's hair long
-            List<String> q = new ArrayList<>();
-            q.add("is");
-            q.addAll(w.subList(1, have));
-            q.add("'s");
-            q.add(w.get(w.size() - 1));
-            q.addAll(w.subList(have + 1, w.size() - 1));
+        List<List<String>> out = new ArrayList<>();
+        for (int k : places) {
+            List<String> q = new ArrayList<>(w);
+            q.add(k, q.remove(be));
             out.add(q);
         }
+        return out;
+    }
+
+    /** "what animals are there": what animals are (in the picture). */
+    private static List<List<String>> finalThere(List<String> w) {
+        int n = w.size();
+        if (WH.contains(w.get(0)) && n > 3 && w.get(n - 1).equals("there") && BE.contains(w.get(n - 2))) {
+            return List.of(new ArrayList<>(w.subList(0, n - 1)));
+        }
+        return List.of();
+    }
+
+    /** A bare noun phrase: "the color of the car", "color of the car", "any dogs", "anything on the table". */
+    private static List<List<String>> barePhrase(List<String> w) {
+        String first = w.get(0);
+        if (first.equals("the") && w.size() > 1) {
+            return List.of(prepend(List.of("what", "is"), w));
+        } else if (ASKED.contains(first) && w.size() > 2 && w.get(1).equals("of")) {
+            return List.of(prepend(List.of("what", "is", "the"), w));
+        } else if (first.equals("any")) {
+            return List.of(prepend(List.of("are", "there"), w));
+        } else if (GqaText.INDEFINITES.contains(first)) {
+            return List.of(prepend(List.of("is", "there"), w));
+        }
+        return List.of();
+    }
+
+    /** "which side of the plate is the fork on": is the fork to the left or to the right of the plate. */
+    private static List<List<String>> whichSideOf(List<String> w) {
+        String first = w.get(0);
+        if (!(first.equals("which") || first.equals("what")) || w.size() <= 5 || !w.get(1).equals("side")
+                || !w.get(2).equals("of") || !w.get(w.size() - 1).equals("on")) {
+            return List.of();
+        }
+        int be = firstOf(w, BE, 3);
+        if (be <= 3 || be + 1 >= w.size() - 1) {
+            return List.of();
+        }
+        List<String> q = new ArrayList<>();
+        q.add(w.get(be));
+        q.addAll(w.subList(be + 1, w.size() - 1));
+        q.addAll(List.of("to", "the", "left", "or", "to", "the", "right", "of"));
+        q.addAll(w.subList(3, be));
+        return List.of(q);
+    }
+
+    /** "does the woman have long hair": is the woman's hair long. */
+    private static List<List<String>> doesHave(List<String> w) {
+        int have = w.indexOf("have");
+        if (!(w.get(0).equals("does") || w.get(0).equals("do")) || have <= 1 || have + 2 >= w.size()
+                || SUBJECT_START.contains(w.get(have + 1)) || w.get(have + 1).equals("any")) {
+            return List.of();
+        }
+        List<String> q = new ArrayList<>();
+        q.add("is");
+        q.addAll(w.subList(1, have));
+        q.add("'s");
+        q.add(w.get(w.size() - 1));
+        q.addAll(w.subList(have + 1, w.size() - 1));
+        return List.of(q);
+    }
+
+    /** "is the fork on the left or on the right of the plate": to the left or to the right of it. */
+    private static List<List<String>> onTheSide(List<String> w) {
         List<String> to = new ArrayList<>(w);
         for (int k = 0; k + 3 < to.size(); k++) {
-            if (to.get(k).equals("on") && to.get(k + 1).equals("the") && Set.of("left", "right").contains(to.get(k + 2))
-                    && Set.of("of", "or").contains(to.get(k + 3))) {
-                // "is the fork on the left or on the right of the plate": to the left or to the right of it
+            if (to.get(k).equals("on") && to.get(k + 1).equals("the") && SIDES.contains(to.get(k + 2))
+                    && (to.get(k + 3).equals("of") || to.get(k + 3).equals("or"))) {
                 to.set(k, "to");
             }
         }
-        if (!to.equals(w) && to.contains("of")) {
-            out.add(to);
-        }
+        return !to.equals(w) && to.contains("of") ? List.of(to) : List.of();
+    }
+
+    /** "is the woman left or right of the man": to the left or to the right of. */
+    private static List<List<String>> leftOrRightOf(List<String> w) {
+        List<List<String>> out = new ArrayList<>();
         for (int k = 0; k + 3 < w.size(); k++) {
             List<String> sides = w.subList(k, k + 4);
             boolean either = sides.equals(List.of("left", "or", "right", "of"))
                     || sides.equals(List.of("right", "or", "left", "of"));
             if (either && (k == 0 || !w.get(k - 1).equals("the"))) {
-                // "is the woman left or right of the man": to the left or to the right of
                 List<String> q = new ArrayList<>(w.subList(0, k));
                 q.addAll(List.of("to", "the", sides.get(0), "or", "to", "the", sides.get(2), "of"));
                 q.addAll(w.subList(k + 4, w.size()));
                 out.add(q);
             }
         }
-        int allOf = w.indexOf("all");
-        if (allOf >= 0 && allOf + 2 < w.size() && w.get(allOf + 1).equals("of") && w.get(allOf + 2).equals("the")) {
-            // "are all of the animals zebras": are all the animals zebras
+        return out;
+    }
+
+    /** "are all of the animals zebras": are all the animals zebras. */
+    private static List<List<String>> allOfThe(List<String> w) {
+        int all = w.indexOf("all");
+        if (all >= 0 && all + 2 < w.size() && w.get(all + 1).equals("of") && w.get(all + 2).equals("the")) {
             List<String> q = new ArrayList<>(w);
-            q.remove(allOf + 1);
-            out.add(q);
+            q.remove(all + 1);
+            return List.of(q);
         }
+        return List.of();
+    }
+
+    /** "is the man wearing a hat or not", "..., yes or no": the question without them. */
+    private static List<List<String>> finalYesOrNo(List<String> w) {
         int n = w.size();
-        if (n > 3 && (w.subList(n - 2, n).equals(List.of("or", "not"))
-                || n > 4 && w.subList(n - 3, n).equals(List.of("yes", "or", "no")))) {
-            // "is the man wearing a hat or not", "..., yes or no"
-            List<String> q = new ArrayList<>(w.subList(0, n - (w.get(n - 1).equals("not") ? 2 : 3)));
-            while (q.size() > 1 && q.get(q.size() - 1).equals(",")) {
-                q.remove(q.size() - 1);
-            }
-            out.add(q);
+        int cut = n > 3 && w.subList(n - 2, n).equals(List.of("or", "not")) ? 2
+                : n > 4 && w.subList(n - 3, n).equals(List.of("yes", "or", "no")) ? 3 : 0;
+        if (cut == 0) {
+            return List.of();
         }
-        if (n > 2 && (first.equals("what") || first.equals("which")) && ASKED.contains(w.get(1))
+        List<String> q = new ArrayList<>(w.subList(0, n - cut));
+        while (q.size() > 1 && q.get(q.size() - 1).equals(",")) {
+            q.remove(q.size() - 1);
+        }
+        return List.of(q);
+    }
+
+    /** "what color car": what color is the car. */
+    private static List<List<String>> whatColorCar(List<String> w) {
+        String first = w.get(0);
+        if (w.size() > 2 && (first.equals("what") || first.equals("which")) && ASKED.contains(w.get(1))
                 && BE.stream().noneMatch(w::contains)) {
-            // "what color car": what color is the car
-            out.add(prepend(List.of(first, w.get(1), "is", "the"), w.subList(2, n)));
+            return List.of(prepend(List.of(first, w.get(1), "is", "the"), w.subList(2, w.size())));
         }
-        if (n > 1 && ASKED.contains(w.get(n - 1)) && !WH.contains(first) && !BE.contains(first)
-                && BE.stream().noneMatch(w::contains)) {
-            // "dog color?": what color is the dog
-            List<String> q = new ArrayList<>(List.of("what", w.get(n - 1), "is"));
-            if (!SUBJECT_START.contains(first)) {
-                q.add("the");
-            }
-            q.addAll(w.subList(0, n - 1));
-            out.add(q);
+        return List.of();
+    }
+
+    /** "dog color?": what color is the dog. */
+    private static List<List<String>> dogColor(List<String> w) {
+        int n = w.size();
+        String first = w.get(0);
+        if (n <= 1 || !ASKED.contains(w.get(n - 1)) || WH.contains(first) || BE.contains(first)
+                || BE.stream().anyMatch(w::contains)) {
+            return List.of();
         }
+        List<String> q = new ArrayList<>(List.of("what", w.get(n - 1), "is"));
+        if (!SUBJECT_START.contains(first)) {
+            q.add("the");
+        }
+        q.addAll(w.subList(0, n - 1));
+        return List.of(q);
+    }
+
+    /** "is the horse being ridden by a man": is the horse ridden by a man. */
+    private static List<List<String>> beingPassive(List<String> w) {
         int being = w.indexOf("being");
         if (being > 1 && being + 1 < w.size()) {
-            // "is the horse being ridden by a man": is the horse ridden by a man
             List<String> q = new ArrayList<>(w);
             q.remove(being);
-            out.add(q);
+            return List.of(q);
         }
+        return List.of();
+    }
+
+    /** "is this room a kitchen": is this a kitchen. */
+    private static List<List<String>> thisPlace(List<String> w) {
         int at = w.indexOf("this");
         if (at >= 0 && at + 2 < w.size() && THIS_PLACE.contains(w.get(at + 1))
                 && (w.get(at + 2).equals("a") || w.get(at + 2).equals("an"))) {
-            // "is this room a kitchen": is this a kitchen
             List<String> q = new ArrayList<>(w);
             q.remove(at + 1);
-            out.add(q);
+            return List.of(q);
         }
+        return List.of();
+    }
+
+    /** "is it inside or outside": indoors or outdoors (GqaText has already made a final "outside" outdoors). */
+    private static List<List<String>> insideOrOutside(List<String> w) {
         int or = w.indexOf("or");
         if (or > 0 && or + 1 < w.size() && PLACE_SIDES.contains(w.get(or - 1)) && PLACE_SIDES.contains(w.get(or + 1))
                 && (w.contains("inside") || w.contains("outside"))) {
-            // "is it inside or outside" (GqaText has already made a final "outside" outdoors)
             List<String> q = new ArrayList<>(w);
-            q.replaceAll(s -> s.equals("inside") ? "indoors" : s.equals("outside") ? "outdoors" : s);
-            out.add(q);
+            q.replaceAll(x -> x.equals("inside") ? "indoors" : x.equals("outside") ? "outdoors" : x);
+            return List.of(q);
         }
-        return out;
+        return List.of();
     }
 
     /**
