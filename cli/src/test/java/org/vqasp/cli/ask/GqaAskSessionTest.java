@@ -53,6 +53,11 @@ class GqaAskSessionTest {
         GqaAskSession.GqaAskResult brown = s.ask("Is the horse near a brown building?");
         assertEquals("no", brown.answer());
         assertEquals("select: horse -> verify rel: building,near,o [0]", GqaAskPrinter.program(brown.program()));
+        // and a relation of the building to a third object: the building near the horse is behind the door
+        assertEquals("yes", s.ask("Is the horse near the building that is behind the door?").answer());
+        assertEquals("no", s.ask("Is the horse near the building that is in front of the door?").answer());
+        // a check of a subject the image lacks still fails (there is no woman), rather than saying no
+        assertEquals("empty", s.ask("Is the woman wearing a red shirt?").errorKind());
     }
 
     @Test

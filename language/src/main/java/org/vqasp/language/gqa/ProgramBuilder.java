@@ -51,7 +51,9 @@ final class ProgramBuilder {
 
     /**
      * Returns the program to answer: the program, except that a relation check whose other phrase has attributes
-     * ({@code Is the woman wearing a red shirt?}) becomes the relate, the attributes' filters and {@code exist}.
+     * or a relation of its own ({@code Is the woman wearing a red shirt?}, {@code Is the man holding the cup that
+     * is on the table?}) is also answered with the relate, the attributes' filters (and that relation) and
+     * {@code exist}, joined to it by {@code and}.
      * GQA writes the check with the other phrase's name only ({@code verify rel: shirt,wearing,o}) because its own
      * programs pin that object by id; a parsed program has no id, so without the filters a blue shirt would do.
      */
@@ -60,20 +62,23 @@ final class ProgramBuilder {
             return program();
         }
         int[] moved = new int[steps.size()];
-        List<GqaOperation> out = new ArrayList<>(steps.size() + 2 * keptForAnswering.size());
+        List<GqaOperation> out = new ArrayList<>(steps.size() + 4 * keptForAnswering.size());
         for (int i = 0; i < steps.size(); i++) {
             GqaOperation op = steps.get(i);
             List<Integer> deps = new ArrayList<>();
             op.dependencies().forEach(d -> deps.add(moved[d]));
-            List<GqaOperation> filters = keptForAnswering.get(i);
-            if (filters == null) {
-                out.add(new GqaOperation(op.operation(), op.argument(), deps));
-            } else {
+            List<GqaOperation> kept = keptForAnswering.get(i);
+            out.add(new GqaOperation(op.operation(), op.argument(), deps));
+            if (kept != null) {
+                // the check as GQA writes it (it fails, rather than says no, when its input is empty), and with
+                // what the question says of the other phrase
+                int check = out.size() - 1;
                 out.add(new GqaOperation("relate", op.argument(), deps));
-                for (GqaOperation f : filters) {
-                    out.add(new GqaOperation(f.operation(), f.argument(), List.of(out.size() - 1)));
+                for (GqaOperation k : kept) {
+                    out.add(new GqaOperation(k.operation(), k.argument(), List.of(out.size() - 1)));
                 }
                 out.add(new GqaOperation("exist", "?", List.of(out.size() - 1)));
+                out.add(new GqaOperation("and", "", List.of(check, out.size() - 1)));
             }
             moved[i] = out.size() - 1;
         }
@@ -82,22 +87,35 @@ final class ProgramBuilder {
 
     /**
      * Checks a relation between a phrase's objects (the step {@code at}) and another phrase, as GQA writes it:
-     * {@code verify rel: NAME,RELATION,o|s} with the other phrase's name only; its attributes are kept for
-     * {@link #answering}.
+     * {@code verify rel: NAME,RELATION,o|s} with the other phrase's name only; its attributes, and a relation it has
+     * with a third phrase (with that phrase's attributes), are kept for {@link #answering}.
      *
      * @param side {@code o} when the other phrase is the relation's object, {@code s} when its subject
      */
     int verifyRelation(int at, NounPhrase other, String relation, String side) {
         int step = add("verify rel", bareName(other) + "," + relation + "," + side, at);
-        if (!other.filters().isEmpty()) {
-            List<GqaOperation> filters = new ArrayList<>();
-            for (Filter f : other.filters()) {
-                String c = category(f, other);
-                filters.add(new GqaOperation(c.isEmpty() ? "filter" : "filter " + c, written(f), List.of()));
-            }
-            keptForAnswering.put(step, filters);
+        List<GqaOperation> kept = new ArrayList<>(filtersOf(other));
+        NounPhrase.Link link = other.link();
+        if (link != null && link.other().kind() != Kind.PRONOUN) {
+            // "the cup that is on the table": from the cups, the tables they are on, as the table's filters say
+            kept.add(new GqaOperation("relate", name(link.other(), false) + "," + link.relation() + ","
+                    + (link.subject() ? "o" : "s"), List.of()));
+            kept.addAll(filtersOf(link.other()));
+        }
+        if (!kept.isEmpty()) {
+            keptForAnswering.put(step, kept);
         }
         return step;
+    }
+
+    /** Returns the filter steps of a phrase's attributes, without dependencies. */
+    private List<GqaOperation> filtersOf(NounPhrase np) {
+        List<GqaOperation> filters = new ArrayList<>();
+        for (Filter f : np.filters()) {
+            String c = category(f, np);
+            filters.add(new GqaOperation(c.isEmpty() ? "filter" : "filter " + c, written(f), List.of()));
+        }
+        return filters;
     }
 
     /** Adds a step and returns its index. */

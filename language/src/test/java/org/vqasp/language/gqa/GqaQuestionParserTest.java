@@ -345,17 +345,25 @@ class GqaQuestionParserTest {
         // then the program is GQA's (the shirt by name only: GQA pins it by id), and the program to answer keeps
         // the colour, so that a blue shirt does not make it true
         assertEquals("select: woman->verify rel: shirt,wearing,o [0]", SemanticString.withoutIds(p.semanticStr()));
-        assertEquals("select: woman->relate: shirt,wearing,o [0]->filter color: red [1]->exist: ? [2]",
-                SemanticString.format(p.forAnswering()));
-        // the same for each check of two, and for the passive (the other phrase is then the subject)
+        // (joined by "and" to the check as GQA writes it, which fails rather than says no when there is no woman)
+        assertEquals("select: woman->verify rel: shirt,wearing,o [0]->relate: shirt,wearing,o [0]"
+                + "->filter color: red [2]->exist: ? [3]->and:  [1, 4]", SemanticString.format(p.forAnswering()));
+        // the same for each check of two, for the passive (the other phrase is then the subject), and for a
+        // relation of the other phrase to a third
         GqaParse.Parsed two = assertInstanceOf(GqaParse.Parsed.class,
                 parser.parse("Is the man wearing a black hat and glasses?"));
-        assertEquals("select: man->relate: hat,wearing,o [0]->filter color: black [1]->exist: ? [2]"
-                + "->verify rel: glasses,wearing,o [0]->and:  [3, 4]", SemanticString.format(two.forAnswering()));
+        assertEquals("select: man->verify rel: hat,wearing,o [0]->relate: hat,wearing,o [0]->filter color: black [2]"
+                + "->exist: ? [3]->and:  [1, 4]->verify rel: glasses,wearing,o [0]->and:  [5, 6]",
+                SemanticString.format(two.forAnswering()));
         GqaParse.Parsed passive = assertInstanceOf(GqaParse.Parsed.class,
                 parser.parse("Is the horse ridden by a young man?"));
-        assertEquals("select: horse->relate: man,riding,s [0]->filter age: young [1]->exist: ? [2]",
-                SemanticString.format(passive.forAnswering()));
+        assertEquals("select: horse->verify rel: man,riding,s [0]->relate: man,riding,s [0]->filter age: young [2]"
+                + "->exist: ? [3]->and:  [1, 4]", SemanticString.format(passive.forAnswering()));
+        GqaParse.Parsed third = assertInstanceOf(GqaParse.Parsed.class,
+                parser.parse("Is the man holding the cup that is on the white table?"));
+        assertEquals("select: man->verify rel: cup,holding,o [0]", SemanticString.withoutIds(third.semanticStr()));
+        assertEquals("select: man->verify rel: cup,holding,o [0]->relate: cup,holding,o [0]->relate: table,on,o [2]"
+                + "->filter color: white [3]->exist: ? [4]->and:  [1, 5]", SemanticString.format(third.forAnswering()));
         // a check without attributes is answered as written
         GqaParse.Parsed plain = assertInstanceOf(GqaParse.Parsed.class, parser.parse("Is the man wearing a hat?"));
         assertEquals(plain.program(), plain.forAnswering());
