@@ -1,14 +1,14 @@
 package org.vqasp.core.gqa;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import org.vqasp.core.DatasetItem;
 import org.vqasp.core.ErrorKind;
 import org.vqasp.core.InputException;
-import org.vqasp.core.VqaspException;
+import org.vqasp.core.json.DatasetReader;
 import org.vqasp.core.json.JsonItemStream;
 
 /**
@@ -81,25 +81,22 @@ public final class GqaSceneGraphFile implements GqaSceneGraphs {
         if (mark == null) {
             return null;
         }
-        try (JsonItemStream s = JsonItemStream.entriesAt(file, mark)) {
-            if (!s.hasNext()) {
+        // the entry is read as a whole file's entries are (DatasetReader names the file, the image and the fault)
+        try (DatasetReader<GqaSceneGraph> r = new DatasetReader<>(JsonItemStream.entriesAt(file, mark),
+                "scene graph", n -> null, GqaJson::sceneGraph)) {
+            if (!r.hasNext()) {
                 throw new InputException(ErrorKind.MALFORMED_FILE, file + ": the entry of image " + imageId
                         + " is gone (was the file changed?)");
             }
-            Map.Entry<String, JsonNode> e = s.next();
-            if (!e.getKey().equals(imageId)) {
-                throw new InputException(ErrorKind.MALFORMED_FILE, file + ": found image " + e.getKey()
+            DatasetItem<GqaSceneGraph> item = r.next();
+            if (!item.id().equals(imageId)) {
+                throw new InputException(ErrorKind.MALFORMED_FILE, file + ": found image " + item.id()
                         + " where image " + imageId + " was (was the file changed?)");
             }
-            try {
-                return GqaJson.sceneGraph(imageId, e.getValue());
-            } catch (VqaspException ex) {
-                throw new InputException(ex.kind(), file.getFileName() + ": scene graph " + imageId + ": "
-                        + ex.getMessage(), ex);
-            } catch (IllegalArgumentException | NullPointerException ex) {
-                throw new InputException(ErrorKind.BAD_ITEM, file.getFileName() + ": scene graph " + imageId + ": "
-                        + ex.getMessage(), ex);
+            if (!item.ok()) {
+                throw item.error();
             }
+            return item.value();
         }
     }
 }

@@ -50,31 +50,11 @@ public final class GqaPronouns {
                 }
             }
         }
-        boolean any = false;
-        for (GqaOperation op : in) {
-            any |= gender(op) != null;
-        }
-        if (!any) {
-            return List.copyOf(in);
-        }
-        program = in;
-        int[] moved = new int[program.size()];
-        List<GqaOperation> out = new ArrayList<>(program.size() + 2);
-        for (int i = 0; i < program.size(); i++) {
-            GqaOperation op = program.get(i);
-            List<Integer> deps = new ArrayList<>();
-            op.dependencies().forEach(d -> deps.add(moved[d]));
+        return ProgramRewriter.expand(in, (i, op, at) -> {
             String g = gender(op);
-            if (g != null) {
-                int select = out.size();
-                out.add(new GqaOperation("select", "person", List.of()));
-                out.add(new GqaOperation("filter gender", g, List.of(select)));
-            } else {
-                out.add(new GqaOperation(op.operation(), op.argument(), deps));
-            }
-            moved[i] = out.size() - 1;
-        }
-        return List.copyOf(out);
+            return g == null ? null : List.of(new GqaOperation("select", "person", List.of()),
+                    new GqaOperation("filter gender", g, List.of(at)));
+        });
     }
 
     /** Returns the nearest class every name belongs to ({@code cat, dog}: animal), or null. */

@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.vqasp.core.gqa.GqaOperation;
@@ -97,7 +98,7 @@ public final class GqaQuestionParser {
             return first;
         }
         // a request worded otherwise; one with words the parser does not know may rather have typos
-        GqaParse request = rewritten(words, "", true);
+        GqaParse request = rewritten(words, "", r -> unknownWords(r).isEmpty());
         if (request != null) {
             return request;
         }
@@ -120,23 +121,24 @@ public final class GqaQuestionParser {
             if (second instanceof GqaParse.Parsed p) {
                 return p.with(p.confidence() * 0.8, p.note() + correctedNote);
             }
-            GqaParse third = rewritten(corrected, correctedNote, false);
+            GqaParse third = rewritten(corrected, correctedNote, r -> true);
             if (third instanceof GqaParse.Parsed p) {
                 return p.with(p.confidence() * 0.8, p.note());
             }
         }
-        // a request with a name the lexicon does not know: "tell me what color the zorblax is"
-        GqaParse named = rewritten(words, "", false);
+        // a request with a name the lexicon does not know: "tell me what color the zorblax is" (the rewritings
+        // with only known words were read above)
+        GqaParse named = rewritten(words, "", r -> !unknownWords(r).isEmpty());
         return named != null ? named : first;
     }
 
     /**
-     * Reads a request that is not worded as a GQA question ({@link Requests}): the first rewriting that reads
-     * (of those with only known words, when asked), with the rewriting in the note, or null.
+     * Reads a request that is not worded as a GQA question ({@link Requests}): the first of the rewritings
+     * {@code tried} that reads, with the rewriting in the note, or null.
      */
-    private GqaParse rewritten(List<String> words, String noteTail, boolean knownWordsOnly) {
+    private GqaParse rewritten(List<String> words, String noteTail, Predicate<List<String>> tried) {
         for (Requests.Rewriting r : Requests.of(words)) {
-            if (knownWordsOnly && !unknownWords(r.words()).isEmpty()) {
+            if (!tried.test(r.words())) {
                 continue;
             }
             if (parse(r.words()) instanceof GqaParse.Parsed p) {

@@ -122,12 +122,7 @@ final class NounPhraseReader {
         String owner = POSSESSIVES.get(word(i));
         if (owner != null) {
             // "his shirt", "her hair": the shirt of him, as "the man's shirt" is the shirt of the man
-            Link of = new Link("of", true, NounPhrase.of(owner, Kind.PRONOUN));
-            for (Read<List<Filter>> pre : premodifiers(i + 1)) {
-                for (Read<NounPhrase> head : heads(pre.end())) {
-                    extend(head.value().withFilters(pre.value()).withLink(of), head.end(), out, true);
-                }
-            }
+            owned(NounPhrase.of(owner, Kind.PRONOUN), i + 1, out);
         }
         out.sort(Comparator.comparingInt((Read<NounPhrase> r) -> -r.end()));
         List<Read<NounPhrase>> frozen = List.copyOf(out);
@@ -152,11 +147,16 @@ final class NounPhraseReader {
             extend(more.value(), more.end(), out, linked || more.value().link() != null);
         }
         if (!linked && word(at).equals("'s")) {
-            for (Read<List<Filter>> pre : premodifiers(at + 1)) {
-                for (Read<NounPhrase> head : heads(pre.end())) {
-                    NounPhrase owned = head.value().withFilters(pre.value()).withLink(new Link("of", true, np));
-                    extend(owned, head.end(), out, true);
-                }
+            owned(np, at + 1, out);
+        }
+    }
+
+    /** Adds the readings of what an owner has, read from a position: "the boy's [black hair]" (relate hair,of,s). */
+    private void owned(NounPhrase owner, int at, List<Read<NounPhrase>> out) {
+        for (Read<List<Filter>> pre : premodifiers(at)) {
+            for (Read<NounPhrase> head : heads(pre.end())) {
+                NounPhrase owned = head.value().withFilters(pre.value()).withLink(new Link("of", true, owner));
+                extend(owned, head.end(), out, true);
             }
         }
     }

@@ -61,28 +61,23 @@ final class ProgramBuilder {
         if (keptForAnswering.isEmpty()) {
             return program();
         }
-        int[] moved = new int[steps.size()];
-        List<GqaOperation> out = new ArrayList<>(steps.size() + 4 * keptForAnswering.size());
-        for (int i = 0; i < steps.size(); i++) {
-            GqaOperation op = steps.get(i);
-            List<Integer> deps = new ArrayList<>();
-            op.dependencies().forEach(d -> deps.add(moved[d]));
+        return ProgramRewriter.expand(steps, (i, check, at) -> {
             List<GqaOperation> kept = keptForAnswering.get(i);
-            out.add(new GqaOperation(op.operation(), op.argument(), deps));
-            if (kept != null) {
-                // the check as GQA writes it (it fails, rather than says no, when its input is empty), and with
-                // what the question says of the other phrase
-                int check = out.size() - 1;
-                out.add(new GqaOperation("relate", op.argument(), deps));
-                for (GqaOperation k : kept) {
-                    out.add(new GqaOperation(k.operation(), k.argument(), List.of(out.size() - 1)));
-                }
-                out.add(new GqaOperation("exist", "?", List.of(out.size() - 1)));
-                out.add(new GqaOperation("and", "", List.of(check, out.size() - 1)));
+            if (kept == null) {
+                return null;
             }
-            moved[i] = out.size() - 1;
-        }
-        return List.copyOf(out);
+            // the check as GQA writes it (it fails, rather than says no, when its input is empty), and with what
+            // the question says of the other phrase
+            List<GqaOperation> out = new ArrayList<>();
+            out.add(check);
+            out.add(new GqaOperation("relate", check.argument(), check.dependencies()));
+            for (GqaOperation k : kept) {
+                out.add(new GqaOperation(k.operation(), k.argument(), List.of(at + out.size() - 1)));
+            }
+            out.add(new GqaOperation("exist", "?", List.of(at + out.size() - 1)));
+            out.add(new GqaOperation("and", "", List.of(at, at + out.size() - 1)));
+            return out;
+        });
     }
 
     /**
@@ -110,12 +105,7 @@ final class ProgramBuilder {
 
     /** Returns the filter steps of a phrase's attributes, without dependencies. */
     private List<GqaOperation> filtersOf(NounPhrase np) {
-        List<GqaOperation> filters = new ArrayList<>();
-        for (Filter f : np.filters()) {
-            String c = category(f, np);
-            filters.add(new GqaOperation(c.isEmpty() ? "filter" : "filter " + c, written(f), List.of()));
-        }
-        return filters;
+        return np.filters().stream().map(f -> filterOperation(f, np)).toList();
     }
 
     /** Adds a step and returns its index. */
@@ -155,8 +145,14 @@ final class ProgramBuilder {
 
     /** Adds a filter of a phrase's objects. */
     int filter(int at, Filter f, NounPhrase head) {
+        GqaOperation op = filterOperation(f, head);
+        return add(op.operation(), op.argument(), at);
+    }
+
+    /** Returns the filter step of an attribute of a phrase, without its dependency. */
+    private GqaOperation filterOperation(Filter f, NounPhrase head) {
         String c = category(f, head);
-        return add(c.isEmpty() ? "filter" : "filter " + c, f.negated() ? "not(" + f.value() + ")" : f.value(), at);
+        return new GqaOperation(c.isEmpty() ? "filter" : "filter " + c, written(f), List.of());
     }
 
     /** Returns the name a phrase's step writes. */

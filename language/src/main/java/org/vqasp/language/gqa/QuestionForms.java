@@ -126,14 +126,8 @@ final class QuestionForms {
         f("relO", "where is|are {np} {rel}?", (m, b) -> place(m, b));
         f("relO", "{np} is|are {verb} where", (m, b) -> place(m, b));
         f("relO", "where is|are {np} {verb}", (m, b) -> place(m, b));
-        f("activityWho", "who is|are {pred}", (m, b) -> {
-            NounPhrase p = NounPhrase.of("person", Kind.CLASS).withFilters(m.filters("pred"));
-            b.add("query", "name", b.ref(p));
-        });
-        f("activityWho", "who seems|appears|looks to? be? {pred}", (m, b) -> {
-            NounPhrase p = NounPhrase.of("person", Kind.CLASS).withFilters(m.filters("pred"));
-            b.add("query", "name", b.ref(p));
-        });
+        f("activityWho", "who is|are {pred}", QuestionForms::whoIs);
+        f("activityWho", "who seems|appears|looks to? be? {pred}", QuestionForms::whoIs);
         // the name of a noun phrase
         f("categoryAttr", "what is|are the name|names of {np}", (m, b) -> name(b, m.np("np")));
         f("categoryAttr", "what is|are {np} called", (m, b) -> name(b, m.np("np")));
@@ -231,6 +225,12 @@ final class QuestionForms {
         int at = b.ref(m.np("np"));
         at = b.add("relate", b.name(asked, true) + "," + relation + ",o", at);
         b.add("query", category, at);
+    }
+
+    /** Who has the attributes: {@code select: person->filter ...->query: name}. */
+    private static void whoIs(Slots m, ProgramBuilder b) {
+        NounPhrase p = NounPhrase.of("person", Kind.CLASS).withFilters(m.filters("pred"));
+        b.add("query", "name", b.ref(p));
     }
 
     /** The place a noun phrase is on (or standing on, parked in, ...): {@code relate: place,REL,o}. */
