@@ -57,6 +57,16 @@ public final class GqaAnswerer implements BatchAnswerer<GqaQuestion> {
         this.programs = programs;
     }
 
+    /** Returns an image's scene graph, or throws why there is none ({@code missing_scene_graph}, a bad entry). */
+    private GqaSceneGraph graph(String imageId) {
+        GqaSceneGraph g = graphs.graph(imageId);
+        if (g == null) {
+            throw new InputException(ErrorKind.MISSING_SCENE_GRAPH, graphsName + " has no scene graph for image "
+                    + imageId);
+        }
+        return g;
+    }
+
     @Override
     public List<Outcome> answer(List<EvalItem<GqaQuestion>> batch) {
         Outcome[] out = new Outcome[batch.size()];
@@ -76,20 +86,10 @@ public final class GqaAnswerer implements BatchAnswerer<GqaQuestion> {
             long t0 = System.nanoTime();
             List<Integer> where = e.getValue();
             GqaSceneGraph graph;
-            VqaspException err = null;
             try {
-                graph = graphs.graph(e.getKey());
-                if (graph == null) {
-                    err = new InputException(ErrorKind.MISSING_SCENE_GRAPH,
-                            graphsName + " has no scene graph for image " + e.getKey());
-                }
+                graph = graph(e.getKey());
             } catch (VqaspException bad) {
-                graph = null;
-                err = bad;
-            }
-            if (graph == null) {
-                VqaspException why = err;
-                where.forEach(i -> out[i] = Outcome.failed(why, 0).withExtras(chosen[i].extras()));
+                where.forEach(i -> out[i] = Outcome.failed(bad, 0).withExtras(chosen[i].extras()));
                 continue;
             }
             List<List<GqaOperation>> toAnswer = new ArrayList<>(where.size());

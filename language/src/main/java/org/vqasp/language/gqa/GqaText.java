@@ -88,11 +88,13 @@ final class GqaText {
      * displayed in the window"), rather than where in the picture a thing is ("shown in this photo").
      */
     private static boolean relationFollows(List<String> in, int at) {
-        if (at >= in.size() || !Set.of("in", "on", "at").contains(in.get(at))) {
-            return false;
-        }
-        return !(at + 2 < in.size() && (in.get(at + 1).equals("this") || in.get(at + 1).equals("the"))
-                && PICTURE.contains(in.get(at + 2)));
+        return at < in.size() && Set.of("in", "on", "at").contains(in.get(at)) && !thePicture(in, at + 1);
+    }
+
+    /** Whether the words at a position are "this photo", "the picture", ... */
+    private static boolean thePicture(List<String> in, int at) {
+        return at + 1 < in.size() && (in.get(at).equals("this") || in.get(at).equals("the"))
+                && PICTURE.contains(in.get(at + 1));
     }
 
     private static List<String> dropFillers(List<String> in) {
@@ -106,9 +108,7 @@ final class GqaText {
                     && out.get(out.size() - 2).equals("the");
             if ((w.equals("in") && !afterWhere
                     || w.equals("of") && !out.isEmpty() && POSITIONS.contains(out.get(out.size() - 1)) && !relation)
-                    && i + 2 < in.size()
-                    && (in.get(i + 1).equals("this") || in.get(i + 1).equals("the"))
-                    && PICTURE.contains(in.get(i + 2))) {
+                    && thePicture(in, i + 1)) {
                 i += 2;
                 continue;
             }
