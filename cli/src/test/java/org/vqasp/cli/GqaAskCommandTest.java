@@ -36,10 +36,10 @@ class GqaAskCommandTest extends CliTest {
         assertEquals(0, code, err.toString());
         String text = out.toString();
         assertTrue(text.contains("968673   fireplace"), text);
-        assertTrue(text.contains("Program: select: fireplace -> choose rel: bowl,to the left of|to the right of,s [0]"),
+        assertTrue(text.contains("Program: select: fireplace -> choose rel: bowl,to the right of|to the left of,s [0]"),
                 text);
         assertTrue(text.contains("Answer:  left"), text);
-        assertTrue(text.contains("1 choose rel: bowl,to the left of|to the right of,s (0) -> to the left of"), text);
+        assertTrue(text.contains("1 choose rel: bowl,to the right of|to the left of,s (0) -> to the left of"), text);
     }
 
     @Test

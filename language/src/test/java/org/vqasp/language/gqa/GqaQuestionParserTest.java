@@ -121,13 +121,34 @@ class GqaQuestionParserTest {
     @Test
     void should_read_every_structural_type() {
         assertEquals("select: door->choose: open|closed [0]", parsed("Is the door open or closed?"));
-        assertEquals("select: plate->choose rel: fork,to the left of|to the right of,s [0]",
+        assertEquals("select: plate->choose rel: fork,to the right of|to the left of,s [0]",
                 parsed("Is the fork to the left or to the right of the plate?"));
         assertEquals("select: scene->choose location: indoors|outdoors [0]", parsed("Is it indoors or outdoors?"));
         assertEquals("select: bench->exist: ? [0]->select: cat ->exist: ? [2]->or: [1, 3]",
                 parsed("Are there cats or benches?"));
         assertEquals("select: fence->select: bench ->choose older: [0, 1]",
                 parsed("Which is older, the fence or the bench?"));
+    }
+
+    @Test
+    void should_write_the_likelier_answer_first_where_the_question_hints_it() {
+        // GQA writes the answer's option first; "both ... and" is mostly both there, in the question's order
+        assertEquals("select: door->exist: ? [0]->select: window ->exist: ? [2]->and: [1, 3]",
+                parsed("Do you see both a door and a window?"));
+        assertEquals("select: bench->exist: ? [0]->select: cat ->exist: ? [2]->or: [1, 3]",
+                parsed("Is there a cat or a bench?"));
+        // a thing beside "the man on the right" is more likely on his left
+        assertEquals("select: man->filter hposition: right [0]->choose rel: woman,to the left of|to the right of,s [1]",
+                parsed("Is the woman to the right or to the left of the man on the right?"));
+        assertEquals("select: man->filter hposition: left [0]->choose rel: woman,to the right of|to the left of,s [1]",
+                parsed("Is the woman to the left or to the right of the man on the left?"));
+        assertEquals("select: plate->choose rel: cup,to the left of|to the right of,s [0]",
+                parsed("Is the cup on the left to the right or to the left of the plate?"));
+        // no side named: the option named last, GQA's answer more often
+        assertEquals("select: plate->choose rel: cup,to the left of|to the right of,s [0]",
+                parsed("Is the cup to the right or to the left of the plate?"));
+        assertEquals("select: bench->choose rel: fence,behind|in front of,s [0]",
+                parsed("Is the fence in front of or behind the bench?"));
         assertEquals("select: sofa->select: lamp ->same color: [0, 1]",
                 parsed("Do the sofa and the lamp have the same color?"));
         assertEquals("select: sofa->select: lamp ->common: [0, 1]",
@@ -267,11 +288,11 @@ class GqaQuestionParserTest {
         // other ways to ask GQA's questions
         assertEquals(parsed("Is the fork to the left or to the right of the plate?"),
                 parsed("Which side of the plate is the fork on?"));
-        assertEquals("select: plate->choose rel: fork,to the left of|to the right of,s [0]",
+        assertEquals("select: plate->choose rel: fork,to the right of|to the left of,s [0]",
                 parsed("Is the fork on the left or on the right of the plate?"));
         assertEquals("select: woman->relate: hair,of,s [0]->verify length: long [1]",
                 parsed("Does the woman have long hair?"));
-        assertEquals("select: man->choose rel: woman,to the left of|to the right of,s [0]",
+        assertEquals(parsed("Is the woman to the left or to the right of the man?"),
                 parsed("Is the woman left or right of the man?"));
         assertEquals(parsed("Are all the animals zebras?"), parsed("Are all of the animals zebras?"));
         assertEquals("select: shirt->select: pants ->different color: [0, 1]",
