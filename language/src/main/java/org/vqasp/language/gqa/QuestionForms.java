@@ -578,11 +578,13 @@ final class QuestionForms {
         f("verifyAttrAnd", "do|does {np} and {np2} look|seem|appear to? be? {pred}",
                 (m, b) -> bothVerify(m, b, "and"));
         // two relation checks of one object: Is the man wearing a hat and glasses? Is the cup on the table or on
-        // the counter? ("Is the man wearing a hat or a helmet?" is a choice of name, read by the choose forms)
+        // the counter? Is the man wearing a hat and holding a bat? ("Is the man wearing a hat or a helmet?" is a choice of name, read by the choose forms)
         f("relVerifyAnd", "is|are|does|do {np} {rel} {np2} and {np3}",
                 (m, b) -> twoRelations(m, b, m.text("rel"), "and"));
         f("relVerifyOr", "is|are|does|do {np} {rel} {np2} or {rel2} {np3}",
                 (m, b) -> twoRelations(m, b, m.text("rel2"), "or"));
+        f("relVerifyAnd", "is|are|does|do {np} {rel} {np2} and {rel2} {np3}",
+                (m, b) -> twoRelations(m, b, m.text("rel2"), "and"));
         f("verifyAttrOr", "is|are {np} {attr} or {np2} {attr2}", (m, b) -> {
             int x = b.verify(b.ref(m.np("np")), List.of(m.attr("attr")), m.np("np"));
             int y = b.verify(b.ref(m.np("np2")), List.of(m.attr("attr2")), m.np("np2"));

@@ -15,9 +15,9 @@ import java.util.function.Function;
  *
  * <ul>
  *   <li>a polite opener or an imperative goes: {@code can you tell me}, {@code please}, {@code i wonder},
- *       {@code do you know}, a final {@code please};</li>
- *   <li>an embedded question is put back in question order: {@code what color the car is}: what color is the
- *       car; {@code if there are any dogs}: are there any dogs;</li>
+ *       {@code do you know}, {@code is it true that}, a final {@code please};</li>
+ *   <li>an embedded question or a statement is put back in question order: {@code what color the car is}: what
+ *       color is the car; {@code if there are any dogs}, {@code there are dogs}: are there any dogs;</li>
  *   <li>a bare noun phrase asks what it is: {@code the color of the car}, {@code color of the car}: what is the
  *       color of the car; {@code any dogs}: are there any dogs;</li>
  *   <li>what people leave out or add: {@code what color car}, {@code dog color}: what color is the car (dog); a
@@ -41,6 +41,8 @@ final class Requests {
             List.of("can", "you", "tell", "me"), List.of("could", "you", "tell", "me"),
             List.of("would", "you", "tell", "me"), List.of("will", "you", "tell", "me"),
             List.of("please", "tell", "me"), List.of("tell", "me"), List.of("show", "me"),
+            List.of("would", "you", "say", "that"), List.of("would", "you", "say"),
+            List.of("is", "it", "true", "that"), List.of("i", "think"),
             List.of("do", "you", "know"), List.of("i", "wonder"), List.of("i", "want", "to", "know"),
             List.of("i", "would", "like", "to", "know"), List.of("i", "d", "like", "to", "know"),
             List.of("let", "me", "know"), List.of("please"), List.of("so"), List.of("and"), List.of("ok"),
@@ -144,12 +146,18 @@ final class Requests {
         return out;
     }
 
-    /** "if there are any dogs": are there any dogs. */
+    /**
+     * "if there are any dogs": are there any dogs; a statement left by an opener, "(do you think) the table is
+     * wooden": is the table wooden.
+     */
     private static List<List<String>> embeddedYesNo(List<String> w) {
-        if (!(w.get(0).equals("if") || w.get(0).equals("whether")) || w.size() <= 2) {
+        // "that there are dogs": what an opener such as "do you think" leaves
+        boolean embedded = w.get(0).equals("if") || w.get(0).equals("whether")
+                || w.get(0).equals("that") && w.size() > 1 && SUBJECT_START.contains(w.get(1));
+        if (!(embedded || SUBJECT_START.contains(w.get(0))) || w.size() <= 2) {
             return List.of();
         }
-        List<String> rest = new ArrayList<>(w.subList(1, w.size()));
+        List<String> rest = new ArrayList<>(w.subList(embedded ? 1 : 0, w.size()));
         int be = firstOf(rest, BE, 0);
         if (be <= 0) {
             return List.of();

@@ -294,6 +294,14 @@ class GqaQuestionParserTest {
                 parsed("Does the woman have long hair?"));
         assertEquals(parsed("Is the woman to the left or to the right of the man?"),
                 parsed("Is the woman left or right of the man?"));
+        // what people say before a statement
+        assertEquals("select: table->verify material: wood [0]", parsed("Do you think the table is wooden?"));
+        assertEquals("select: dog->exist: ? [0]", parsed("Do you think that there are dogs in the picture?"));
+        assertEquals("select: man->verify rel: hat,wearing,o [0]", parsed("Is it true that the man is wearing a hat?"));
+        assertEquals("select: sky->verify weather: cloudy [0]", parsed("Would you say the sky is cloudy?"));
+        // two relations of one object, each with its own verb
+        assertEquals("select: man->verify rel: hat,wearing,o [0]->verify rel: bat,holding,o [0]->and: [1, 2]",
+                parsed("Is the man wearing a hat and holding a bat?"));
         assertEquals(parsed("Are all the animals zebras?"), parsed("Are all of the animals zebras?"));
         assertEquals("select: shirt->select: pants ->different color: [0, 1]",
                 parsed("Is the color of the shirt different from the color of the pants?"));
