@@ -47,6 +47,10 @@ final class GqaText {
 
     private static final Set<String> HELD_IN = Set.of("hand", "hands", "mouth", "arms", "paws", "paw");
 
+    /** Verbs of holding, after which {@link #HELD_IN} says nothing more. */
+    private static final Set<String> HOLDING = Set.of("holding", "hold", "holds", "held", "carrying", "carry",
+            "carries", "carried", "grasping", "gripping", "have", "has");
+
     private GqaText() {
     }
 
@@ -127,8 +131,9 @@ final class GqaText {
                 continue;
             }
             // "what is the dog holding in its mouth": where something is held says nothing GQA's relations say
+            // ("what is in his hand" asks what is there)
             if (w.equals("in") && i + 2 < in.size() && HOLDER.contains(in.get(i + 1))
-                    && HELD_IN.contains(in.get(i + 2))) {
+                    && HELD_IN.contains(in.get(i + 2)) && out.stream().anyMatch(HOLDING::contains)) {
                 i += 2;
                 continue;
             }

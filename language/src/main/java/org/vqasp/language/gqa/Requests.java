@@ -26,7 +26,9 @@ import java.util.function.Function;
  *   <li>other ways to ask GQA's questions: {@code which side of the plate is the fork on}: is the fork to the
  *       left or to the right of the plate; {@code on the left or on the right of}, {@code left or right of}: to
  *       the left or to the right of; {@code all of the}: all the; {@code does the woman have long hair}: is the
- *       woman's hair long; {@code is the horse being ridden by a man}: is the horse ridden by a man;</li>
+ *       woman's hair long; {@code is the horse being ridden by a man}: is the horse ridden by a man; {@code what is
+ *       the man doing in front of the building}: what is the man in front of the building doing; {@code what is he
+ *       wearing on his head}: what is on his head;</li>
  *   <li>{@code what animals are there}: what animals are (in the picture); {@code inside or outside}: indoors
  *       or outdoors.</li>
  * </ul>
@@ -68,11 +70,16 @@ final class Requests {
 
     private static final Set<String> SIDES = Set.of("left", "right");
 
+    /** Verbs of wearing or having something on: "what is he wearing on his head". */
+    private static final Set<String> WORN = Set.of("wearing", "have", "has", "having", "got");
+
+    private static final Set<String> POSSESSIVES = Set.of("his", "her", "its", "their");
+
     /** The rewritings, tried in this order; each gives the questions a request may stand for, or none. */
     private static final List<Function<List<String>, List<List<String>>>> RULES = List.of(
             Requests::embeddedYesNo, Requests::embeddedWh, Requests::finalThere, Requests::barePhrase,
             Requests::whichSideOf, Requests::doesHave, Requests::onTheSide, Requests::leftOrRightOf,
-            Requests::allOfThe, Requests::finalYesOrNo, Requests::whatColorCar, Requests::dogColor,
+            Requests::allOfThe, Requests::finalYesOrNo, Requests::doingLast, Requests::wornOnPart, Requests::whatColorCar, Requests::dogColor,
             Requests::beingPassive, Requests::thisPlace, Requests::insideOrOutside);
 
     /** The words the rewritings know beyond those of the question forms. */
@@ -306,6 +313,51 @@ final class Requests {
         while (q.size() > 1 && q.get(q.size() - 1).equals(",")) {
             q.remove(q.size() - 1);
         }
+        return List.of(q);
+    }
+
+    /** "what is the man doing in front of the building": what is the man in front of the building doing. */
+    private static List<List<String>> doingLast(List<String> w) {
+        int doing = w.indexOf("doing");
+        if (w.size() < 6 || !w.get(0).equals("what") || !BE.contains(w.get(1)) || doing < 3
+                || doing >= w.size() - 2) {
+            return List.of();
+        }
+        List<String> q = new ArrayList<>(w);
+        q.add(q.remove(doing));
+        return List.of(q);
+    }
+
+    /**
+     * "what is the man wearing on his head", "what does she have on her head": what is on the man's (her) head;
+     * the part of the body says which of the things worn is asked for.
+     */
+    private static List<List<String>> wornOnPart(List<String> w) {
+        int n = w.size();
+        if (n < 7 || !w.get(0).equals("what") || !(BE.contains(w.get(1)) || w.get(1).equals("does")
+                || w.get(1).equals("do"))) {
+            return List.of();
+        }
+        int verb = -1;
+        for (int k = 3; k < n - 3; k++) {
+            if (WORN.contains(w.get(k)) && (w.get(k + 1).equals("on") || w.get(k + 1).equals("in"))
+                    && POSSESSIVES.contains(w.get(k + 2))) {
+                verb = k;
+                break;
+            }
+        }
+        if (verb < 0) {
+            return List.of();
+        }
+        List<String> subject = w.subList(2, verb);
+        List<String> q = new ArrayList<>(List.of("what", "is", w.get(verb + 1)));
+        if (subject.size() == 1 && SUBJECT_START.contains(subject.get(0))) {
+            q.add(w.get(verb + 2));
+        } else {
+            q.addAll(subject);
+            q.add("'s");
+        }
+        q.addAll(w.subList(verb + 3, n));
         return List.of(q);
     }
 

@@ -299,6 +299,15 @@ class GqaQuestionParserTest {
         assertEquals("select: dog->exist: ? [0]", parsed("Do you think that there are dogs in the picture?"));
         assertEquals("select: man->verify rel: hat,wearing,o [0]", parsed("Is it true that the man is wearing a hat?"));
         assertEquals("select: sky->verify weather: cloudy [0]", parsed("Would you say the sky is cloudy?"));
+        // where a person has something, and what a person is doing somewhere
+        assertEquals("select: he->relate: hand,of,s [0]->relate: _,in,s [1]->query: name [2]",
+                parsed("What is in his hand?"));
+        assertEquals("select: man->relate: _,holding,o [0]->query: name [1]",
+                parsed("What is the man holding in his hand?"));
+        assertEquals(parsed("What is on the man's head?"), parsed("What is the man wearing on his head?"));
+        assertEquals(parsed("What is on the woman's head?"), parsed("What does the woman have on her head?"));
+        assertEquals(parsed("What is the man in front of the building doing?"),
+                parsed("What is the man doing in front of the building?"));
         // two relations of one object, each with its own verb
         assertEquals("select: man->verify rel: hat,wearing,o [0]->verify rel: bat,holding,o [0]->and: [1, 2]",
                 parsed("Is the man wearing a hat and holding a bat?"));
