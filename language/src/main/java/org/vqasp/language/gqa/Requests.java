@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -26,9 +27,10 @@ import java.util.function.Function;
  *   <li>other ways to ask GQA's questions: {@code which side of the plate is the fork on}: is the fork to the
  *       left or to the right of the plate; {@code on the left or on the right of}, {@code left or right of}: to
  *       the left or to the right of; {@code all of the}: all the; {@code does the woman have long hair}: is the
- *       woman's hair long; {@code is the horse being ridden by a man}: is the horse ridden by a man; {@code what is
- *       the man doing in front of the building}: what is the man in front of the building doing; {@code what is he
- *       wearing on his head}: what is on his head;</li>
+ *       woman's hair long; {@code does the man have a hat}: is there a hat of the man; {@code is the horse being
+ *       ridden by a man}: is the horse ridden by a man; {@code what is the man doing in front of the building}:
+ *       what is the man in front of the building doing; {@code what is he wearing on his head}: what is on his
+ *       head;</li>
  *   <li>{@code what animals are there}: what animals are (in the picture); {@code inside or outside}: indoors
  *       or outdoors.</li>
  * </ul>
@@ -74,6 +76,13 @@ final class Requests {
     private static final Set<String> WORN = Set.of("wearing", "have", "has", "having", "got");
 
     private static final Set<String> POSSESSIVES = Set.of("his", "her", "its", "their");
+
+    /** The possessive of a pronoun subject: "does he have a hat": is there his hat. */
+    private static final Map<String, String> POSSESSIVE_OF = Map.of("he", "his", "she", "her",
+            "it", "its", "they", "their");
+
+    /** What may stand before the thing had: "a hat", "any pillows". */
+    private static final Set<String> ARTICLES = Set.of("a", "an", "any", "some");
 
     /** The rewritings, tried in this order; each gives the questions a request may stand for, or none. */
     private static final List<Function<List<String>, List<List<String>>>> RULES = List.of(
@@ -245,11 +254,30 @@ final class Requests {
         return List.of(q);
     }
 
-    /** "does the woman have long hair": is the woman's hair long. */
+    /**
+     * "does the woman have long hair": is the woman's hair long; "does the man have a hat": is there a hat of the
+     * man (GQA's possessive relation, which the theory also finds in what he wears, holds or has with him).
+     */
     private static List<List<String>> doesHave(List<String> w) {
         int have = w.indexOf("have");
-        if (!(w.get(0).equals("does") || w.get(0).equals("do")) || have <= 1 || have + 2 >= w.size()
-                || SUBJECT_START.contains(w.get(have + 1)) || w.get(have + 1).equals("any")) {
+        if (!(w.get(0).equals("does") || w.get(0).equals("do")) || have <= 1 || have + 1 >= w.size()) {
+            return List.of();
+        }
+        if (have + 2 == w.size() || ARTICLES.contains(w.get(have + 1))) {
+            List<String> q = new ArrayList<>(List.of("is", "there"));
+            List<String> subject = w.subList(1, have);
+            String possessive = subject.size() == 1 ? POSSESSIVE_OF.get(subject.get(0)) : null;
+            if (possessive != null) {
+                q.add(possessive);
+                q.addAll(w.subList(ARTICLES.contains(w.get(have + 1)) ? have + 2 : have + 1, w.size()));
+            } else {
+                q.addAll(w.subList(have + 1, w.size()));
+                q.add("of");
+                q.addAll(subject);
+            }
+            return List.of(q);
+        }
+        if (have + 2 >= w.size() || SUBJECT_START.contains(w.get(have + 1))) {
             return List.of();
         }
         List<String> q = new ArrayList<>();

@@ -308,6 +308,12 @@ class GqaQuestionParserTest {
         assertEquals(parsed("What is on the woman's head?"), parsed("What does the woman have on her head?"));
         assertEquals(parsed("What is the man in front of the building doing?"),
                 parsed("What is the man doing in front of the building?"));
+        // what a person has: GQA's possessive relation
+        assertEquals("select: man->relate: hat,of,s [0]->exist: ? [1]", parsed("Does the man have a hat?"));
+        assertEquals("select: he->relate: hat,of,s [0]->filter color: red [1]->exist: ? [2]",
+                parsed("Does he have a red hat?"));
+        assertEquals("select: woman->relate: hair,of,s [0]->verify length: long [1]",
+                parsed("Does the woman have long hair?"));
         // two relations of one object, each with its own verb
         assertEquals("select: man->verify rel: hat,wearing,o [0]->verify rel: bat,holding,o [0]->and: [1, 2]",
                 parsed("Is the man wearing a hat and holding a bat?"));

@@ -88,6 +88,19 @@ class GqaOperationsTest {
     }
 
     @Test
+    void should_find_a_possessive_in_what_an_object_has_with_it() {
+        // given the room: sofa 968675 "with" pillows 968676, and no relation "of" anywhere in the graph
+        // when a program asks for the sofa's pillows ("of", GQA's possessive) from either side
+        // then the pillows are the sofa's, the sofa is what the pillows are of, and the sofa has no lamp
+        assertEquals("yes", answer(ROOM, "select: sofa->relate: pillow,of,s [0]->exist: ? [1]"));
+        assertEquals("sofa", answer(ROOM, "select: pillow->relate: furniture,of,o [0]->query: name [1]"));
+        assertEquals("no", answer(ROOM, "select: sofa->relate: lamp,of,s [0]->exist: ? [1]"));
+        // and "with" itself is not widened: the sofa is with the pillows, the pillows are not with the sofa
+        assertEquals("yes", answer(ROOM, "select: sofa->relate: pillow,with,o [0]->exist: ? [1]"));
+        assertEquals("no", answer(ROOM, "select: sofa->relate: pillow,with,s [0]->exist: ? [1]"));
+    }
+
+    @Test
     void should_select_any_object_for_an_underscore() {
         // given the room: dog 968660 "sitting on" step 968661 and bowl 968670 "sitting on" table 968671; the
         // street has no animal
