@@ -144,6 +144,15 @@ final class GqaText {
             out.remove(out.size() - 1);
             out.remove(out.size() - 1);
         }
+        // "is there a fireplace in the room", "do you see any people in this room": the room is the picture
+        // (GQA names the room only as the scene's place: "which room is it")
+        int n = out.size();
+        if (n > 5 && out.get(n - 1).equals("room") && out.get(n - 3).equals("in")
+                && (out.get(n - 2).equals("the") || out.get(n - 2).equals("this"))
+                && (BE_ASKING.contains(out.get(0)) && out.get(1).equals("there")
+                        || out.subList(0, 3).equals(List.of("do", "you", "see")))) {
+            out.subList(n - 3, n).clear();
+        }
         boolean dropped = false;
         while (out.size() > 2 && FINAL_FILLERS.contains(out.get(out.size() - 1))
                 && !(List.of("there", "here").contains(out.get(out.size() - 1))

@@ -308,6 +308,10 @@ class GqaQuestionParserTest {
         assertEquals(parsed("What is on the woman's head?"), parsed("What does the woman have on her head?"));
         assertEquals(parsed("What is the man in front of the building doing?"),
                 parsed("What is the man doing in front of the building?"));
+        // "in the room" ending an existence question is the picture (GQA never names the room as an object)
+        assertEquals("select: fireplace->exist: ? [0]", parsed("Is there a fireplace in the room?"));
+        assertEquals("select: person->exist: ? [0]", parsed("Do you see any people in this room?"));
+        assertEquals("select: room->relate: _,in,s [0]->query: name [1]", parsed("What is in the room?"));
         // what a person has: GQA's possessive relation
         assertEquals("select: man->relate: hat,of,s [0]->exist: ? [1]", parsed("Does the man have a hat?"));
         assertEquals("select: he->relate: hat,of,s [0]->filter color: red [1]->exist: ? [2]",
