@@ -264,7 +264,9 @@ final class Requests {
             return List.of();
         }
         if (have + 2 == w.size() || ARTICLES.contains(w.get(have + 1))) {
-            List<String> q = new ArrayList<>(List.of("is", "there"));
+            String last = w.get(w.size() - 1);
+            boolean plural = last.endsWith("s") && !last.endsWith("ss") || w.get(have + 1).equals("some");
+            List<String> q = new ArrayList<>(List.of(plural ? "are" : "is", "there"));
             List<String> subject = w.subList(1, have);
             String possessive = subject.size() == 1 ? POSSESSIVE_OF.get(subject.get(0)) : null;
             if (possessive != null) {
