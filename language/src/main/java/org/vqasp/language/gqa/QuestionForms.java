@@ -740,6 +740,9 @@ final class QuestionForms {
                 + m.text("comp"), ""));
         f("compare", "who|which|what is|are {comp} , {np} or {np2}", (m, b) -> two(m, b, "choose "
                 + m.text("comp"), ""));
+        f("compare", "which|who|what one? looks|seems|appears {comp} , {np} or {np2}", (m, b) -> two(m, b,
+                "choose " + m.text("comp"), ""));
+        f("compare", "does|do {np} or {np2} look|seem {comp}", (m, b) -> two(m, b, "choose " + m.text("comp"), ""));
     }
 
     private static void two(Slots m, ProgramBuilder b, String op, String arg) {

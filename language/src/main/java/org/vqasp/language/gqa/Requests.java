@@ -72,6 +72,9 @@ final class Requests {
 
     private static final Set<String> SIDES = Set.of("left", "right");
 
+    /** Categories a value may be followed by: "white in color". */
+    private static final Set<String> IN_KIND = Set.of("color", "colour", "shape", "size");
+
     /** Verbs of wearing or having something on: "what is he wearing on his head". */
     private static final Set<String> WORN = Set.of("wearing", "have", "has", "having", "got");
 
@@ -331,11 +334,15 @@ final class Requests {
         return List.of();
     }
 
-    /** "is the man wearing a hat or not", "..., yes or no": the question without them. */
+    /**
+     * "is the man wearing a hat or not", "..., yes or no": the question without them; so too a final "in color",
+     * "in shape" after the value it names ("is the cup white in color").
+     */
     private static List<List<String>> finalYesOrNo(List<String> w) {
         int n = w.size();
         int cut = n > 3 && w.subList(n - 2, n).equals(List.of("or", "not")) ? 2
-                : n > 4 && w.subList(n - 3, n).equals(List.of("yes", "or", "no")) ? 3 : 0;
+                : n > 4 && w.subList(n - 3, n).equals(List.of("yes", "or", "no")) ? 3
+                : n > 4 && w.get(n - 2).equals("in") && IN_KIND.contains(w.get(n - 1)) ? 2 : 0;
         if (cut == 0) {
             return List.of();
         }

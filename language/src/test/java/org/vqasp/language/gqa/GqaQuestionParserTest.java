@@ -308,6 +308,10 @@ class GqaQuestionParserTest {
         assertEquals(parsed("What is on the woman's head?"), parsed("What does the woman have on her head?"));
         assertEquals(parsed("What is the man in front of the building doing?"),
                 parsed("What is the man doing in front of the building?"));
+        // a final "in color"; a comparison that looks
+        assertEquals("select: cup->verify color: white [0]", parsed("Is the cup white in color?"));
+        assertEquals("select: man->select: boy ->choose older: [0, 1]", parsed("Who looks older, the man or the boy?"));
+        assertEquals("select: dog->select: cat ->choose bigger: [0, 1]", parsed("Does the dog or the cat look bigger?"));
         // "in the room" ending an existence question is the picture (GQA never names the room as an object)
         assertEquals("select: fireplace->exist: ? [0]", parsed("Is there a fireplace in the room?"));
         assertEquals("select: person->exist: ? [0]", parsed("Do you see any people in this room?"));
