@@ -90,7 +90,7 @@ final class Requests {
     /** The rewritings, tried in this order; each gives the questions a request may stand for, or none. */
     private static final List<Function<List<String>, List<List<String>>>> RULES = List.of(
             Requests::embeddedYesNo, Requests::embeddedWh, Requests::finalThere, Requests::barePhrase,
-            Requests::whichSideOf, Requests::doesHave, Requests::onTheSide, Requests::leftOrRightOf,
+            Requests::whichSideOf, Requests::sideWithoutOn, Requests::doesHave, Requests::onTheSide, Requests::leftOrRightOf,
             Requests::allOfThe, Requests::finalYesOrNo, Requests::doingLast, Requests::wornOnPart, Requests::whatColorCar, Requests::dogColor,
             Requests::beingPassive, Requests::thisPlace, Requests::insideOrOutside);
 
@@ -236,6 +236,18 @@ final class Requests {
             return List.of(prepend(List.of("is", "there"), w));
         }
         return List.of();
+    }
+
+    /** "which side is the lamp": which side is the lamp on. */
+    private static List<List<String>> sideWithoutOn(List<String> w) {
+        int n = w.size();
+        if (n < 4 || !(w.get(0).equals("which") || w.get(0).equals("what")) || !w.get(1).equals("side")
+                || !BE.contains(w.get(2)) || w.get(n - 1).equals("on") || w.contains("of")) {
+            return List.of();
+        }
+        List<String> q = new ArrayList<>(w);
+        q.add("on");
+        return List.of(q);
     }
 
     /** "which side of the plate is the fork on": is the fork to the left or to the right of the plate. */

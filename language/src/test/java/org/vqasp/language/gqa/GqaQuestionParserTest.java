@@ -308,6 +308,8 @@ class GqaQuestionParserTest {
         assertEquals(parsed("What is on the woman's head?"), parsed("What does the woman have on her head?"));
         assertEquals(parsed("What is the man in front of the building doing?"),
                 parsed("What is the man doing in front of the building?"));
+        assertEquals("select: door->verify: open [0]", parsed("Is the door opened?"));
+        assertEquals("select: lamp->query: hposition [0]", parsed("which side is the lamp"));
         // a final "in color"; a comparison that looks
         assertEquals("select: cup->verify color: white [0]", parsed("Is the cup white in color?"));
         assertEquals("select: man->select: boy ->choose older: [0, 1]", parsed("Who looks older, the man or the boy?"));
