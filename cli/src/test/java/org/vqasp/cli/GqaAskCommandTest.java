@@ -57,6 +57,17 @@ class GqaAskCommandTest extends CliTest {
     }
 
     @Test
+    void should_count_what_a_how_many_question_asks_for() throws Exception {
+        // given the living room of image 2336498: two dogs (968660, 968662), no cat
+        int code = vqa("ask", "--scene-graphs", GRAPHS, "--image-id", "2336498", "--json", "How many dogs are there?");
+        assertEquals(0, code, err.toString());
+        JsonNode n = new ObjectMapper().readTree(out.toString());
+        assertEquals("2", n.get("answer").asText());
+        assertEquals("select: dog->count: ? [0]", n.get("program").asText());
+        assertTrue(n.get("parser_note").asText().startsWith("count"), n.toString());
+    }
+
+    @Test
     void should_exit_2_for_an_unknown_image_or_flags_that_need_images() {
         assertEquals(2, vqa("ask", "--scene-graphs", GRAPHS, "--image-id", "999", "Is the sky dark?"));
         assertTrue(err.toString().contains("has no scene graph for image 999"), err.toString());

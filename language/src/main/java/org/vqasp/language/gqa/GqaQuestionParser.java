@@ -28,8 +28,8 @@ public final class GqaQuestionParser {
     /** The name rows of {@code predictions.jsonl} give this parser ({@code parser}). */
     public static final String NAME = "gqa-grammar";
 
-    private static final String COUNTING = "GQA asks no counting questions (how many, the number of, more ... than);"
-            + " ask whether there are any, or about one of them";
+    private static final String COUNTING = "counts are read as \"how many X are there\", \"how many X are on the Y\","
+            + " \"how many X do you see\"; comparing counts (more ... than) is not supported: ask how many of each";
 
     /** Readings of one form considered at most. */
     private static final int MATCHES_PER_FORM = 24;
@@ -91,10 +91,52 @@ public final class GqaQuestionParser {
             return new GqaParse.NotUnderstood(NAME, "the question is empty");
         }
         if (Requests.asksForCount(words)) {
-            return new GqaParse.NotUnderstood(NAME, COUNTING);
+            return counted(words);
         }
+        return read(words);
+    }
+
+    /**
+     * Reads a request for a count, which GQA's programs never make: the existence question it stands for ("how
+     * many pillows are on the sofa": are there pillows that are on the sofa), its final {@code exist} made a
+     * {@code count} of the same objects, an operation of vqasp's GQA theory beyond GQA's own.
+     */
+    private GqaParse counted(List<String> words) {
+        List<String> existence = Requests.existenceOfCount(words);
+        if (existence != null && read(existence) instanceof GqaParse.Parsed p && endsInExist(p.program())
+                && endsInExist(p.answering())) {
+            // the form is "count"; the existence question's own notes (a rewriting, typos) follow
+            int form = p.note().indexOf("; ");
+            String notes = form < 0 ? "" : p.note().substring(form);
+            return new GqaParse.Parsed(counting(p.program()), p.parser(), p.confidence(),
+                    "count" + notes + "; counts the objects of: " + String.join(" ", existence),
+                    counting(p.answering()));
+        }
+        return new GqaParse.NotUnderstood(NAME, COUNTING);
+    }
+
+    private static boolean endsInExist(List<GqaOperation> program) {
+        return program.get(program.size() - 1).operation().equals("exist");
+    }
+
+    /** The program with its final {@code exist} made a {@code count}. */
+    private static List<GqaOperation> counting(List<GqaOperation> program) {
+        List<GqaOperation> out = new ArrayList<>(program);
+        GqaOperation exist = out.remove(out.size() - 1);
+        out.add(new GqaOperation("count", exist.argument(), exist.dependencies()));
+        return out;
+    }
+
+    private GqaParse read(List<String> words) {
         GqaParse first = parse(words);
+        Correction fix = correction(words);
         if (first instanceof GqaParse.Parsed) {
+            // a word the lexicon does not know, read as a name, may rather be a typo of one it knows: "Are there
+            // any pilows?" (GQA's own questions use the lexicon's names, so this changes none of them)
+            if (fix != null && unknownWords(fix.words()).isEmpty()
+                    && parse(fix.words()) instanceof GqaParse.Parsed p) {
+                return p.with(p.confidence() * 0.8, p.note() + fix.note());
+            }
             return first;
         }
         // a request worded otherwise; one with words the parser does not know may rather have typos
@@ -103,6 +145,28 @@ public final class GqaQuestionParser {
             return request;
         }
         // a question people typed may have typos: read it again with unknown words spelled as known ones
+        if (fix != null) {
+            GqaParse second = parse(fix.words());
+            if (second instanceof GqaParse.Parsed p) {
+                return p.with(p.confidence() * 0.8, p.note() + fix.note());
+            }
+            GqaParse third = rewritten(fix.words(), fix.note(), r -> true);
+            if (third instanceof GqaParse.Parsed p) {
+                return p.with(p.confidence() * 0.8, p.note());
+            }
+        }
+        // a request with a name the lexicon does not know: "tell me what color the zorblax is" (the rewritings
+        // with only known words were read above)
+        GqaParse named = rewritten(words, "", r -> !unknownWords(r).isEmpty());
+        return named != null ? named : first;
+    }
+
+    /** A question with its unknown words spelled as known ones, and the note that says so. */
+    private record Correction(List<String> words, String note) {
+    }
+
+    /** Returns the question with each unknown word spelled as the known word it most likely stands for, or null. */
+    private Correction correction(List<String> words) {
         List<String> corrected = new ArrayList<>(words);
         List<String> changes = new ArrayList<>();
         for (int i = 0; i < words.size(); i++) {
@@ -115,21 +179,7 @@ public final class GqaQuestionParser {
                 }
             }
         }
-        if (!changes.isEmpty()) {
-            String correctedNote = "; corrected: " + String.join(", ", changes);
-            GqaParse second = parse(corrected);
-            if (second instanceof GqaParse.Parsed p) {
-                return p.with(p.confidence() * 0.8, p.note() + correctedNote);
-            }
-            GqaParse third = rewritten(corrected, correctedNote, r -> true);
-            if (third instanceof GqaParse.Parsed p) {
-                return p.with(p.confidence() * 0.8, p.note());
-            }
-        }
-        // a request with a name the lexicon does not know: "tell me what color the zorblax is" (the rewritings
-        // with only known words were read above)
-        GqaParse named = rewritten(words, "", r -> !unknownWords(r).isEmpty());
-        return named != null ? named : first;
+        return changes.isEmpty() ? null : new Correction(corrected, "; corrected: " + String.join(", ", changes));
     }
 
     /**

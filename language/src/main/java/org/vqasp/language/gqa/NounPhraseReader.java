@@ -63,6 +63,9 @@ final class NounPhraseReader {
     private final Map<Integer, List<GqaLexicon.Hit>> nameHits = new HashMap<>();
     private final Map<Integer, List<GqaLexicon.Hit>> attributeHits = new HashMap<>();
     private final Map<Integer, List<GqaLexicon.Hit>> relationHits = new HashMap<>();
+    /** Nouns for any object. */
+    private static final Set<String> ANY_NOUNS = Set.of("thing", "things", "object", "objects", "item", "items");
+
     private final Map<Integer, List<Read<NounPhrase>>> heads = new HashMap<>();
     private final Map<Integer, List<Read<List<Filter>>>> premodifiers = new HashMap<>();
     private final Map<Integer, List<Read<List<Filter>>>> predicates = new HashMap<>();
@@ -214,6 +217,10 @@ final class NounPhraseReader {
         if (GqaText.INDEFINITES.contains(first)) {
             out.add(new Read<>(first.endsWith("thing") ? NounPhrase.any() : NounPhrase.of("person", Kind.CLASS),
                     i + 1));
+        }
+        // "the brown thing", "objects on the table": any object (GQA has no such name)
+        if (ANY_NOUNS.contains(first) && !word(i + 1).equals("of")) {
+            out.add(new Read<>(NounPhrase.any(), i + 1));
         }
         if (CLASS_NOUNS.contains(first) && word(i + 1).equals("of")) {
             int j = skipDeterminers(i + 2);

@@ -496,6 +496,73 @@ final class Requests {
         return existence && more > 0 && w.subList(more, w.size()).contains("than");
     }
 
+    /**
+     * Returns the existence question whose objects a request for a count counts, or null (a comparison of counts):
+     * "how many dogs are there": are there dogs; "how many pillows are on the sofa": are there pillows that are on
+     * the sofa; "how many dogs do you see": do you see dogs; "how many hats does the man have": does the man have
+     * hats; "count the dogs", "the number of dogs": are there dogs.
+     */
+    static List<String> existenceOfCount(List<String> words) {
+        List<String> w = stripOpeners(words);
+        int more = Math.max(w.indexOf("more"), w.indexOf("fewer"));
+        if (w.isEmpty() || more >= 0 && w.subList(more, w.size()).contains("than")) {
+            return null;
+        }
+        List<String> there = new ArrayList<>(List.of("are", "there"));
+        if (w.get(0).equals("count")) {
+            there.addAll(withoutArticle(w.subList(1, w.size())));
+            return there;
+        }
+        int number = w.indexOf("number");
+        if (number >= 0 && number + 2 < w.size() && w.get(number + 1).equals("of")) {
+            there.addAll(withoutArticle(w.subList(number + 2, w.size())));
+            return there;
+        }
+        if (w.size() < 3 || !w.get(0).equals("how")) {
+            return null;
+        }
+        List<String> rest = w.subList(2, w.size());
+        for (int k = 1; k < rest.size(); k++) {
+            String v = rest.get(k);
+            List<String> noun = rest.subList(0, k);
+            List<String> tail = rest.subList(k + 1, rest.size());
+            if (BE.contains(v)) {
+                // "how many cats there are": the embedded order
+                there.addAll(noun.get(noun.size() - 1).equals("there") && noun.size() > 1
+                        ? noun.subList(0, noun.size() - 1) : noun);
+                if (!tail.isEmpty() && tail.get(0).equals("there")) {
+                    there.addAll(tail.subList(1, tail.size()));
+                } else if (!tail.isEmpty()) {
+                    there.addAll(List.of("that", "are"));
+                    there.addAll(tail);
+                }
+                return there;
+            }
+            if ((v.equals("do") || v.equals("can")) && tail.size() >= 2 && tail.get(0).equals("you")) {
+                List<String> q = new ArrayList<>(List.of(v, "you"));
+                q.add(tail.get(1));
+                q.addAll(noun);
+                q.addAll(tail.subList(2, tail.size()));
+                return q;
+            }
+            if ((v.equals("does") || v.equals("do")) && !tail.isEmpty() && tail.get(tail.size() - 1).equals("have")) {
+                List<String> q = new ArrayList<>(List.of("does"));
+                q.addAll(tail);
+                q.addAll(noun);
+                return q;
+            }
+        }
+        there.addAll(rest);
+        return there;
+    }
+
+    /** Words without a leading "the" or "all the": "count the dogs". */
+    private static List<String> withoutArticle(List<String> w) {
+        int from = w.size() > 2 && w.get(0).equals("all") && w.get(1).equals("the") ? 2
+                : w.size() > 1 && w.get(0).equals("the") ? 1 : 0;
+        return w.subList(from, w.size());
+    }
+
     private static int firstOf(List<String> w, Set<String> words, int from) {
         for (int i = from; i < w.size(); i++) {
             if (words.contains(w.get(i))) {

@@ -243,21 +243,40 @@ class GqaQuestionParserTest {
         assertEquals(GqaQuestionParser.NAME, nu.parser());
         assertTrue(nu.reason().contains("flibbering"), nu.reason());
         assertInstanceOf(GqaParse.NotUnderstood.class, parser.parse("   "));
-        GqaParse.NotUnderstood count = assertInstanceOf(GqaParse.NotUnderstood.class,
-                parser.parse("How many dogs are there?"));
-        assertTrue(count.reason().startsWith("GQA asks no counting questions"), count.reason());
         assertInstanceOf(GqaParse.NotUnderstood.class, parser.parse("?!"));
     }
 
     @Test
-    void should_say_that_gqa_does_not_count_however_the_count_is_asked() {
-        for (String q : List.of("Count the cats.", "What is the number of cats?", "Are there more cats than dogs?",
-                "Do you see fewer cats than dogs in the picture?", "Can you tell me how many cats there are?")) {
+    void should_count_the_objects_of_the_existence_question_a_count_stands_for() {
+        // GQA asks no counting questions; vqasp counts what "are there ..." would find, however the count is asked
+        assertEquals("select: dog->count: ? [0]", parsed("How many dogs are there?"));
+        for (String q : List.of("Count the cats.", "What is the number of cats?", "How many cats do you see?",
+                "Can you tell me how many cats there are?", "How many cats are in the picture?")) {
+            assertEquals("select: cat->count: ? [0]", parsed(q), q);
+        }
+        assertEquals("select: sofa->relate: pillow,on,s [0]->count: ? [1]", parsed("How many pillows are on the sofa?"));
+        assertEquals("select: dog->filter color: white [0]->count: ? [1]", parsed("How many dogs are white?"));
+        assertEquals("select: man->relate: hat,of,s [0]->count: ? [1]", parsed("How many hats does the man have?"));
+        assertEquals("select: _->filter color: brown [0]->count: ? [1]", parsed("How many brown things are there?"));
+        GqaParse.Parsed p = assertInstanceOf(GqaParse.Parsed.class, parser.parse("How many dogs are there?"));
+        assertTrue(p.note().startsWith("count; counts the objects of: are there dogs"), p.note());
+        // comparing counts is not read, and the reason says what is
+        for (String q : List.of("Are there more cats than dogs?", "Do you see fewer cats than dogs in the picture?",
+                "How many?")) {
             GqaParse.NotUnderstood nu = assertInstanceOf(GqaParse.NotUnderstood.class, parser.parse(q), q);
-            assertTrue(nu.reason().startsWith("GQA asks no counting questions"), q + ": " + nu.reason());
+            assertTrue(nu.reason().startsWith("counts are read as"), q + ": " + nu.reason());
         }
         // the number a bus carries is an object
         assertEquals("select: bus->relate: number,of,s [0]->query: name [1]", parsed("What is the number of the bus?"));
+    }
+
+    @Test
+    void should_spell_a_name_it_does_not_know_as_the_one_it_most_likely_stands_for() {
+        GqaParse.Parsed p = assertInstanceOf(GqaParse.Parsed.class, parser.parse("Are there any pilows?"));
+        assertEquals("select: pillow->exist: ? [0]", SemanticString.withoutIds(p.semanticStr()));
+        assertTrue(p.note().contains("corrected: pilows -> pillows"), p.note());
+        // a word near no known one stays a name
+        assertEquals("select: zorblax->query: color [0]", parsed("What color is the zorblax?"));
     }
 
     @Test

@@ -88,6 +88,18 @@ class GqaOperationsTest {
     }
 
     @Test
+    void should_count_the_objects_of_a_set_beyond_gqa_operations() {
+        // given the room: dogs 968660 and 968662; pillow 968677, pillow 968678 and "pillows" 968676 (one object);
+        // dog 968660 "sitting on" step 968661; no cat
+        // when the objects of a set are counted (vqasp's count, which GQA's programs never use)
+        // then each object counts once, an empty set counts 0, and a relation narrows what is counted
+        assertEquals("2", answer(ROOM, "select: dog->count: ? [0]"));
+        assertEquals("3", answer(ROOM, "select: pillow->count: ? [0]"));
+        assertEquals("0", answer(ROOM, "select: cat->count: ? [0]"));
+        assertEquals("1", answer(ROOM, "select: step->relate: animal,sitting on,s [0]->count: ? [1]"));
+    }
+
+    @Test
     void should_find_a_possessive_in_what_an_object_has_with_it() {
         // given the room: sofa 968675 "with" pillows 968676, and no relation "of" anywhere in the graph
         // when a program asks for the sofa's pillows ("of", GQA's possessive) from either side
