@@ -307,7 +307,7 @@ final class FormPattern {
                 List<Read<NounPhrase>> out = new ArrayList<>();
                 for (Read<NounPhrase> h : r.heads(i)) {
                     NounPhrase n = h.value();
-                    if (n.kind() == NounPhrase.Kind.CLASS) {
+                    if (n.kind() == NounPhrase.Kind.CLASS || n.kind() == NounPhrase.Kind.ANY) {
                         out.add(h);
                     } else if (n.kind() == NounPhrase.Kind.OBJECT && lex.isSuperClass(n.name())) {
                         out.add(new Read<>(n.named(lex.singular(n.name()), NounPhrase.Kind.CLASS), h.end()));

@@ -258,6 +258,7 @@ class GqaQuestionParserTest {
         assertEquals("select: dog->filter color: white [0]->count: ? [1]", parsed("How many dogs are white?"));
         assertEquals("select: man->relate: hat,of,s [0]->count: ? [1]", parsed("How many hats does the man have?"));
         assertEquals("select: _->filter color: brown [0]->count: ? [1]", parsed("How many brown things are there?"));
+        assertEquals("select: _->filter color: white [0]->query: name [1]", parsed("Which object is white?"));
         GqaParse.Parsed p = assertInstanceOf(GqaParse.Parsed.class, parser.parse("How many dogs are there?"));
         assertTrue(p.note().startsWith("count; counts the objects of: are there dogs"), p.note());
         // comparing counts is not read, and the reason says what is
