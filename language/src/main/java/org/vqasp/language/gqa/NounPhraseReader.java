@@ -46,6 +46,9 @@ final class NounPhraseReader {
     /** Words that stand alone for what the picture shows: "What is this?", "Are these dogs?". */
     private static final Set<String> POINTING = Set.of("this", "that", "these", "those", "it");
 
+    /** Nouns for any object: "the brown thing", "objects on the table". */
+    private static final Set<String> ANY_NOUNS = Set.of("thing", "things", "object", "objects", "item", "items");
+
     /** Words that never start a name read as unknown. */
     private static final Set<String> NOT_NAMES = Set.of("the", "a", "an", "this", "that", "these", "those", "any",
             "some", "both", "all", "each", "another", "other", "either", "is", "are", "was", "were", "be", "been",
@@ -63,9 +66,6 @@ final class NounPhraseReader {
     private final Map<Integer, List<GqaLexicon.Hit>> nameHits = new HashMap<>();
     private final Map<Integer, List<GqaLexicon.Hit>> attributeHits = new HashMap<>();
     private final Map<Integer, List<GqaLexicon.Hit>> relationHits = new HashMap<>();
-    /** Nouns for any object. */
-    private static final Set<String> ANY_NOUNS = Set.of("thing", "things", "object", "objects", "item", "items");
-
     private final Map<Integer, List<Read<NounPhrase>>> heads = new HashMap<>();
     private final Map<Integer, List<Read<List<Filter>>>> premodifiers = new HashMap<>();
     private final Map<Integer, List<Read<List<Filter>>>> predicates = new HashMap<>();

@@ -578,7 +578,8 @@ final class QuestionForms {
         f("verifyAttrAnd", "do|does {np} and {np2} look|seem|appear to? be? {pred}",
                 (m, b) -> bothVerify(m, b, "and"));
         // two relation checks of one object: Is the man wearing a hat and glasses? Is the cup on the table or on
-        // the counter? Is the man wearing a hat and holding a bat? ("Is the man wearing a hat or a helmet?" is a choice of name, read by the choose forms)
+        // the counter? Is the man wearing a hat and holding a bat? ("Is the man wearing a hat or a helmet?" is a
+        // choice of name, read by the choose forms)
         f("relVerifyAnd", "is|are|does|do {np} {rel} {np2} and {np3}",
                 (m, b) -> twoRelations(m, b, m.text("rel"), "and"));
         f("relVerifyOr", "is|are|does|do {np} {rel} {np2} or {rel2} {np3}",

@@ -90,9 +90,10 @@ final class Requests {
     /** The rewritings, tried in this order; each gives the questions a request may stand for, or none. */
     private static final List<Function<List<String>, List<List<String>>>> RULES = List.of(
             Requests::embeddedYesNo, Requests::embeddedWh, Requests::finalThere, Requests::barePhrase,
-            Requests::whichSideOf, Requests::sideWithoutOn, Requests::doesHave, Requests::onTheSide, Requests::leftOrRightOf,
-            Requests::allOfThe, Requests::finalYesOrNo, Requests::doingLast, Requests::wornOnPart, Requests::whatColorCar, Requests::dogColor,
-            Requests::beingPassive, Requests::thisPlace, Requests::insideOrOutside);
+            Requests::whichSideOf, Requests::sideWithoutOn, Requests::doesHave, Requests::onTheSide,
+            Requests::leftOrRightOf, Requests::allOfThe, Requests::finalYesOrNo, Requests::doingLast,
+            Requests::wornOnPart, Requests::whatColorCar, Requests::dogColor, Requests::beingPassive,
+            Requests::thisPlace, Requests::insideOrOutside);
 
     /** The words the rewritings know beyond those of the question forms. */
     static final Set<String> WORDS = words();
