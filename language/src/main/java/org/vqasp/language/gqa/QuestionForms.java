@@ -51,6 +51,24 @@ final class QuestionForms {
         choose();
         verify();
         query();
+        people();
+    }
+
+    /**
+     * Forms GQA's engine does not write but people do, tried after all of GQA's: "Is the animal a dog?" (GQA asks
+     * "Is the animal a dog or a cat?"), a check of the class, which the theory answers through the class hierarchy.
+     */
+    private void people() {
+        f("verifyName", "is|are {np} a|an {noun}", (m, b) -> {
+            NounPhrase noun = m.np("noun");
+            if (noun.kind() != NounPhrase.Kind.OBJECT || !noun.filters().isEmpty() || noun.link() != null) {
+                fail("not a name");
+            }
+            if (Places.category(noun.name()) != null) {
+                fail("a place: is this room a kitchen");
+            }
+            b.add("verify name", noun.name(), b.ref(m.np("np")));
+        });
     }
 
     List<Form> forms() {

@@ -330,6 +330,10 @@ class GqaQuestionParserTest {
                 parsed("What is the man doing in front of the building?"));
         assertEquals("select: door->verify: open [0]", parsed("Is the door opened?"));
         assertEquals("select: lamp->query: hposition [0]", parsed("which side is the lamp"));
+        // a check of the class, which GQA asks only as a choice of two
+        assertEquals("select: animal->verify name: dog [0]", parsed("Is the animal a dog?"));
+        assertEquals("select: bed->relate: animal,on,s [0]->verify name: cat [1]", parsed("Is the animal on the bed a cat?"));
+        assertEquals("select: scene->verify room: kitchen [0]", parsed("Is this place a kitchen?"));
         // a final "in color"; a comparison that looks
         assertEquals("select: cup->verify color: white [0]", parsed("Is the cup white in color?"));
         assertEquals("select: man->select: boy ->choose older: [0, 1]", parsed("Who looks older, the man or the boy?"));

@@ -100,6 +100,16 @@ class GqaOperationsTest {
     }
 
     @Test
+    void should_check_a_class_through_the_hierarchy() {
+        // given the room: the animals are dogs; the sofa 968675 is furniture
+        // when the class of a set is checked by name
+        // then the animal is a dog and not a cat, and the furniture includes a sofa
+        assertEquals("yes", answer(ROOM, "select: animal->verify name: dog [0]"));
+        assertEquals("no", answer(ROOM, "select: animal->verify name: cat [0]"));
+        assertEquals("yes", answer(ROOM, "select: furniture->verify name: sofa [0]"));
+    }
+
+    @Test
     void should_find_a_possessive_in_what_an_object_has_with_it() {
         // given the room: sofa 968675 "with" pillows 968676, and no relation "of" anywhere in the graph
         // when a program asks for the sofa's pillows ("of", GQA's possessive) from either side
