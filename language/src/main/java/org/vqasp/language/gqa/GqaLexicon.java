@@ -64,7 +64,9 @@ public final class GqaLexicon {
             Map.entry("texture", "texture"), Map.entry("flavor", "flavor"), Map.entry("company", "company"),
             Map.entry("brand", "company"), Map.entry("tone", "tone"), Map.entry("state", "state"),
             Map.entry("fatness", "fatness"), Map.entry("realism", "realism"), Map.entry("weather", "weather"),
-            Map.entry("place", "place"), Map.entry("location", "location"), Map.entry("room", "room"));
+            Map.entry("place", "place"), Map.entry("location", "location"), Map.entry("room", "room"),
+            Map.entry("expression", "face expression"), Map.entry("facial expression", "face expression"),
+            Map.entry("mood", "face expression"));
 
     /** Adjectives of "How ADJ is ..." and the category they ask for. */
     private static final Map<String, String> HOW_ADJECTIVES = Map.ofEntries(

@@ -76,7 +76,7 @@ final class Requests {
     private static final Set<String> IN_KIND = Set.of("color", "colour", "shape", "size");
 
     /** Verbs of wearing or having something on: "what is he wearing on his head". */
-    private static final Set<String> WORN = Set.of("wearing", "have", "has", "having", "got");
+    private static final Set<String> WORN = Set.of("wearing", "have", "has", "having", "got", "carrying");
 
     private static final Set<String> POSSESSIVES = Set.of("his", "her", "its", "their");
 
@@ -93,7 +93,7 @@ final class Requests {
             Requests::whichSideOf, Requests::sideWithoutOn, Requests::doesHave, Requests::onTheSide,
             Requests::leftOrRightOf, Requests::allOfThe, Requests::finalYesOrNo, Requests::doingLast,
             Requests::wornOnPart, Requests::whatColorCar, Requests::dogColor, Requests::beingPassive,
-            Requests::thisPlace, Requests::insideOrOutside);
+            Requests::thisPlace, Requests::insideOrOutside, Requests::bareIs);
 
     /** The words the rewritings know beyond those of the question forms. */
     static final Set<String> WORDS = words();
@@ -409,6 +409,15 @@ final class Requests {
         }
         q.addAll(w.subList(verb + 3, n));
         return List.of(q);
+    }
+
+    /** "is the sky visible" (its last word dropped as saying only that it is pictured): is there the sky. */
+    private static List<List<String>> bareIs(List<String> w) {
+        if (w.size() < 3 || !BE.contains(w.get(0)) || !SUBJECT_START.contains(w.get(1)) || w.get(1).equals("there")
+                || w.get(1).equals("it")) {
+            return List.of();
+        }
+        return List.of(prepend(List.of(w.get(0), "there"), w.subList(1, w.size())));
     }
 
     /** "what color car": what color is the car. */

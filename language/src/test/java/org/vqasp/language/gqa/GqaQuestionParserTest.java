@@ -330,6 +330,9 @@ class GqaQuestionParserTest {
                 parsed("What is the man doing in front of the building?"));
         assertEquals("select: door->verify: open [0]", parsed("Is the door opened?"));
         assertEquals("select: lamp->query: hposition [0]", parsed("which side is the lamp"));
+        assertEquals("select: man->query: face expression [0]", parsed("What is the man's expression?"));
+        assertEquals("select: sky->exist: ? [0]", parsed("Is the sky visible?"));
+        assertEquals(parsed("What is on the woman's back?"), parsed("What is the woman carrying on her back?"));
         // a check of the class, which GQA asks only as a choice of two
         assertEquals("select: animal->verify name: dog [0]", parsed("Is the animal a dog?"));
         assertEquals("select: bed->relate: animal,on,s [0]->verify name: cat [1]", parsed("Is the animal on the bed a cat?"));
