@@ -88,7 +88,8 @@ public final class GqaQuestionParser {
     public GqaParse parse(String question) {
         List<String> words = GqaText.words(question);
         if (words.isEmpty()) {
-            return new GqaParse.NotUnderstood(NAME, "the question is empty");
+            return new GqaParse.NotUnderstood(NAME, question == null || question.strip().replaceAll("[?!.,;:]", "")
+                    .isEmpty() ? "the question is empty" : "the question has no English words (a-z, 0-9)");
         }
         if (Requests.asksForCount(words)) {
             return counted(words);

@@ -244,6 +244,8 @@ class GqaQuestionParserTest {
         assertTrue(nu.reason().contains("flibbering"), nu.reason());
         assertInstanceOf(GqaParse.NotUnderstood.class, parser.parse("   "));
         assertInstanceOf(GqaParse.NotUnderstood.class, parser.parse("?!"));
+        GqaParse.NotUnderstood foreign = assertInstanceOf(GqaParse.NotUnderstood.class, parser.parse("é è à ü"));
+        assertEquals("the question has no English words (a-z, 0-9)", foreign.reason());
     }
 
     @Test
