@@ -90,7 +90,7 @@ public final class GqaAskSession {
      * @throws InputException when the file has no such image, or its graph could not be read
      */
     public void openImage(String imageId) {
-        GqaSceneGraph g = graphs.read(imageId);
+        GqaSceneGraph g = graphs.graph(imageId);
         if (g == null) {
             Set<String> ids = imageIds();
             String some = String.join(", ", ids.stream().limit(IDS_SHOWN).toList());

@@ -13,7 +13,7 @@ import org.vqasp.core.json.JsonItemStream;
 
 /**
  * A scene-graphs file in the released layout ({@code {imageId: {...}}}) indexed by image id without reading its
- * graphs: one pass over its tokens finds where each image's graph starts, and {@link #read} then parses that one
+ * graphs: one pass over its tokens finds where each image's graph starts, and {@link #graph} then parses that one
  * graph alone. Released GQA scene-graph files take hundreds of megabytes (train: gigabytes as records), and a
  * person asking about one image needs one graph, not all of them in memory.
  *
@@ -58,25 +58,15 @@ public final class GqaSceneGraphFile implements GqaSceneGraphs {
         return marks.size();
     }
 
-    /** Returns whether the file has an entry for an image. */
-    public boolean contains(String imageId) {
-        return marks.containsKey(imageId);
-    }
-
-    /** Reads the scene graph of one image (see {@link #read}). */
-    @Override
-    public GqaSceneGraph graph(String imageId) {
-        return read(imageId);
-    }
-
     /**
-     * Reads the scene graph of one image (as {@link #graph}).
+     * Reads the scene graph of one image from the file.
      *
      * @param imageId the image
      * @return its scene graph, or null when the file has no entry for it
      * @throws InputException when the entry is not a scene graph, naming the file, the image and what is wrong
      */
-    public GqaSceneGraph read(String imageId) {
+    @Override
+    public GqaSceneGraph graph(String imageId) {
         JsonItemStream.Mark mark = marks.get(imageId);
         if (mark == null) {
             return null;

@@ -32,11 +32,11 @@ class GqaSceneGraphFileTest {
         // then the ids are those of the file, in its order, and each graph equals the one read with the others
         assertEquals(List.of("2375429", "2354786", "2336498", "2315892"), List.copyOf(index.imageIds()));
         for (String id : index.imageIds()) {
-            assertEquals(all.get(id), index.read(id), id);
+            assertEquals(all.get(id), index.graph(id), id);
         }
-        assertEquals(21, index.read("2375429").objects().size());
-        assertNull(index.read("1"));
-        assertFalse(index.contains("1"));
+        assertEquals(21, index.graph("2375429").objects().size());
+        assertNull(index.graph("1"));
+        assertFalse(index.imageIds().contains("1"));
     }
 
     @Test
@@ -53,9 +53,9 @@ class GqaSceneGraphFileTest {
 
         // then every id is listed, the good graphs read, and the broken one fails naming the image and the key
         assertEquals(3, index.size());
-        assertEquals("cat", index.read("7").objects().get("1").name());
-        assertTrue(index.read("9").objects().isEmpty());
-        InputException e = assertThrows(InputException.class, () -> index.read("8"));
+        assertEquals("cat", index.graph("7").objects().get("1").name());
+        assertTrue(index.graph("9").objects().isEmpty());
+        InputException e = assertThrows(InputException.class, () -> index.graph("8"));
         assertTrue(e.getMessage().contains("scene graph 8") && e.getMessage().contains("height"), e.getMessage());
     }
 

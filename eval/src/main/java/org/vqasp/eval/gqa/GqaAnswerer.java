@@ -93,7 +93,7 @@ public final class GqaAnswerer implements BatchAnswerer<GqaQuestion> {
                 continue;
             }
             List<List<GqaOperation>> toAnswer = new ArrayList<>(where.size());
-            where.forEach(i -> toAnswer.add(programs.forAnswering(chosen[i])));
+            where.forEach(i -> toAnswer.add(chosen[i].answering()));
             List<Answer> answers = reasoner.answerAll(graph, toAnswer);
             double ms = (System.nanoTime() - t0) / 1e6 / where.size();
             for (int k = 0; k < where.size(); k++) {

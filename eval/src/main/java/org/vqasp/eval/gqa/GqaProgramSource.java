@@ -44,11 +44,6 @@ public interface GqaProgramSource {
      */
     Choice program(GqaQuestion question);
 
-    /** Returns the program to give the reasoner for a chosen one. */
-    default List<GqaOperation> forAnswering(Choice c) {
-        return c.answering();
-    }
-
     /**
      * The file's own programs: its {@code semantic} list, or the one parsed from {@code semanticStr} (an empty one
      * when it has neither, which the reasoner reports as {@code bad_program}).

@@ -78,11 +78,11 @@ final class Requests {
     /** Verbs of wearing or having something on: "what is he wearing on his head". */
     private static final Set<String> WORN = Set.of("wearing", "have", "has", "having", "got", "carrying");
 
-    private static final Set<String> POSSESSIVES = Set.of("his", "her", "its", "their");
-
     /** The possessive of a pronoun subject: "does he have a hat": is there his hat. */
     private static final Map<String, String> POSSESSIVE_OF = Map.of("he", "his", "she", "her",
             "it", "its", "they", "their");
+
+    private static final Set<String> POSSESSIVES = Set.copyOf(POSSESSIVE_OF.values());
 
     /** What may stand before the thing had: "a hat", "any pillows". */
     private static final Set<String> ARTICLES = Set.of("a", "an", "any", "some");
@@ -91,7 +91,7 @@ final class Requests {
     private static final List<Function<List<String>, List<List<String>>>> RULES = List.of(
             Requests::embeddedYesNo, Requests::embeddedWh, Requests::finalThere, Requests::barePhrase,
             Requests::whichSideOf, Requests::sideWithoutOn, Requests::doesHave, Requests::onTheSide,
-            Requests::leftOrRightOf, Requests::allOfThe, Requests::finalYesOrNo, Requests::doingLast,
+            Requests::leftOrRightOf, Requests::allOfThe, Requests::finalAdditions, Requests::doingLast,
             Requests::wornOnPart, Requests::whatColorCar, Requests::dogColor, Requests::beingPassive,
             Requests::thisPlace, Requests::insideOrOutside, Requests::bareIs);
 
@@ -351,7 +351,7 @@ final class Requests {
      * "is the man wearing a hat or not", "..., yes or no": the question without them; so too a final "in color",
      * "in shape" after the value it names ("is the cup white in color").
      */
-    private static List<List<String>> finalYesOrNo(List<String> w) {
+    private static List<List<String>> finalAdditions(List<String> w) {
         int n = w.size();
         int cut = n > 3 && w.subList(n - 2, n).equals(List.of("or", "not")) ? 2
                 : n > 4 && w.subList(n - 3, n).equals(List.of("yes", "or", "no")) ? 3
@@ -502,8 +502,13 @@ final class Requests {
         }
         boolean existence = w.size() > 2 && (BE.contains(w.get(0)) && w.get(1).equals("there")
                 || w.get(0).equals("do") && w.get(1).equals("you"));
+        return existence && comparesCounts(w);
+    }
+
+    /** Returns whether words compare two counts: "more cats than dogs", "fewer ... than". */
+    private static boolean comparesCounts(List<String> w) {
         int more = Math.max(w.indexOf("more"), w.indexOf("fewer"));
-        return existence && more > 0 && w.subList(more, w.size()).contains("than");
+        return more >= 0 && w.subList(more, w.size()).contains("than");
     }
 
     /**
@@ -514,8 +519,7 @@ final class Requests {
      */
     static List<String> existenceOfCount(List<String> words) {
         List<String> w = stripOpeners(words);
-        int more = Math.max(w.indexOf("more"), w.indexOf("fewer"));
-        if (w.isEmpty() || more >= 0 && w.subList(more, w.size()).contains("than")) {
+        if (w.isEmpty() || comparesCounts(w)) {
             return null;
         }
         List<String> there = new ArrayList<>(List.of("are", "there"));
